@@ -1,0 +1,95 @@
+// Configuration is read from the environment here and nowhere else, validated, and passed down as a typed object.
+
+export interface Config {
+  /** Local mode: no Azure Bot credentials. Runs the embedded store and accepts unsigned intake from loopback. */
+  isLocalMode: boolean;
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+  /** Where local state lives: the embedded store's files and the generated dev secret. */
+  dataDir: string;
+  /** Production store. When absent, the embedded FerretDB is started. */
+  mongodbUri?: string;
+  mongodbDatabase: string;
+  /** How long a store operation may wait for a reachable server before the request fails with 503. */
+  storeTimeoutMs: number;
+  /** HMAC-SHA256 key for X-Referral-Signature. Absent in local mode: a dev secret is generated. */
+  intakeSecret?: string;
+  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
+  };
+
+  const appId = text('MicrosoftAppId');
+  const appPassword = text('MicrosoftAppPassword');
+  const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const tenantId = text('MicrosoftAppTenantId');
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword) {
+    problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
+  }
+  if (appId && appType !== 'MultiTenant' && !tenantId) {
+    problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}`);
+  }
+
+  const mongodbUri = text('MONGODB_URI');
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
+    problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  }
+  const intakeSecret = text('INTAKE_SECRET');
+  if (intakeSecret !== undefined && intakeSecret.length < 32) {
+    problems.push('INTAKE_SECRET must be at least 32 characters (use e.g. `openssl rand -hex 32`)');
+  }
+  const isLocalMode = appId === undefined;
+  if (!isLocalMode && intakeSecret === undefined) {
+    problems.push('INTAKE_SECRET is required in production mode (MicrosoftAppId is set)');
+  }
+
+  const config: Config = {
+    isLocalMode,
+    host: text('HOST') ?? (isLocalMode ? '127.0.0.1' : '0.0.0.0'),
+    port: integer('PORT', 3978, 1, 65535),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    dataDir: text('DATA_DIR') ?? 'data',
+    mongodbUri,
+    mongodbDatabase: text('MONGODB_DATABASE') ?? 'referral-desk',
+    storeTimeoutMs: integer('STORE_TIMEOUT_MS', 5000, 100, 120000),
+    intakeSecret,
+    bot: { appId, appPassword, tenantId, appType },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

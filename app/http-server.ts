@@ -1,0 +1,35 @@
+import restify, { type Server } from 'restify';
+import type { Logger } from './logger';
+import { sendError } from '../intake/http-errors';
+import { intakeRoute, type IntakeRouteDeps } from '../intake/intake-route';
+
+export interface HttpServerDeps {
+  log: Logger;
+  intake: IntakeRouteDeps;
+  /** Resolves when the store answers; rejects when it does not. */
+  checkStore: () => Promise<void>;
+}
+
+export function createHttpServer({ log, intake, checkStore }: HttpServerDeps): Server {
+  const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
+  server.post('/api/referrals', intakeRoute(intake));
+  server.get('/healthz', async (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await checkStore();
+      res.send(200, { status: 'ready' });
+    } catch (error) {
+      log.warn({ err: error }, 'readiness check failed');
+      sendError(res, 503, 'store-unavailable', 'The referral store is unreachable.');
+    }
+  });
+  server.on('restifyError', (req, res, error, callback) => {
+    if (((error as { statusCode?: number }).statusCode ?? 500) >= 500) {
+      log.error({ err: error, method: req.method, url: req.url }, 'request failed');
+    }
+    return callback();
+  });
+  return server;
+}

@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { Clock } from './clock';
+import { createHttpServer } from './http-server';
+import { createReferralService, type ReferralService } from './referral-service';
+import { loadOrCreateDevSecret } from './dev-secret';
+import { connectStore, pingStore, type StoreConnection } from '../storage/mongo';
+import { ensureIndexes } from '../storage/indexes';
+import { referralEventLog } from '../storage/referral-events';
+import { referralProjections } from '../storage/referrals';
+import { defaultStoreBinaryPath, startEmbeddedStore, type EmbeddedStore } from '../storage/embedded-store';
+
+export interface RunningService {
+  url: string;
+  store: StoreConnection;
+  referrals: ReferralService;
+  intakeSecret: string;
+  stop(): Promise<void>;
+}
+
+/** Starts everything the service needs, in order, and returns one handle that stops it all in reverse. */
+export async function startService(config: Config, log: Logger, clock: Clock): Promise<RunningService> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch((error) => log.error({ err: error }, 'stop step failed'));
+  };
+  try {
+    let uri = config.mongodbUri;
+    if (!uri) {
+      const embedded: EmbeddedStore = await startEmbeddedStore({
+        binaryPath: defaultStoreBinaryPath(),
+        dataDir: resolve(join(config.dataDir, 'store')),
+        log: (msg, fields) => log.warn({ ...fields, component: 'embedded-store' }, msg),
+      });
+      stops.push(() => embedded.stop());
+      uri = embedded.uri;
+      log.info({ pid: embedded.pid }, 'embedded store started');
+    }
+    const store = await connectStore(uri, config.mongodbDatabase, config.storeTimeoutMs);
+    stops.push(() => store.close());
+    await ensureIndexes(store.db);
+
+    const referrals = createReferralService({ events: referralEventLog(store.db), projections: referralProjections(store.db), clock });
+    const intakeSecret = config.intakeSecret ?? (await loadOrCreateDevSecret(config.dataDir));
+    const server = createHttpServer({
+      log,
+      intake: { service: referrals, secret: intakeSecret, allowUnsignedFromLoopback: config.isLocalMode, clock, log },
+      checkStore: () => pingStore(store.db),
+    });
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(config.port, config.host, () => done());
+    });
+    stops.push(() => new Promise<void>((done) => server.close(() => done())));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://${config.host}:${port}`, store, referrals, intakeSecret, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,182 @@
+// The referral as Referral Desk keeps it, modelled on Partner Center's Referral resource
+// (REST API v1.0, /v1.0/engagements/referrals). See shared/reference/partner-center-referrals.md.
+// Keys never contain '.' or start with '$': FerretDB v1 refuses such keys, and MongoDB discourages them.
+
+export const STATUSES = ['New', 'Active', 'Closed'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const SUBSTATUSES_BY_STATUS = {
+  New: ['Pending', 'Received'],
+  Active: ['Accepted'],
+  Closed: ['Won', 'Lost', 'Declined', 'Expired'],
+} as const satisfies Record<Status, readonly string[]>;
+export type Substatus = (typeof SUBSTATUSES_BY_STATUS)[Status][number];
+export type ClosedSubstatus = (typeof SUBSTATUSES_BY_STATUS)['Closed'][number];
+
+/** Partner Center's customer size buckets, current and older ones. */
+export const CUSTOMER_SIZES = [
+  '1to9employees',
+  '10to50employees',
+  '51to250employees',
+  '251to1000employees',
+  '1001to5000employees',
+  '5001to10000employees',
+  '10001to20000employees',
+  'Morethan20000employees',
+  '1to50employees',
+  '51to500employees',
+  'Morethan500employees',
+] as const;
+export type CustomerSize = (typeof CUSTOMER_SIZES)[number];
+
+/** Partner Center's reasons for declining a referral or closing it as lost. */
+export const CLOSE_REASONS = [
+  'budget-inadequate',
+  'customer-unresponsive',
+  'chose-another-vendor',
+  'requirement-not-met',
+  'not-a-customer',
+  'timeline-too-short',
+  'abuse-spam-phishing',
+  'other',
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/** Coarse purchase timeframes, for when the customer gives no date. */
+export const PURCHASE_TIMEFRAMES = ['within-1-month', '1-3-months', '3-6-months', '6-12-months', 'over-12-months'] as const;
+export type PurchaseTimeframe = (typeof PURCHASE_TIMEFRAMES)[number];
+
+export interface Money {
+  amount: number;
+  /** ISO 4217 alphabetic code, upper case. */
+  currency: string;
+}
+
+export interface Address {
+  addressLine1?: string;
+  addressLine2?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country?: string;
+  region?: string;
+}
+
+/** A person: Partner Center's Member. */
+export interface Contact {
+  firstName: string;
+  lastName?: string;
+  email?: string;
+  phoneNumber?: string;
+}
+
+export interface Solution {
+  id: string;
+  name: string;
+  type?: string;
+}
+
+export interface Requirements {
+  industries: string[];
+  products: string[];
+  services: string[];
+  solutions: Solution[];
+}
+
+export interface CustomerProfile {
+  name: string;
+  address: Address;
+  size?: CustomerSize;
+  contacts: Contact[];
+}
+
+export interface ReferralDetails {
+  notes?: string;
+  dealValue?: Money;
+  closingAt?: Date;
+  requirements: Requirements;
+}
+
+export interface Consent {
+  shareInfoWithOthers: boolean;
+  contact: boolean;
+}
+
+/** Who caused a change: a person in Teams, the scheduler, or the referral's source. */
+export interface Actor {
+  kind: 'user' | 'system' | 'source';
+  id: string;
+  name: string;
+}
+
+export interface PurchaseEstimate {
+  date?: Date;
+  timeframe?: PurchaseTimeframe;
+}
+
+/** What the partner's team records when it takes a referral on. */
+export interface Engagement {
+  name: string;
+  value: Money;
+  purchase: PurchaseEstimate;
+  notes?: string;
+  crmId?: string;
+}
+
+export interface DealRegistration {
+  value: Money;
+  closedOn: Date;
+  /** The Microsoft seller or contact who helped, when there was one. */
+  microsoftContactEmail?: string;
+  notes?: string;
+}
+
+export interface Response {
+  action: 'accepted' | 'declined';
+  by: Actor;
+  at: Date;
+}
+
+export interface Closure {
+  substatus: ClosedSubstatus;
+  by: Actor;
+  at: Date;
+  reason?: CloseReason;
+  notes?: string;
+  dealRegistration?: DealRegistration;
+}
+
+/** The data a source delivers; everything a referral is before anyone acts on it. */
+export interface IncomingReferral {
+  source: string;
+  externalId: string;
+  name: string;
+  customer: CustomerProfile;
+  details: ReferralDetails;
+  customerRequestedContact: boolean;
+  consent: Consent;
+  /** When the source created it (Partner Center's createdDateTime). */
+  createdAt: Date;
+  /** The source's own expiry, when it gives one. */
+  sourceExpiresAt?: Date;
+}
+
+export interface Referral extends IncomingReferral {
+  id: string;
+  status: Status;
+  substatus: Substatus;
+  /** When Referral Desk first received it; the 24 h / 72 h / 14 day clocks run from here. */
+  receivedAt: Date;
+  respondByAt: Date;
+  expiresAt: Date;
+  /** Contact-me referrals only: the end of the 72 h "call now" window. */
+  flameUntil?: Date;
+  engagement?: Engagement;
+  /** Extra people from the partner's side (Partner Center's `team`). */
+  team: Contact[];
+  response?: Response;
+  closure?: Closure;
+  /** Sequence number of the last event applied to this projection. */
+  version: number;
+}

@@ -1,0 +1,42 @@
+import { MongoClient, MongoError, type Db } from 'mongodb';
+
+export interface StoreConnection {
+  client: MongoClient;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects with the official driver. Works the same against MongoDB and the embedded FerretDB.
+ * `timeoutMs` bounds how long an operation waits for a reachable server, so an outage becomes a quick 503.
+ */
+export async function connectStore(uri: string, database: string, timeoutMs: number): Promise<StoreConnection> {
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: timeoutMs,
+    connectTimeoutMS: timeoutMs,
+    ignoreUndefined: true,
+    // FerretDB v1 has no retryable writes; MongoDB retries are harmless to us because every write we rely on is
+    // either an insert guarded by a unique index or an idempotent projection update.
+    retryWrites: false,
+  });
+  await client.connect();
+  const db = client.db(database);
+  return { client, db, close: () => client.close() };
+}
+
+/** MongoDB's (and FerretDB's) duplicate-key error: the one concurrency arbiter that holds on both. */
+export function isDuplicateKeyError(error: unknown): boolean {
+  return error instanceof MongoError && error.code === 11000;
+}
+
+/** Errors that mean "the store cannot be reached right now", as opposed to a bad request or a bug. */
+export function isStoreUnavailableError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return ['MongoServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoTopologyClosedError', 'MongoNotConnectedError'].includes(
+    error.name,
+  );
+}
+
+export async function pingStore(db: Db): Promise<void> {
+  await db.command({ ping: 1 });
+}

@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from '../../app/config';
+
+describe('loadConfig', () => {
+  it('runs in local mode with safe defaults when nothing is set', () => {
+    expect(loadConfig({})).toMatchObject({
+      isLocalMode: true,
+      host: '127.0.0.1',
+      port: 3978,
+      logLevel: 'info',
+      dataDir: 'data',
+      mongodbDatabase: 'referral-desk',
+      mongodbUri: undefined,
+      intakeSecret: undefined,
+    });
+  });
+
+  it('switches to production mode with Azure Bot credentials and listens on all interfaces', () => {
+    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', INTAKE_SECRET: 'x'.repeat(32) });
+    expect(config).toMatchObject({ isLocalMode: false, host: '0.0.0.0', bot: { appId: 'app', appType: 'MultiTenant' } });
+  });
+
+  it('names every bad setting at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MONGODB_URI: 'postgres://x', INTAKE_SECRET: 'short', MicrosoftAppId: 'app' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([
+      'MicrosoftAppPassword is required when MicrosoftAppId is set',
+      'MONGODB_URI must start with mongodb:// or mongodb+srv://',
+      'INTAKE_SECRET must be at least 32 characters (use e.g. `openssl rand -hex 32`)',
+      'PORT must be a whole number from 1 to 65535 (got "eighty")',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace (got "loud")',
+    ]);
+  });
+
+  it('requires a tenant for single-tenant bots and an intake secret in production', () => {
+    expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' })).toThrow(
+      /MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant[\s\S]*INTAKE_SECRET is required in production mode/,
+    );
+  });
+});
