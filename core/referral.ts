@@ -43,7 +43,13 @@ export const CLOSE_REASONS = [
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 /** Coarse purchase timeframes, for when the customer gives no date. */
-export const PURCHASE_TIMEFRAMES = ['within-1-month', '1-3-months', '3-6-months', '6-12-months', 'over-12-months'] as const;
+export const PURCHASE_TIMEFRAMES = [
+  'within-1-month',
+  '1-3-months',
+  '3-6-months',
+  '6-12-months',
+  'over-12-months',
+] as const;
 export type PurchaseTimeframe = (typeof PURCHASE_TIMEFRAMES)[number];
 
 export interface Money {
