@@ -36,3 +36,4 @@ export { LIMITS, MAX_AMOUNT, PURCHASE_DATE_MAX_YEARS } from './validation';
 export { CURRENCIES, isCurrency } from './currencies';
 export { COUNTRIES, isCountry } from './countries';
 export { formatUtc, formatUtcDay, parseIsoDate } from './dates';
+export * from './routing';

@@ -1,9 +1,13 @@
 import type { Db } from 'mongodb';
 import { ensureReferralEventIndexes } from './referral-events';
 import { ensureReferralIndexes } from './referrals';
+import { ensureReferralRouteIndexes } from './referral-routes';
+import { ensureConversationIndexes } from './conversations';
 
 /** Creates every index the service relies on. Idempotent; run at start-up. */
 export async function ensureIndexes(db: Db): Promise<void> {
   await ensureReferralEventIndexes(db);
   await ensureReferralIndexes(db);
+  await ensureReferralRouteIndexes(db);
+  await ensureConversationIndexes(db);
 }

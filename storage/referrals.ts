@@ -34,7 +34,7 @@ export function referralProjections(db: Db): ReferralProjections {
     async save(referral) {
       const { matchedCount } = await referrals.replaceOne(
         { _id: referral.id, version: { $lt: referral.version } },
-        { _id: referral.id, ...referral },
+        referral,
       );
       if (matchedCount > 0) return;
       try {

@@ -1,0 +1,62 @@
+import type { Db } from 'mongodb';
+
+/** Where the bot can speak: a Teams channel, a personal chat or a group chat it was installed in. */
+export interface Conversation {
+  /** Bot Framework conversation id; for a channel, the channel id itself. */
+  id: string;
+  kind: 'channel' | 'personal' | 'groupChat';
+  serviceUrl: string;
+  tenantId?: string;
+  teamId?: string;
+  teamName?: string;
+  channelId?: string;
+  channelName?: string;
+  botId: string;
+  botName?: string;
+  locale?: string;
+  installedAt: Date;
+}
+
+export interface Conversations {
+  /** Remembers (or refreshes) a conversation the bot is in. */
+  save(conversation: Conversation): Promise<void>;
+  get(id: string): Promise<Conversation | undefined>;
+  /** Forgets every conversation of a team (uninstall) or one chat. */
+  forgetTeam(teamId: string): Promise<void>;
+  forget(id: string): Promise<void>;
+  listChannels(): Promise<Conversation[]>;
+}
+
+type ConversationDoc = Conversation & { _id: string };
+export const CONVERSATIONS = 'conversations';
+
+export async function ensureConversationIndexes(db: Db): Promise<void> {
+  await db.collection(CONVERSATIONS).createIndex({ kind: 1, teamId: 1 }, { name: 'kind_team' });
+}
+
+export function conversations(db: Db): Conversations {
+  const collection = db.collection<ConversationDoc>(CONVERSATIONS);
+  return {
+    async save(conversation) {
+      // Last writer wins, and every writer writes the whole truth Teams just told it: no race to arbitrate.
+      await collection.replaceOne({ _id: conversation.id }, { _id: conversation.id, ...conversation }, { upsert: true });
+    },
+    async get(id) {
+      const doc = await collection.findOne({ _id: id });
+      return doc ? strip(doc) : undefined;
+    },
+    async forgetTeam(teamId) {
+      await collection.deleteMany({ teamId });
+    },
+    async forget(id) {
+      await collection.deleteOne({ _id: id });
+    },
+    async listChannels() {
+      return (await collection.find({ kind: 'channel' }).sort({ installedAt: 1 }).toArray()).map(strip);
+    },
+  };
+}
+
+function strip({ _id: _ignored, ...conversation }: ConversationDoc): Conversation {
+  return conversation;
+}
