@@ -37,3 +37,4 @@ export { CURRENCIES, isCurrency } from './currencies';
 export { COUNTRIES, isCountry } from './countries';
 export { formatUtc, formatUtcDay, parseIsoDate } from './dates';
 export * from './routing';
+export * from './stats';
