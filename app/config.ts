@@ -81,7 +81,7 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     isLocalMode,
     host: text('HOST') ?? (isLocalMode ? '127.0.0.1' : '0.0.0.0'),
-    port: integer('PORT', 3978, 1, 65535),
+    port: integer('PORT', 3978, 0, 65535),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     dataDir: text('DATA_DIR') ?? 'data',
     mongodbUri,

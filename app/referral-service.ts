@@ -26,16 +26,30 @@ export interface ReferralService {
   apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome>;
 }
 
+/** Told after each change is durable: posts and refreshes cards, writes back to the source. */
+export type ReferralChangeListener = (change: { event: ReferralEvent; referral: Referral }) => Promise<void>;
+
 export interface ReferralServiceDeps {
   events: ReferralEventLog;
   projections: ReferralProjections;
   clock: Clock;
+  /** Each listener's failure is its own: it is reported to `onListenerError`, and the change stands. */
+  listeners?: ReferralChangeListener[];
+  onListenerError?: (error: unknown, event: ReferralEvent) => void;
 }
 
 // Each lost race costs one reload; a handful of concurrent writers on one referral settle in a few rounds.
 const MAX_ATTEMPTS = 100;
 
-export function createReferralService({ events, projections, clock }: ReferralServiceDeps): ReferralService {
+export function createReferralService(deps: ReferralServiceDeps): ReferralService {
+  const { events, projections, clock } = deps;
+
+  async function announce(event: ReferralEvent, referral: Referral): Promise<void> {
+    for (const listener of deps.listeners ?? []) {
+      await listener({ event, referral }).catch((error: unknown) => deps.onListenerError?.(error, event));
+    }
+  }
+
   async function load(id: string): Promise<Referral | undefined> {
     const stored = await projections.get(id);
     const newer = await events.listAfter(id, stored?.version ?? 0);
@@ -50,6 +64,7 @@ export function createReferralService({ events, projections, clock }: ReferralSe
     const { event, referral } = receive(incoming, id, actor, clock());
     if ((await events.append(event)) === 'appended') {
       await projections.save(referral);
+      await announce(event, referral);
       return { created: true, referral };
     }
     const existing = await load(id);
@@ -73,6 +88,7 @@ export function createReferralService({ events, projections, clock }: ReferralSe
       const { event, referral } = commit(current, decision.value, actor, now);
       if ((await events.append(event)) === 'appended') {
         await projections.save(referral);
+        await announce(event, referral);
         return { status: 'applied', referral, event, warnings: decision.warnings ?? [] };
       }
       // Another writer took this seq first: decide again on the state it left.

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
       'MicrosoftAppPassword is required when MicrosoftAppId is set',
       'MONGODB_URI must start with mongodb:// or mongodb+srv://',
       'INTAKE_SECRET must be at least 32 characters (use e.g. `openssl rand -hex 32`)',
-      'PORT must be a whole number from 1 to 65535 (got "eighty")',
+      'PORT must be a whole number from 0 to 65535 (got "eighty")',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace (got "loud")',
     ]);
   });
