@@ -15,7 +15,14 @@ export interface Config {
   storeTimeoutMs: number;
   /** HMAC-SHA256 key for X-Referral-Signature. Absent in local mode: a dev secret is generated. */
   intakeSecret?: string;
-  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI' };
+  /** How people see times and text when their own locale is unknown (channel posts, scheduled notices). */
+  display: { timeZone: string; locale: 'en' | 'ko' };
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    tenantId?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  };
 }
 
 export class ConfigError extends Error {
@@ -78,6 +85,10 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('INTAKE_SECRET is required in production mode (MicrosoftAppId is set)');
   }
 
+  const timeZone = text('DEFAULT_TIME_ZONE') ?? 'UTC';
+  if (!isTimeZone(timeZone))
+    problems.push(`DEFAULT_TIME_ZONE must be an IANA time zone such as Asia/Seoul (got "${timeZone}")`);
+
   const config: Config = {
     isLocalMode,
     host: text('HOST') ?? (isLocalMode ? '127.0.0.1' : '0.0.0.0'),
@@ -88,8 +99,18 @@ export function loadConfig(env: Env = process.env): Config {
     mongodbDatabase: text('MONGODB_DATABASE') ?? 'referral-desk',
     storeTimeoutMs: integer('STORE_TIMEOUT_MS', 5000, 100, 120000),
     intakeSecret,
+    display: { timeZone, locale: oneOf('DEFAULT_LOCALE', ['en', 'ko'] as const, 'en') },
     bot: { appId, appPassword, tenantId, appType },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

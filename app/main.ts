@@ -18,8 +18,13 @@ async function main(): Promise<void> {
   const service = await startService(config, log, systemClock);
   log.info({ url: service.url, localMode: config.isLocalMode }, 'referral desk is running');
   if (config.isLocalMode && !config.intakeSecret) {
-    log.info({ file: `${config.dataDir}/dev-intake-secret` }, 'local mode: intake secret generated (unsigned requests accepted from loopback only)');
-    process.stdout.write(`\nReferral Desk is running at ${service.url}\nLocal intake secret: ${service.intakeSecret}\n\n`);
+    log.info(
+      { file: `${config.dataDir}/dev-intake-secret` },
+      'local mode: intake secret generated (unsigned requests accepted from loopback only)',
+    );
+    process.stdout.write(
+      `\nReferral Desk is running at ${service.url}\nLocal intake secret: ${service.intakeSecret}\n\n`,
+    );
   }
 
   let stopping = false;
@@ -40,6 +45,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`Referral Desk failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Referral Desk failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

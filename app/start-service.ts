@@ -24,7 +24,8 @@ export interface RunningService {
 export async function startService(config: Config, log: Logger, clock: Clock): Promise<RunningService> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const fn of stops.reverse()) await fn().catch((error) => log.error({ err: error }, 'stop step failed'));
+    for (const fn of stops.reverse())
+      await fn().catch((error) => log.error({ err: error }, 'stop step failed'));
   };
   try {
     let uri = config.mongodbUri;
@@ -42,11 +43,21 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
     stops.push(() => store.close());
     await ensureIndexes(store.db);
 
-    const referrals = createReferralService({ events: referralEventLog(store.db), projections: referralProjections(store.db), clock });
+    const referrals = createReferralService({
+      events: referralEventLog(store.db),
+      projections: referralProjections(store.db),
+      clock,
+    });
     const intakeSecret = config.intakeSecret ?? (await loadOrCreateDevSecret(config.dataDir));
     const server = createHttpServer({
       log,
-      intake: { service: referrals, secret: intakeSecret, allowUnsignedFromLoopback: config.isLocalMode, clock, log },
+      intake: {
+        service: referrals,
+        secret: intakeSecret,
+        allowUnsignedFromLoopback: config.isLocalMode,
+        clock,
+        log,
+      },
       checkStore: () => pingStore(store.db),
     });
     await new Promise<void>((done, fail) => {

@@ -26,13 +26,18 @@ const WEIGHT = { country: 4, region: 2, size: 1, keyword: 1 } as const;
  * else the default channel; else the first channel the bot was installed in (candidates come oldest first).
  * Undefined only when there is no channel at all: the referral then waits for one.
  */
-export function routeReferral(referral: IncomingReferral, candidates: RoutingCandidate[]): string | undefined {
+export function routeReferral(
+  referral: IncomingReferral,
+  candidates: RoutingCandidate[],
+): string | undefined {
   let best: { channelId: string; score: number } | undefined;
   for (const candidate of candidates) {
     const score = candidate.claims ? matchScore(referral, candidate.claims) : 0;
     if (score > 0 && (!best || score > best.score)) best = { channelId: candidate.channelId, score };
   }
-  return best?.channelId ?? candidates.find((c) => c.claims?.isDefault)?.channelId ?? candidates[0]?.channelId;
+  return (
+    best?.channelId ?? candidates.find((c) => c.claims?.isDefault)?.channelId ?? candidates[0]?.channelId
+  );
 }
 
 /** 0 when a stated claim does not match (or nothing is claimed); otherwise how well the referral fits. */
@@ -92,7 +97,11 @@ export function parseRoutingClaims(input: RoutingClaimsInput): Result<RoutingCla
   const items = (raw: unknown, path: string, label: string): string[] => {
     const f = field(path, label);
     const whole = c.take(text(raw, f, LIMITS.listItem * LIMITS.listItems)) ?? '';
-    const parts = whole.split(',').map((part) => part.trim()).filter((part) => part !== '').filter(isFirst);
+    const parts = whole
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .filter(isFirst);
     const checked = c.take(list(parts, f, LIMITS.listItems)) ?? [];
     return checked.map((part) => c.take(text(part, f, LIMITS.listItem))).filter(isPresent);
   };

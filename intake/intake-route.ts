@@ -26,21 +26,35 @@ export interface IntakeRouteDeps {
 export function intakeRoute({ service, secret, allowUnsignedFromLoopback, clock, log }: IntakeRouteDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     if (!/^application\/(.+\+)?json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-      return sendError(res, 415, 'unsupported-media-type', 'Send the referral as JSON (Content-Type: application/json).');
+      return sendError(
+        res,
+        415,
+        'unsupported-media-type',
+        'Send the referral as JSON (Content-Type: application/json).',
+      );
     }
     let body: Buffer;
     try {
       body = await readRawBody(req, INTAKE_BODY_LIMIT_BYTES);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        return sendError(res, 413, 'payload-too-large', `The body must be at most ${INTAKE_BODY_LIMIT_BYTES} bytes.`);
+        return sendError(
+          res,
+          413,
+          'payload-too-large',
+          `The body must be at most ${INTAKE_BODY_LIMIT_BYTES} bytes.`,
+        );
       }
       throw error;
     }
     const signature = req.headers[SIGNATURE_HEADER] as string | undefined;
-    const mayBeUnsigned = allowUnsignedFromLoopback && signature === undefined && isLoopback(req.socket.remoteAddress);
+    const mayBeUnsigned =
+      allowUnsignedFromLoopback && signature === undefined && isLoopback(req.socket.remoteAddress);
     if (!mayBeUnsigned && !isValidSignature(secret, body, signature)) {
-      const reason = signature === undefined ? 'The X-Referral-Signature header is missing.' : 'The X-Referral-Signature does not match the body.';
+      const reason =
+        signature === undefined
+          ? 'The X-Referral-Signature header is missing.'
+          : 'The X-Referral-Signature does not match the body.';
       return sendError(res, 401, 'bad-signature', `${reason} Sign the raw body: sha256=<hex HMAC-SHA256>.`);
     }
     let json: unknown;
@@ -60,9 +74,16 @@ export function intakeRoute({ service, secret, allowUnsignedFromLoopback, clock,
     } catch (error) {
       if (!isStoreUnavailableError(error)) throw error;
       log.warn({ err: error }, 'store unreachable during intake');
-      sendError(res, 503, 'store-unavailable', 'The referral store is unreachable; nothing was saved. Retry later.', undefined, {
-        'Retry-After': '30',
-      });
+      sendError(
+        res,
+        503,
+        'store-unavailable',
+        'The referral store is unreachable; nothing was saved. Retry later.',
+        undefined,
+        {
+          'Retry-After': '30',
+        },
+      );
     }
   };
 }

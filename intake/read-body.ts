@@ -29,5 +29,10 @@ export async function readRawBody(req: IncomingMessage, limitBytes: number): Pro
 }
 
 export function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || /^127\./.test(address ?? '');
+  return (
+    address === '127.0.0.1' ||
+    address === '::1' ||
+    address === '::ffff:127.0.0.1' ||
+    /^127\./.test(address ?? '')
+  );
 }

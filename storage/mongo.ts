@@ -10,7 +10,11 @@ export interface StoreConnection {
  * Connects with the official driver. Works the same against MongoDB and the embedded FerretDB.
  * `timeoutMs` bounds how long an operation waits for a reachable server, so an outage becomes a quick 503.
  */
-export async function connectStore(uri: string, database: string, timeoutMs: number): Promise<StoreConnection> {
+export async function connectStore(
+  uri: string,
+  database: string,
+  timeoutMs: number,
+): Promise<StoreConnection> {
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: timeoutMs,
     connectTimeoutMS: timeoutMs,
@@ -32,9 +36,13 @@ export function isDuplicateKeyError(error: unknown): boolean {
 /** Errors that mean "the store cannot be reached right now", as opposed to a bad request or a bug. */
 export function isStoreUnavailableError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return ['MongoServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoTopologyClosedError', 'MongoNotConnectedError'].includes(
-    error.name,
-  );
+  return [
+    'MongoServerSelectionError',
+    'MongoNetworkError',
+    'MongoNetworkTimeoutError',
+    'MongoTopologyClosedError',
+    'MongoNotConnectedError',
+  ].includes(error.name);
 }
 
 export async function pingStore(db: Db): Promise<void> {

@@ -15,12 +15,16 @@ type EventDoc = ReferralEvent & { _id: string };
 export const REFERRAL_EVENTS = 'referral_events';
 
 export async function ensureReferralEventIndexes(db: Db): Promise<void> {
-  await db.collection(REFERRAL_EVENTS).createIndex({ referralId: 1, seq: 1 }, { unique: true, name: 'referral_seq_unique' });
+  await db
+    .collection(REFERRAL_EVENTS)
+    .createIndex({ referralId: 1, seq: 1 }, { unique: true, name: 'referral_seq_unique' });
 }
 
 export function referralEventLog(db: Db): ReferralEventLog {
   // Majority + journal so a 2xx is only ever sent after the event is durable (MongoDB; SQLite commits anyway).
-  const events: Collection<EventDoc> = db.collection<EventDoc>(REFERRAL_EVENTS, { writeConcern: { w: 'majority', journal: true } });
+  const events: Collection<EventDoc> = db.collection<EventDoc>(REFERRAL_EVENTS, {
+    writeConcern: { w: 'majority', journal: true },
+  });
   return {
     async append(event) {
       try {

@@ -20,7 +20,12 @@ export interface ReferralQueries {
   /** Active engagements, the soonest estimated purchase first. */
   active(scope: ListScope, page: number, pageSize: number): Promise<Page<Referral>>;
   /** Closed referrals, the most recently closed first. */
-  archived(scope: ListScope, kind: ClosedSubstatus | undefined, page: number, pageSize: number): Promise<Page<Referral>>;
+  archived(
+    scope: ListScope,
+    kind: ClosedSubstatus | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<Referral>>;
   /** Referrals a person accepted or closed. */
   respondedBy(actorId: string, page: number, pageSize: number): Promise<Page<Referral>>;
   /** Referrals whose id starts with `prefix` (people type short ids). At most `limit`. */
@@ -50,18 +55,28 @@ export function referralQueries(db: Db): ReferralQueries {
   }
   return {
     inbox: (scope, n, size) => page(scoped(scope, { status: 'New' }), { respondByAt: 1 }, n, size),
-    active: (scope, n, size) => page(scoped(scope, { status: 'Active' }), { 'engagement.purchase.date': 1, receivedAt: 1 }, n, size),
+    active: (scope, n, size) =>
+      page(scoped(scope, { status: 'Active' }), { 'engagement.purchase.date': 1, receivedAt: 1 }, n, size),
     archived: (scope, kind, n, size) =>
-      page(scoped(scope, kind ? { status: 'Closed', substatus: kind } : { status: 'Closed' }), { 'closure.at': -1 }, n, size),
+      page(
+        scoped(scope, kind ? { status: 'Closed', substatus: kind } : { status: 'Closed' }),
+        { 'closure.at': -1 },
+        n,
+        size,
+      ),
     respondedBy: (actorId, n, size) => page({ 'response.by.id': actorId }, { 'response.at': -1 }, n, size),
     async byIdPrefix(prefix, limit) {
       const clean = prefix.toLowerCase().replace(/[^0-9a-z]/g, '');
       if (clean.length === 0) return [];
-      const docs = await referrals.find({ _id: { $gte: clean, $lt: `${clean}~` } }).limit(limit).toArray();
+      const docs = await referrals
+        .find({ _id: { $gte: clean, $lt: `${clean}~` } })
+        .limit(limit)
+        .toArray();
       return docs.map(strip);
     },
     async *receivedBetween(from, to) {
-      for await (const doc of referrals.find({ receivedAt: { $gte: from, $lt: to } }).sort({ receivedAt: 1 })) yield strip(doc);
+      for await (const doc of referrals.find({ receivedAt: { $gte: from, $lt: to } }).sort({ receivedAt: 1 }))
+        yield strip(doc);
     },
   };
 }

@@ -33,7 +33,8 @@ export function referralRoutes(db: Db): ReferralRoutes {
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         const decided = await get(referralId);
-        if (decided === undefined) throw new Error(`route of ${referralId} vanished after a duplicate-key insert`);
+        if (decided === undefined)
+          throw new Error(`route of ${referralId} vanished after a duplicate-key insert`);
         return decided;
       }
     },

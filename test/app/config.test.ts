@@ -15,14 +15,28 @@ describe('loadConfig', () => {
   });
 
   it('switches to production mode with Azure Bot credentials and listens on all interfaces', () => {
-    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', INTAKE_SECRET: 'x'.repeat(32) });
-    expect(config).toMatchObject({ isLocalMode: false, host: '0.0.0.0', bot: { appId: 'app', appType: 'MultiTenant' } });
+    const config = loadConfig({
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      INTAKE_SECRET: 'x'.repeat(32),
+    });
+    expect(config).toMatchObject({
+      isLocalMode: false,
+      host: '0.0.0.0',
+      bot: { appId: 'app', appType: 'MultiTenant' },
+    });
   });
 
   it('names every bad setting at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MONGODB_URI: 'postgres://x', INTAKE_SECRET: 'short', MicrosoftAppId: 'app' });
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        MONGODB_URI: 'postgres://x',
+        INTAKE_SECRET: 'short',
+        MicrosoftAppId: 'app',
+      });
     } catch (e) {
       error = e;
     }
@@ -37,7 +51,9 @@ describe('loadConfig', () => {
   });
 
   it('requires a tenant for single-tenant bots and an intake secret in production', () => {
-    expect(() => loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' })).toThrow(
+    expect(() =>
+      loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' }),
+    ).toThrow(
       /MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant[\s\S]*INTAKE_SECRET is required in production mode/,
     );
   });

@@ -4,7 +4,11 @@ describe('logger', () => {
   it('writes structured JSON and redacts secrets wherever they sit', () => {
     const { log, lines } = memoryLogger();
     log.info(
-      { config: { intakeSecret: 's3cret', mongodbUri: 'mongodb://u:pw@db/x' }, req: { headers: { authorization: 'Bearer abc' } }, token: 't' },
+      {
+        config: { intakeSecret: 's3cret', mongodbUri: 'mongodb://u:pw@db/x' },
+        req: { headers: { authorization: 'Bearer abc' } },
+        token: 't',
+      },
       'hello',
     );
     const [line] = lines();

@@ -54,7 +54,9 @@ describe('referral service on the real store', () => {
   });
 
   const seqs = async (id: string) =>
-    (await a.connection.db.collection('referral_events').find({ referralId: id }).sort({ seq: 1 }).toArray()).map((e) => e['seq']);
+    (
+      await a.connection.db.collection('referral_events').find({ referralId: id }).sort({ seq: 1 }).toArray()
+    ).map((e) => e['seq']);
 
   it('lets exactly one of 50 concurrent accept/decline clicks from two instances win; the rest are told who did', async () => {
     const { referral } = await a.service.receive(incoming('race-1'), SOURCE);
@@ -74,7 +76,8 @@ describe('referral service on the real store', () => {
     const conflicts = outcomes.filter((o) => o.status === 'conflict');
     expect(conflicts).toHaveLength(49);
     for (const c of conflicts) {
-      if (c.status === 'conflict') expect(c.conflict.message).toMatch(new RegExp(`^Already (accepted|declined) by ${winner}`));
+      if (c.status === 'conflict')
+        expect(c.conflict.message).toMatch(new RegExp(`^Already (accepted|declined) by ${winner}`));
     }
     expect(await seqs(referral.id)).toEqual([1, 2]);
     const final = await b.service.load(referral.id);
@@ -97,17 +100,26 @@ describe('referral service on the real store', () => {
     expect(outcomes.every((o) => o.status === 'applied')).toBe(true);
     expect(await seqs(referral.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1));
     const final = await a.service.load(referral.id);
-    expect(final?.team.map((c) => c.firstName).sort()).toEqual(Array.from({ length: 20 }, (_, n) => `Contact${n}`).sort());
+    expect(final?.team.map((c) => c.firstName).sort()).toEqual(
+      Array.from({ length: 20 }, (_, n) => `Contact${n}`).sort(),
+    );
   });
 
   it('brings a stale projection up to date from the log (a writer died before saving it)', async () => {
     const { referral } = await a.service.receive(incoming('stale-1'), SOURCE);
     await a.service.apply(referral.id, { type: 'accept', input: acceptInput(1) }, person(1));
     // Put the projection back to its first version, as if the writer had crashed after appending the event.
-    await a.connection.db.collection('referrals').updateOne({ _id: referral.id as never }, { $set: { status: 'New', substatus: 'Pending', version: 1 } });
+    await a.connection.db
+      .collection('referrals')
+      .updateOne(
+        { _id: referral.id as never },
+        { $set: { status: 'New', substatus: 'Pending', version: 1 } },
+      );
     const loaded = await b.service.load(referral.id);
     expect(loaded).toMatchObject({ status: 'Active', version: 2 });
-    expect(await a.connection.db.collection('referrals').findOne({ _id: referral.id as never })).toMatchObject({ status: 'Active', version: 2 });
+    expect(
+      await a.connection.db.collection('referrals').findOne({ _id: referral.id as never }),
+    ).toMatchObject({ status: 'Active', version: 2 });
   });
 
   it('keeps what was written across a restart of the store', async () => {
@@ -118,10 +130,16 @@ describe('referral service on the real store', () => {
     [a, b] = await Promise.all([instance(store.uri), instance(store.uri)]);
     const applied = await a.service.apply(referral.id, { type: 'accept', input: acceptInput(2) }, person(2));
     expect(applied.status).toBe('applied');
-    expect(await b.service.load(referral.id)).toMatchObject({ status: 'Active', externalId: 'restart-1', version: 2 });
+    expect(await b.service.load(referral.id)).toMatchObject({
+      status: 'Active',
+      externalId: 'restart-1',
+      version: 2,
+    });
   });
 
   it('reports not-found for an unknown id', async () => {
-    expect(await a.service.apply('nosuchid0000', { type: 'expire' }, SOURCE)).toEqual({ status: 'not-found' });
+    expect(await a.service.apply('nosuchid0000', { type: 'expire' }, SOURCE)).toEqual({
+      status: 'not-found',
+    });
   });
 });

@@ -12,7 +12,10 @@ const claims = (overrides: Partial<RoutingClaims>): RoutingClaims => ({
 
 // The fixture: Redmond, WA, US; 51–250 employees; "Contoso supply chain", notes mention Dynamics 365.
 const referral = incomingReferral({
-  customer: { ...incomingReferral().customer, address: { city: 'Redmond', country: 'US', region: 'Americas' } },
+  customer: {
+    ...incomingReferral().customer,
+    address: { city: 'Redmond', country: 'US', region: 'Americas' },
+  },
 });
 
 describe('routeReferral', () => {
@@ -33,7 +36,9 @@ describe('routeReferral', () => {
 
   it('falls back to the default channel, then to the first channel the bot was installed in', () => {
     const korea = { channelId: 'korea', claims: claims({ countries: ['KR'] }) };
-    expect(routeReferral(referral, [korea, { channelId: 'general', claims: claims({ isDefault: true }) }])).toBe('general');
+    expect(
+      routeReferral(referral, [korea, { channelId: 'general', claims: claims({ isDefault: true }) }]),
+    ).toBe('general');
     expect(routeReferral(referral, [{ channelId: 'first' }, korea])).toBe('first');
   });
 
@@ -43,7 +48,12 @@ describe('routeReferral', () => {
 
   it('breaks ties in favour of the channel installed first', () => {
     const us = claims({ countries: ['US'] });
-    expect(routeReferral(referral, [{ channelId: 'a', claims: us }, { channelId: 'b', claims: us }])).toBe('a');
+    expect(
+      routeReferral(referral, [
+        { channelId: 'a', claims: us },
+        { channelId: 'b', claims: us },
+      ]),
+    ).toBe('a');
   });
 });
 
@@ -76,7 +86,12 @@ describe('parseRoutingClaims', () => {
   });
 
   it('names each bad field', () => {
-    const parsed = parseRoutingClaims({ countries: 'Korea', sizes: 'huge', isDefault: 'maybe', keywords: 'x'.repeat(201) });
+    const parsed = parseRoutingClaims({
+      countries: 'Korea',
+      sizes: 'huge',
+      isDefault: 'maybe',
+      keywords: 'x'.repeat(201),
+    });
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.errors.map((e) => `${e.field}:${e.code}`)).toEqual([

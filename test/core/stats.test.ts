@@ -1,5 +1,13 @@
 import { createResponseStats, median } from '../../core/stats';
-import { activeReferral, applyCommand, closedReferral, dana, hoursAfter, newReferral, RECEIVED_AT } from './fixtures';
+import {
+  activeReferral,
+  applyCommand,
+  closedReferral,
+  dana,
+  hoursAfter,
+  newReferral,
+  RECEIVED_AT,
+} from './fixtures';
 
 describe('response statistics', () => {
   it('takes the median of the middle pair for an even count', () => {
@@ -15,15 +23,29 @@ describe('response statistics', () => {
     stats.add(closedReferral('Won'));
     stats.add(closedReferral('Expired'));
     const result = stats.result();
-    expect(result).toMatchObject({ received: 4, stillNew: 1, active: 1, closed: { Won: 1, Lost: 0, Declined: 0, Expired: 1 } });
+    expect(result).toMatchObject({
+      received: 4,
+      stillNew: 1,
+      active: 1,
+      closed: { Won: 1, Lost: 0, Declined: 0, Expired: 1 },
+    });
     // Both responses (the active one and the won one) came one hour after arrival; the other two never got one.
     expect(result).toMatchObject({ responded: 2, medianResponseMs: 3600_000, withinRecommendedShare: 0.5 });
   });
 
   it('measures from arrival to the first response', () => {
-    const late = applyCommand(newReferral(), { type: 'decline', input: { reason: 'not-a-customer' } }, dana, hoursAfter(RECEIVED_AT, 30));
+    const late = applyCommand(
+      newReferral(),
+      { type: 'decline', input: { reason: 'not-a-customer' } },
+      dana,
+      hoursAfter(RECEIVED_AT, 30),
+    );
     const stats = createResponseStats();
     stats.add(late);
-    expect(stats.result()).toMatchObject({ responded: 1, medianResponseMs: 30 * 3600_000, withinRecommendedShare: 0 });
+    expect(stats.result()).toMatchObject({
+      responded: 1,
+      medianResponseMs: 30 * 3600_000,
+      withinRecommendedShare: 0,
+    });
   });
 });

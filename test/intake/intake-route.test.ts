@@ -7,7 +7,11 @@ import type { RunningService } from '../../app/start-service';
 
 interface HttpReply {
   status: number;
-  body: { id?: string; created?: boolean; error?: { code: string; message: string; fields?: { field: string; code: string }[] } };
+  body: {
+    id?: string;
+    created?: boolean;
+    error?: { code: string; message: string; fields?: { field: string; code: string }[] };
+  };
 }
 
 function post(url: string, body: string | Buffer, headers: Record<string, string>): Promise<HttpReply> {
@@ -15,7 +19,9 @@ function post(url: string, body: string | Buffer, headers: Record<string, string
     const req = request(`${url}/api/referrals`, { method: 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') }),
+      );
     });
     req.on('error', reject);
     req.end(body);
@@ -24,7 +30,10 @@ function post(url: string, body: string | Buffer, headers: Record<string, string
 
 function signedPost(url: string, json: unknown, secret = TEST_INTAKE_SECRET): Promise<HttpReply> {
   const body = JSON.stringify(json);
-  return post(url, body, { 'content-type': 'application/json', 'x-referral-signature': signBody(secret, body) });
+  return post(url, body, {
+    'content-type': 'application/json',
+    'x-referral-signature': signBody(secret, body),
+  });
 }
 
 describe('POST /api/referrals', () => {
@@ -47,7 +56,12 @@ describe('POST /api/referrals', () => {
     expect(reply.status).toBe(201);
     expect(reply.body.created).toBe(true);
     const referral = await service.referrals.load(reply.body.id!);
-    expect(referral).toMatchObject({ status: 'New', substatus: 'Pending', externalId: 'pc-create-1', source: 'webhook' });
+    expect(referral).toMatchObject({
+      status: 'New',
+      substatus: 'Pending',
+      externalId: 'pc-create-1',
+      source: 'webhook',
+    });
     expect(referral?.customer.name).toBe('Contoso Pharma Korea');
   });
 
@@ -60,13 +74,17 @@ describe('POST /api/referrals', () => {
   });
 
   it('turns 100 concurrent deliveries of the same referral into exactly one referral', async () => {
-    const replies = await Promise.all(Array.from({ length: 100 }, () => signedPost(service.url, sampleReferralJson('pc-burst-1'))));
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, () => signedPost(service.url, sampleReferralJson('pc-burst-1'))),
+    );
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(99);
     expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
     const id = replies[0]!.body.id;
-    expect(await service.store.db.collection('referrals').countDocuments({ externalId: 'pc-burst-1' })).toBe(1);
+    expect(await service.store.db.collection('referrals').countDocuments({ externalId: 'pc-burst-1' })).toBe(
+      1,
+    );
     expect(await service.store.db.collection('referral_events').countDocuments({ referralId: id })).toBe(1);
   });
 
@@ -80,13 +98,19 @@ describe('POST /api/referrals', () => {
     });
 
     it('401 when the signature is missing', async () => {
-      const reply = await post(service.url, JSON.stringify(sampleReferralJson('pc-unsigned')), { 'content-type': 'application/json' });
+      const reply = await post(service.url, JSON.stringify(sampleReferralJson('pc-unsigned')), {
+        'content-type': 'application/json',
+      });
       expect(reply.status).toBe(401);
       expect(reply.body.error?.message).toMatch(/X-Referral-Signature header is missing/);
     });
 
     it('401 when the signature was made with another secret', async () => {
-      const reply = await signedPost(service.url, sampleReferralJson('pc-forged'), 'some-other-secret-of-sufficient-length-xx');
+      const reply = await signedPost(
+        service.url,
+        sampleReferralJson('pc-forged'),
+        'some-other-secret-of-sufficient-length-xx',
+      );
       expect(reply.status).toBe(401);
       expect(reply.body.error?.code).toBe('bad-signature');
     });
@@ -102,7 +126,10 @@ describe('POST /api/referrals', () => {
 
     it('415 when the body is not declared as JSON', async () => {
       const body = JSON.stringify(sampleReferralJson('pc-text'));
-      const reply = await post(service.url, body, { 'content-type': 'text/plain', 'x-referral-signature': signBody(TEST_INTAKE_SECRET, body) });
+      const reply = await post(service.url, body, {
+        'content-type': 'text/plain',
+        'x-referral-signature': signBody(TEST_INTAKE_SECRET, body),
+      });
       expect(reply.status).toBe(415);
       expect(reply.body.error?.code).toBe('unsupported-media-type');
     });
@@ -116,7 +143,10 @@ describe('POST /api/referrals', () => {
 
     it('400 when the body is not valid JSON', async () => {
       const body = '{"id": "pc-broken",';
-      const reply = await post(service.url, body, { 'content-type': 'application/json', 'x-referral-signature': signBody(TEST_INTAKE_SECRET, body) });
+      const reply = await post(service.url, body, {
+        'content-type': 'application/json',
+        'x-referral-signature': signBody(TEST_INTAKE_SECRET, body),
+      });
       expect(reply.status).toBe(400);
       expect(reply.body.error?.code).toBe('malformed-json');
     });
@@ -128,7 +158,9 @@ describe('POST /api/referrals', () => {
       const reply = await signedPost(service.url, json);
       expect(reply.status).toBe(400);
       const fields = reply.body.error?.fields?.map((f) => f.field);
-      expect(fields).toEqual(expect.arrayContaining(['customerProfile.address.country', 'details.dealValue']));
+      expect(fields).toEqual(
+        expect.arrayContaining(['customerProfile.address.country', 'details.dealValue']),
+      );
     });
   });
 });
@@ -146,12 +178,18 @@ describe('POST /api/referrals in local mode', () => {
   });
 
   it('accepts an unsigned request from loopback', async () => {
-    const reply = await post(service.url, JSON.stringify(sampleReferralJson('local-1')), { 'content-type': 'application/json' });
+    const reply = await post(service.url, JSON.stringify(sampleReferralJson('local-1')), {
+      'content-type': 'application/json',
+    });
     expect(reply.status).toBe(201);
   });
 
   it('still checks a signature when one is sent, against the generated dev secret', async () => {
-    const bad = await signedPost(service.url, sampleReferralJson('local-2'), 'not-the-dev-secret-but-long-enough-000000');
+    const bad = await signedPost(
+      service.url,
+      sampleReferralJson('local-2'),
+      'not-the-dev-secret-but-long-enough-000000',
+    );
     expect(bad.status).toBe(401);
     const good = await signedPost(service.url, sampleReferralJson('local-2'), service.intakeSecret);
     expect(good.status).toBe(201);

@@ -6,7 +6,9 @@ describe('X-Referral-Signature', () => {
 
   it('accepts the sha256=<hex> HMAC of the exact body', () => {
     expect(isValidSignature(secret, body, signBody(secret, body))).toBe(true);
-    expect(isValidSignature(secret, body, signBody(secret, body).toUpperCase().replace('SHA256=', 'sha256='))).toBe(true);
+    expect(
+      isValidSignature(secret, body, signBody(secret, body).toUpperCase().replace('SHA256=', 'sha256=')),
+    ).toBe(true);
   });
 
   it.each([

@@ -1,14 +1,31 @@
 /** A realistic Partner-Center-shaped referral, as a source would send it. `overrides` replace top-level fields. */
-export function sampleReferralJson(externalId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function sampleReferralJson(
+  externalId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id: externalId,
     name: 'Contoso Pharma — Azure landing zone',
     createdDateTime: '2026-11-20T08:30:00Z',
     customerProfile: {
       name: 'Contoso Pharma Korea',
-      address: { addressLine1: '152 Teheran-ro', city: 'Seoul', state: 'Seoul', postalCode: '06236', country: 'KR', region: 'APAC' },
+      address: {
+        addressLine1: '152 Teheran-ro',
+        city: 'Seoul',
+        state: 'Seoul',
+        postalCode: '06236',
+        country: 'KR',
+        region: 'APAC',
+      },
       size: '251to1000employees',
-      team: [{ firstName: 'Ji-woo', lastName: 'Park', email: 'jiwoo.park@contoso-pharma.example', phoneNumber: '+82 2 555 0100' }],
+      team: [
+        {
+          firstName: 'Ji-woo',
+          lastName: 'Park',
+          email: 'jiwoo.park@contoso-pharma.example',
+          phoneNumber: '+82 2 555 0100',
+        },
+      ],
     },
     consent: { consentToToShareInfoWithOthers: true, consentToContact: true },
     details: {

@@ -18,7 +18,10 @@ export function memoryLogger(): { log: Logger; lines: () => Record<string, unkno
       done();
     },
   });
-  return { log: createLogger('debug', sink), lines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    log: createLogger('debug', sink),
+    lines: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 /** The whole service on a free port against `storeUri`, in production mode (signed intake) unless `local`. */
@@ -35,7 +38,11 @@ export async function startTestService(
     DATA_DIR: await mkdtemp(join(tmpdir(), 'rd-data-')),
     ...(options.local
       ? {}
-      : { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'test', INTAKE_SECRET: TEST_INTAKE_SECRET }),
+      : {
+          MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+          MicrosoftAppPassword: 'test',
+          INTAKE_SECRET: TEST_INTAKE_SECRET,
+        }),
     ...options.env,
   };
   const { log } = memoryLogger();
