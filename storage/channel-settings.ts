@@ -27,11 +27,7 @@ export function channelSettings(db: Db): ChannelSettingsStore {
     },
     async save(settings) {
       // A person's explicit choice; the latest save is the one they saw confirmed, so last writer wins.
-      await collection.replaceOne(
-        { _id: settings.channelId },
-        { _id: settings.channelId, ...settings },
-        { upsert: true },
-      );
+      await collection.replaceOne({ _id: settings.channelId }, settings, { upsert: true });
     },
     async list() {
       return (await collection.find({}).toArray()).map(strip);

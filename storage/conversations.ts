@@ -39,11 +39,7 @@ export function conversations(db: Db): Conversations {
   return {
     async save(conversation) {
       // Last writer wins, and every writer writes the whole truth Teams just told it: no race to arbitrate.
-      await collection.replaceOne(
-        { _id: conversation.id },
-        { _id: conversation.id, ...conversation },
-        { upsert: true },
-      );
+      await collection.replaceOne({ _id: conversation.id }, conversation, { upsert: true });
     },
     async get(id) {
       const doc = await collection.findOne({ _id: id });

@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -37,6 +38,11 @@ func run(dataDir, listen, logLevel string) error {
 	if err != nil {
 		return err
 	}
+	// FerretDB passes the directory to SQLite inside a file: URI without escaping it, so these characters would
+	// make it fail or, worse, put the data somewhere else.
+	if strings.ContainsAny(abs, "%?#") {
+		return fmt.Errorf("data dir %q: the SQLite backend cannot use a path containing '%%', '?' or '#'", abs)
+	}
 	if err := os.MkdirAll(abs, 0o700); err != nil {
 		return err
 	}
@@ -45,7 +51,7 @@ func run(dataDir, listen, logLevel string) error {
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	logger := slog.New(quietReplies{slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
 
 	db, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: listen},
@@ -74,4 +80,42 @@ func run(dataDir, listen, logLevel string) error {
 	}
 
 	return <-done
+}
+
+// quietReplies demotes to DEBUG what FerretDB logs at WARN but is routine for us: its dump of every failed
+// command reply (the client already receives the error; a duplicate-key insert is how concurrent writers are
+// arbitrated, and the driver's endSessions is not implemented by FerretDB v1), and a client closing its sockets
+// with a reset (the Node driver does so on every MongoClient.close).
+type quietReplies struct{ slog.Handler }
+
+func (h quietReplies) Handle(ctx context.Context, r slog.Record) error {
+	if r.Level == slog.LevelWarn && isRoutine(r) {
+		r.Level = slog.LevelDebug
+		if !h.Handler.Enabled(ctx, r.Level) {
+			return nil
+		}
+	}
+	return h.Handler.Handle(ctx, r)
+}
+
+func isRoutine(r slog.Record) bool {
+	if strings.HasPrefix(r.Message, "Response header:") || strings.HasPrefix(r.Message, "Response message:") {
+		return true
+	}
+	reset := false
+	if r.Message == "Connection stopped" {
+		r.Attrs(func(a slog.Attr) bool {
+			reset = strings.Contains(a.Value.String(), "connection reset by peer")
+			return !reset
+		})
+	}
+	return reset
+}
+
+func (h quietReplies) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return quietReplies{h.Handler.WithAttrs(attrs)}
+}
+
+func (h quietReplies) WithGroup(name string) slog.Handler {
+	return quietReplies{h.Handler.WithGroup(name)}
 }
