@@ -7,7 +7,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.ts'],
@@ -15,7 +23,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the injected clock.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Use the injected clock.',
+        },
       ],
     },
   },
@@ -23,7 +34,10 @@ export default tseslint.config(
     // The core is pure: no I/O, no clock, no edge libraries.
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['mongodb', 'restify', 'botbuilder*', 'node:*', 'fs', 'http', 'pino'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['mongodb', 'restify', 'botbuilder*', 'node:*', 'fs', 'http', 'pino'] },
+      ],
     },
   },
 );
