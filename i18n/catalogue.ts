@@ -1,0 +1,50 @@
+import { commandCardMessages } from './messages/command-cards';
+import { coreMessages } from './messages/core';
+import { digestMessages } from './messages/digest';
+import { referralCardMessages } from './messages/referral-card';
+import { schedulerMessages } from './messages/scheduler';
+import { syncMessages } from './messages/sync';
+
+export const LOCALES = ['en', 'ko'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * One area's strings, in every language. Placeholders are `{name}`. Each area (referral card, commands,
+ * scheduler notices, digests, sync) keeps its own module under `messages/`, listed once below.
+ */
+export type MessageModule = Record<Locale, Record<string, string>>;
+
+const MODULES: MessageModule[] = [
+  coreMessages,
+  referralCardMessages,
+  commandCardMessages,
+  schedulerMessages,
+  digestMessages,
+  syncMessages,
+];
+
+const CATALOGUE: Record<Locale, Map<string, string>> = {
+  en: new Map(MODULES.flatMap((m) => Object.entries(m.en))),
+  ko: new Map(MODULES.flatMap((m) => Object.entries(m.ko))),
+};
+
+/** The catalogue's keys for a language; the catalogue spec checks both languages have the same ones. */
+export function catalogueKeys(locale: Locale): string[] {
+  return [...CATALOGUE[locale].keys()];
+}
+
+/** Teams sends BCP 47 tags such as `ko-KR` or `en-US`; anything that is not Korean is shown in English. */
+export function localeFrom(tag: string | undefined, fallback: Locale = 'en'): Locale {
+  if (!tag) return fallback;
+  const language = tag.toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(language ?? '') ? (language as Locale) : fallback;
+}
+
+/** The text for `key` in `locale`, with `{placeholders}` filled. A missing key is a bug: it throws. */
+export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const template = CATALOGUE[locale].get(key);
+  if (template === undefined) throw new Error(`no message "${key}" in the ${locale} catalogue`);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}

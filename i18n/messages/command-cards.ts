@@ -1,0 +1,6 @@
+import type { MessageModule } from '../catalogue';
+
+export const commandCardMessages: MessageModule = {
+  en: {},
+  ko: {},
+};

@@ -1,0 +1,6 @@
+import type { MessageModule } from '../catalogue';
+
+export const referralCardMessages: MessageModule = {
+  en: {},
+  ko: {},
+};

@@ -1,0 +1,6 @@
+import type { MessageModule } from '../catalogue';
+
+export const syncMessages: MessageModule = {
+  en: {},
+  ko: {},
+};
