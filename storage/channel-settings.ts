@@ -6,6 +6,8 @@ export interface ChannelSettings extends RoutingClaims {
   channelId: string;
   updatedAt: Date;
   updatedBy: { id: string; name: string };
+  /** People the bot @mentions on the channel's referral cards and reminders: whoever saved the settings. */
+  owners?: { id: string; name: string }[];
 }
 
 export interface ChannelSettingsStore {

@@ -1,0 +1,50 @@
+import type { ReferralEvent } from '../core/events';
+import type { Referral } from '../core/referral';
+import type { FieldError, StateConflict } from '../core/result';
+import type { ResponseStats } from '../core/stats';
+import type { ChannelSettings } from '../storage/channel-settings';
+import type { Page } from '../storage/referral-queries';
+import type { CardJson } from './render';
+import type { ViewContext } from './view-context';
+
+/** What happened just now, shown at the top of the card the clicker gets back. */
+export type ReferralNotice =
+  | { kind: 'success'; verb: string; warnings: string[] }
+  | { kind: 'conflict'; conflict: StateConflict };
+
+/** Where the referral's write-back to its source stands (the Partner Center sync). */
+export type SyncState = 'pending' | 'failed' | 'given-up';
+
+export interface ReferralCardExtras {
+  notice?: ReferralNotice;
+  /** The form to show open, with what the person typed and what is wrong with it. */
+  form?: { verb: string; values: Record<string, string>; errors: FieldError[] };
+  /** The referral's events, oldest first, for the history on closed cards. */
+  history?: ReferralEvent[];
+  /** The channel's referral owners, @mentioned on the card (Teams `msteams.entities`). */
+  owners?: { id: string; name: string }[];
+  sync?: SyncState;
+}
+
+/** A page of referrals a list card shows, and what to ask for to get the next one. */
+export interface ListRequest {
+  list: 'inbox' | 'active' | 'archived' | 'mine';
+  /** For `archived`: won, lost, declined or expired (in either language). */
+  filter?: string;
+  page: number;
+}
+
+/** The cards and texts the bot answers with, in the viewer's language and time zone. */
+export interface CardViews {
+  help(view: ViewContext, unknownCommand?: string): CardJson;
+  list(view: ViewContext, request: ListRequest, page: Page<Referral>): CardJson;
+  referral(view: ViewContext, referral: Referral, extras?: ReferralCardExtras): CardJson;
+  settings(
+    view: ViewContext,
+    settings: ChannelSettings | undefined,
+    form?: { values: Record<string, string>; errors: FieldError[] },
+    notice?: 'saved',
+  ): CardJson;
+  stats(view: ViewContext, stats: ResponseStats, period: { from: Date; to: Date }): CardJson;
+  text(view: ViewContext, key: string, params?: Record<string, string | number>): string;
+}
