@@ -1,4 +1,4 @@
-import restify, { type Server } from 'restify';
+import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './logger';
 import { sendError } from '../intake/http-errors';
 import { intakeRoute, type IntakeRouteDeps } from '../intake/intake-route';
@@ -8,11 +8,14 @@ export interface HttpServerDeps {
   intake: IntakeRouteDeps;
   /** Resolves when the store answers; rejects when it does not. */
   checkStore: () => Promise<void>;
+  /** Further POST endpoints by path: the bot's `/api/messages`, Partner Center's events. */
+  posts?: Record<string, (req: Request, res: Response) => Promise<void>>;
 }
 
-export function createHttpServer({ log, intake, checkStore }: HttpServerDeps): Server {
+export function createHttpServer({ log, intake, checkStore, posts = {} }: HttpServerDeps): Server {
   const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
   server.post('/api/referrals', intakeRoute(intake));
+  for (const [path, handler] of Object.entries(posts)) server.post(path, handler);
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });

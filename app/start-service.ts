@@ -4,18 +4,20 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Clock } from './clock';
 import { createHttpServer } from './http-server';
-import { createReferralService, type ReferralService } from './referral-service';
+import { createReferralService, type ReferralChangeListener, type ReferralService } from './referral-service';
 import { loadOrCreateDevSecret } from './dev-secret';
 import { connectStore, pingStore, type StoreConnection } from '../storage/mongo';
 import { ensureIndexes } from '../storage/indexes';
 import { referralEventLog } from '../storage/referral-events';
 import { referralProjections } from '../storage/referrals';
+import { createBot, type RunningBot } from '../bot/create-bot';
 import { defaultStoreBinaryPath, startEmbeddedStore, type EmbeddedStore } from '../storage/embedded-store';
 
 export interface RunningService {
   url: string;
   store: StoreConnection;
   referrals: ReferralService;
+  bot: RunningBot;
   intakeSecret: string;
   stop(): Promise<void>;
 }
@@ -43,11 +45,19 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
     stops.push(() => store.close());
     await ensureIndexes(store.db);
 
+    // Listeners are added once the parts that listen exist; the service reads the list at each change.
+    const listeners: ReferralChangeListener[] = [];
     const referrals = createReferralService({
       events: referralEventLog(store.db),
       projections: referralProjections(store.db),
       clock,
+      listeners,
+      onListenerError: (error, event) =>
+        log.error({ err: error, referralId: event.referralId, seq: event.seq }, 'change listener failed'),
     });
+    const bot = createBot({ config, db: store.db, referrals, clock, log });
+    listeners.push(bot.channelCards.onChange);
+    stops.push(() => bot.stop());
     const intakeSecret = config.intakeSecret ?? (await loadOrCreateDevSecret(config.dataDir));
     const server = createHttpServer({
       log,
@@ -59,6 +69,7 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
         log,
       },
       checkStore: () => pingStore(store.db),
+      posts: { '/api/messages': bot.handleMessages },
     });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -66,7 +77,11 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
     });
     stops.push(() => new Promise<void>((done) => server.close(() => done())));
     const { port } = server.address() as AddressInfo;
-    return { url: `http://${config.host}:${port}`, store, referrals, intakeSecret, stop };
+    // Referrals that arrived while no channel existed, or whose post a crash interrupted.
+    void bot.channelCards
+      .postWaiting()
+      .catch((error: unknown) => log.error({ err: error }, 'posting waiting referral cards failed'));
+    return { url: `http://${config.host}:${port}`, store, referrals, bot, intakeSecret, stop };
   } catch (error) {
     await stop();
     throw error;

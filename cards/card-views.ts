@@ -9,8 +9,7 @@ import type { ViewContext } from './view-context';
 
 /** What happened just now, shown at the top of the card the clicker gets back. */
 export type ReferralNotice =
-  | { kind: 'success'; verb: string; warnings: string[] }
-  | { kind: 'conflict'; conflict: StateConflict };
+  { kind: 'success'; verb: string; warnings: string[] } | { kind: 'conflict'; conflict: StateConflict };
 
 /** Where the referral's write-back to its source stands (the Partner Center sync). */
 export type SyncState = 'pending' | 'failed' | 'given-up';

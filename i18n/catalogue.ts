@@ -1,3 +1,4 @@
+import { botMessages } from './messages/bot';
 import { commandCardMessages } from './messages/command-cards';
 import { coreMessages } from './messages/core';
 import { digestMessages } from './messages/digest';
@@ -21,6 +22,7 @@ const MODULES: MessageModule[] = [
   schedulerMessages,
   digestMessages,
   syncMessages,
+  botMessages,
 ];
 
 const CATALOGUE: Record<Locale, Map<string, string>> = {

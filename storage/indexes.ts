@@ -3,6 +3,7 @@ import { ensureReferralEventIndexes } from './referral-events';
 import { ensureReferralIndexes } from './referrals';
 import { ensureReferralRouteIndexes } from './referral-routes';
 import { ensureConversationIndexes } from './conversations';
+import { ensureCardPostIndexes } from './card-posts';
 
 /** Creates every index the service relies on. Idempotent; run at start-up. */
 export async function ensureIndexes(db: Db): Promise<void> {
@@ -10,4 +11,5 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await ensureReferralIndexes(db);
   await ensureReferralRouteIndexes(db);
   await ensureConversationIndexes(db);
+  await ensureCardPostIndexes(db);
 }

@@ -1,0 +1,22 @@
+import type { Clock } from '../app/clock';
+import type { Logger } from '../app/logger';
+import type { ReferralService } from '../app/referral-service';
+import type { Locale } from '../i18n/catalogue';
+import type { ChannelSettingsStore } from '../storage/channel-settings';
+import type { Conversations } from '../storage/conversations';
+import type { ReferralQueries } from '../storage/referral-queries';
+import type { ReferralRoutes } from '../storage/referral-routes';
+import type { ChannelCards } from './channel-cards';
+
+/** What the bot's handlers may use. Each is injected, so tests drive them with the real store and a fake clock. */
+export interface BotDeps {
+  referrals: ReferralService;
+  queries: ReferralQueries;
+  routes: ReferralRoutes;
+  conversations: Conversations;
+  settings: ChannelSettingsStore;
+  channelCards: ChannelCards;
+  clock: Clock;
+  display: { timeZone: string; defaultLocale: Locale };
+  log: Logger;
+}

@@ -1,0 +1,19 @@
+import type { Actor } from '../core/referral';
+import type { CardJson } from '../cards/render';
+import type { ViewContext } from '../cards/view-context';
+
+/**
+ * What a command or card-action handler gets: who acts, in which language, where, and the capabilities to
+ * answer. Built from botbuilder's TurnContext in `referral-bot.ts`, so handlers never see botbuilder.
+ */
+export interface Turn extends ViewContext {
+  actor: Actor;
+  /** The conversation the activity came from (for a channel thread, `<channel>;messageid=<root>`). */
+  conversationId: string;
+  serviceUrl: string;
+  /** The Teams channel the activity came from; absent in personal and group chats. */
+  channelId?: string;
+  /** Sends a new message with a card into the conversation (a thread reply in a channel). */
+  sendCard(card: CardJson): Promise<void>;
+  sendText(text: string): Promise<void>;
+}

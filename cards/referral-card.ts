@@ -1,0 +1,179 @@
+import type { Referral } from '../core/referral';
+import type { ReferralCardExtras } from './card-views';
+import { FIELDS_TEMPLATE } from './form-template';
+import { referralCardModel } from './referral-card-model';
+import { CARD_VERSION, renderCard, type CardJson } from './render';
+import type { ViewContext } from './view-context';
+
+const FORM_BODY = [
+  { type: 'TextBlock', $when: '${hasWarning}', text: '${warning}', color: 'warning', wrap: true },
+  { type: 'TextBlock', $data: '${topErrors}', text: '${text}', color: 'attention', wrap: true },
+  FIELDS_TEMPLATE,
+];
+
+const TEMPLATE = {
+  type: 'AdaptiveCard',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: CARD_VERSION,
+  msteams: {
+    width: 'Full',
+    entities: [
+      { $data: '${mentions}', type: 'mention', text: '${text}', mentioned: { id: '${id}', name: '${name}' } },
+    ],
+  },
+  body: [
+    {
+      type: 'Container',
+      $when: '${flame.show}',
+      style: '${flame.style}',
+      bleed: true,
+      items: [
+        {
+          type: 'TextBlock',
+          text: '${flame.icon} ${flame.title}',
+          weight: 'bolder',
+          size: 'medium',
+          wrap: true,
+        },
+        { type: 'TextBlock', text: '${flame.text}', wrap: true, spacing: 'small' },
+      ],
+    },
+    {
+      type: 'Container',
+      $when: '${notice.show}',
+      style: '${notice.style}',
+      items: [{ type: 'TextBlock', text: '${notice.text}', wrap: true, weight: 'bolder' }],
+    },
+    {
+      type: 'ColumnSet',
+      columns: [
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            { type: 'TextBlock', text: '${customer}', size: 'large', weight: 'bolder', wrap: true },
+            { type: 'TextBlock', text: '${title}', isSubtle: true, wrap: true, spacing: 'none' },
+          ],
+        },
+        {
+          type: 'Column',
+          width: 'auto',
+          verticalContentAlignment: 'center',
+          items: [{ type: 'TextBlock', text: '${status}', weight: 'bolder', color: '${statusColor}' }],
+        },
+      ],
+    },
+    {
+      type: 'TextBlock',
+      text: '${meta}',
+      size: 'small',
+      wrap: true,
+      spacing: 'small',
+      color: "${if(isOverdue, 'attention', 'default')}",
+    },
+    { type: 'TextBlock', $when: '${hasOwners}', text: '${ownersLine}', size: 'small', wrap: true },
+    {
+      type: 'FactSet',
+      $when: '${count(facts) > 0}',
+      facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }],
+    },
+    {
+      type: 'Container',
+      $when: '${hasNeeds}',
+      items: [
+        { type: 'TextBlock', text: '${needsTitle}', weight: 'bolder', size: 'small' },
+        { type: 'TextBlock', text: '${needs}', wrap: true, spacing: 'small' },
+      ],
+    },
+    {
+      type: 'Container',
+      $when: '${hasEngagement}',
+      separator: true,
+      items: [
+        { type: 'TextBlock', text: '${engagementTitle}', weight: 'bolder', size: 'small' },
+        { type: 'FactSet', facts: [{ $data: '${engagement}', title: '${title}', value: '${value}' }] },
+      ],
+    },
+    {
+      type: 'Container',
+      $when: '${hasOutcome}',
+      separator: true,
+      items: [{ type: 'TextBlock', text: '${outcome}', wrap: true }],
+    },
+    {
+      type: 'Container',
+      $when: '${hasHistory}',
+      items: [
+        { type: 'TextBlock', text: '${historyTitle}', weight: 'bolder', size: 'small' },
+        {
+          type: 'TextBlock',
+          $data: '${history}',
+          text: '${text}',
+          size: 'small',
+          isSubtle: true,
+          wrap: true,
+          spacing: 'none',
+        },
+      ],
+    },
+    {
+      type: 'Container',
+      $when: '${hasInlineForm}',
+      separator: true,
+      items: [
+        { type: 'TextBlock', text: '${inlineForm.title}', weight: 'bolder', size: 'medium' },
+        { type: 'Container', $data: '${inlineForm}', items: FORM_BODY },
+        {
+          type: 'ActionSet',
+          actions: [
+            {
+              type: 'Action.Execute',
+              title: '${inlineForm.submitTitle}',
+              verb: '${inlineForm.verb}',
+              style: 'positive',
+              data: { referralId: '${referralId}', form: '${inlineForm.verb}' },
+            },
+            {
+              type: 'Action.Execute',
+              title: '${cancelTitle}',
+              verb: 'refresh',
+              data: { referralId: '${referralId}' },
+            },
+          ],
+        },
+      ],
+    },
+    { type: 'TextBlock', $when: '${hasSync}', text: '${sync}', size: 'small', isSubtle: true, wrap: true },
+  ],
+  actions: [
+    {
+      $data: '${forms}',
+      type: 'Action.ShowCard',
+      title: '${title}',
+      card: {
+        type: 'AdaptiveCard',
+        body: FORM_BODY,
+        actions: [
+          {
+            type: 'Action.Execute',
+            title: '${submitTitle}',
+            verb: '${verb}',
+            style: 'positive',
+            data: { referralId: '${$root.referralId}', form: '${verb}' },
+          },
+        ],
+      },
+    },
+    {
+      type: 'Action.Execute',
+      title: '${refreshTitle}',
+      verb: 'refresh',
+      data: { referralId: '${referralId}' },
+    },
+  ],
+};
+
+/** The card of one referral, in every state: what people read in the channel and act on. */
+export function referralCard(view: ViewContext, referral: Referral, extras?: ReferralCardExtras): CardJson {
+  return renderCard(TEMPLATE, referralCardModel(view, referral, extras));
+}

@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface PeerFaults {
+  /** Share of requests answered 429 with Retry-After, 0..1. */
+  rate429?: number;
+  /** Share of requests answered 502/503/504, 0..1. */
+  rate5xx?: number;
+  retryAfterSeconds?: number;
+  seed?: number;
+}
+
+export interface RecordedActivity {
+  conversationId: string;
+  activityId: string;
+  activity: Record<string, unknown>;
+}
+
+/** A local stand-in for the Bot Connector REST API (v3), recording what lands. */
+export interface ConnectorPeer {
+  url: string;
+  threads: (RecordedActivity & { channelId: string })[];
+  replies: (RecordedActivity & { replyToId: string })[];
+  messages: RecordedActivity[];
+  updates: RecordedActivity[];
+  faulted: number;
+  /** Adaptive Card contents of every thread, reply and message, in arrival order. */
+  cards(): Record<string, unknown>[];
+  /** Plain texts of every reply and message. */
+  texts(): string[];
+  waitFor(condition: () => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Mulberry32: a tiny seeded PRNG, so a fault pattern is the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function startConnectorPeer(options: { faults?: PeerFaults } = {}): Promise<ConnectorPeer> {
+  const faults = options.faults ?? {};
+  const random = seeded(faults.seed ?? 42);
+  const arrivals: { kind: 'card' | 'text'; value: unknown }[] = [];
+  let counter = 0;
+  const nextId = () => `${Date.UTC(2026, 0, 1) + ++counter}`;
+
+  const peer: ConnectorPeer = {
+    url: '',
+    threads: [],
+    replies: [],
+    messages: [],
+    updates: [],
+    faulted: 0,
+    cards: () => arrivals.filter((a) => a.kind === 'card').map((a) => a.value as Record<string, unknown>),
+    texts: () => arrivals.filter((a) => a.kind === 'text').map((a) => a.value as string),
+    async waitFor(condition, timeoutMs = 10_000) {
+      const deadline = performance.now() + timeoutMs;
+      while (!condition()) {
+        if (performance.now() > deadline) throw new Error('connector peer: condition not met in time');
+        await new Promise((done) => setTimeout(done, 10));
+      }
+    },
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+
+  function record(activity: Record<string, unknown>) {
+    const attachments = (activity['attachments'] ?? []) as { content?: unknown }[];
+    for (const attachment of attachments) arrivals.push({ kind: 'card', value: attachment.content });
+    if (typeof activity['text'] === 'string' && attachments.length === 0)
+      arrivals.push({ kind: 'text', value: activity['text'] });
+  }
+
+  function fault(res: ServerResponse): boolean {
+    const roll = random();
+    if (roll < (faults.rate429 ?? 0)) {
+      res.writeHead(429, {
+        'retry-after': String(faults.retryAfterSeconds ?? 1),
+        'content-type': 'application/json',
+      });
+      res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'throttled' } }));
+    } else if (roll < (faults.rate429 ?? 0) + (faults.rate5xx ?? 0)) {
+      res.writeHead([502, 503, 504][Math.floor(random() * 3)]!, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'ServiceError', message: 'try later' } }));
+    } else return false;
+    peer.faulted++;
+    return true;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
+    // Faults are decided before anything is recorded: a refused request never lands.
+    if (fault(res)) return;
+    const path = (req.url ?? '').split('?')[0]!;
+    const parts = path.split('/').map(decodeURIComponent);
+    const reply = (value: unknown) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    if (req.method === 'POST' && path === '/v3/conversations') {
+      const activityId = nextId();
+      const channelId = ((body['channelData'] as { channel?: { id?: string } })?.channel?.id ?? '') as string;
+      const conversationId = `${channelId};messageid=${activityId}`;
+      const activity = body['activity'] as Record<string, unknown>;
+      peer.threads.push({ conversationId, activityId, channelId, activity });
+      record(activity);
+      return reply({ id: conversationId, activityId });
+    }
+    // /v3/conversations/{id}/activities[/{activityId}]
+    if (parts[1] === 'v3' && parts[2] === 'conversations' && parts[4] === 'activities') {
+      const conversationId = parts[3]!;
+      const target = parts[5];
+      if (req.method === 'PUT' && target) {
+        peer.updates.push({ conversationId, activityId: target, activity: body });
+        return reply({ id: target });
+      }
+      if (req.method === 'POST') {
+        const activityId = nextId();
+        if (target) peer.replies.push({ conversationId, activityId, replyToId: target, activity: body });
+        else peer.messages.push({ conversationId, activityId, activity: body });
+        record(body);
+        return reply({ id: activityId });
+      }
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { code: 'NotFound', message: `${req.method} ${path}` } }));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  peer.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return peer;
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+
+/** The people and places of a small Teams tenant, as Teams puts them into activities. */
+export const TENANT_ID = 'tenant-contoso-partner';
+export const TEAM = { id: '19:team-sales@thread.tacv2', name: 'Partner Sales' };
+export const GENERAL = { id: '19:general-sales@thread.tacv2', name: 'General' };
+export const BOT = { id: '28:referral-desk-bot', name: 'Referral Desk' };
+export interface Person {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+export const DANA: Person = { id: '29:dana', aadObjectId: 'aad-dana', name: 'Dana Kim' };
+export const LEE: Person = { id: '29:lee', aadObjectId: 'aad-lee', name: 'Lee Park' };
+
+export interface InvokeReply {
+  status: number;
+  body: { statusCode?: number; type?: string; value?: unknown };
+}
+
+/**
+ * Plays Teams' side of `/api/messages`: sends activities as Teams would, with the connector peer's URL as the
+ * serviceUrl, so the bot's replies land in the peer.
+ */
+export function teamsClient(botUrl: string, serviceUrl: string) {
+  async function send(activity: Record<string, unknown>): Promise<InvokeReply> {
+    const res = await fetch(`${botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: randomUUID(),
+        timestamp: new Date(0).toISOString(),
+        channelId: 'msteams',
+        serviceUrl,
+        recipient: BOT,
+        ...activity,
+      }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as InvokeReply['body']) : {} };
+  }
+
+  const inChannel = (from: Person, threadId?: string) => ({
+    from,
+    conversation: {
+      id: threadId ?? GENERAL.id,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT_ID,
+    },
+    channelData: { tenant: { id: TENANT_ID }, team: TEAM, channel: GENERAL },
+  });
+  const inPersonalChat = (from: Person) => ({
+    from,
+    conversation: { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TENANT_ID },
+    channelData: { tenant: { id: TENANT_ID } },
+  });
+
+  return {
+    /** The bot is added to the team: Teams says so in the General channel. */
+    installInTeam: (by: Person = DANA) =>
+      send({
+        type: 'conversationUpdate',
+        membersAdded: [BOT],
+        ...inChannel(by),
+        channelData: {
+          tenant: { id: TENANT_ID },
+          team: TEAM,
+          channel: GENERAL,
+          eventType: 'teamMemberAdded',
+        },
+      }),
+    uninstallFromTeam: (by: Person = DANA) =>
+      send({
+        type: 'conversationUpdate',
+        membersRemoved: [BOT],
+        ...inChannel(by),
+        channelData: {
+          tenant: { id: TENANT_ID },
+          team: TEAM,
+          channel: GENERAL,
+          eventType: 'teamMemberRemoved',
+        },
+      }),
+    /** `@Referral Desk <text>` in the General channel. */
+    sayInChannel: (from: Person, text: string, locale = 'en-US') =>
+      send({
+        type: 'message',
+        text: `<at>${BOT.name}</at> ${text}`,
+        entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
+        locale,
+        ...inChannel(from),
+      }),
+    sayInPersonalChat: (from: Person, text: string, locale = 'en-US') =>
+      send({ type: 'message', text, locale, ...inPersonalChat(from) }),
+    /** A click on an Action.Execute: what Teams sends is the action's data merged with the card's inputs. */
+    click: (
+      from: Person,
+      verb: string,
+      data: Record<string, unknown>,
+      options: { locale?: string; where?: 'channel' | 'personal'; threadId?: string } = {},
+    ) =>
+      send({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        locale: options.locale ?? 'en-US',
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        ...(options.where === 'personal' ? inPersonalChat(from) : inChannel(from, options.threadId)),
+      }),
+  };
+}
+
+/** Every text a card shows, flattened, so a test can ask "does the card say X" without knowing its layout. */
+export function cardText(card: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key)) texts.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return texts.join('\n');
+}
+
+/** The Action.Execute verbs a card offers. */
+export function cardVerbs(card: unknown): string[] {
+  const verbs: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record['type'] === 'Action.Execute' && typeof record['verb'] === 'string')
+        verbs.push(record['verb']);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return verbs;
+}
