@@ -9,12 +9,12 @@ export interface PacedSender {
 }
 
 /**
- * Teams' per-bot, per-conversation (thread) limits. Each window is one Bottleneck reservoir; a send passes
- * through all four in a chain, so a burst uses the short windows and a long stream is held by the long ones.
+ * Teams' per-bot, per-conversation limits are 7 sends per 1 s, 8 per 2 s, 60 per 30 s and 1800 per hour. Spacing
+ * sends 250 ms apart keeps every 1 s and 2 s sliding window within its limit on its own; the two long windows are
+ * Bottleneck reservoirs chained behind it.
  */
-export const TEAMS_WINDOWS = [
-  { sends: 7, perMs: 1_000 },
-  { sends: 8, perMs: 2_000 },
+export const TEAMS_MIN_SPACING_MS = 250;
+export const TEAMS_LONG_WINDOWS = [
   { sends: 60, perMs: 30_000 },
   { sends: 1800, perMs: 3_600_000 },
 ] as const;
@@ -26,6 +26,7 @@ export interface PacedSenderOptions {
   /** First backoff step; doubles each attempt, with full jitter, up to `maxBackoffMs`. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  minSpacingMs?: number;
   windows?: readonly { sends: number; perMs: number }[];
   log?: Logger;
 }
@@ -38,14 +39,17 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   const maxAttempts = options.maxAttempts ?? 6;
   const base = options.baseBackoffMs ?? 500;
   const cap = options.maxBackoffMs ?? 30_000;
-  const groups = (options.windows ?? TEAMS_WINDOWS).map(
-    ({ sends, perMs }) =>
-      new Bottleneck.Group({
-        reservoir: sends,
-        reservoirRefreshAmount: sends,
-        reservoirRefreshInterval: perMs,
-      }),
-  );
+  const groups = [
+    new Bottleneck.Group({ maxConcurrent: 1, minTime: options.minSpacingMs ?? TEAMS_MIN_SPACING_MS }),
+    ...(options.windows ?? TEAMS_LONG_WINDOWS).map(
+      ({ sends, perMs }) =>
+        new Bottleneck.Group({
+          reservoir: sends,
+          reservoirRefreshAmount: sends,
+          reservoirRefreshInterval: perMs,
+        }),
+    ),
+  ];
   const chains = new Map<string, Bottleneck>();
   // After a 429, Teams wants the whole conversation to wait, not just the request it refused.
   const pausedUntil = new Map<string, Promise<void>>();
