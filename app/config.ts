@@ -1,3 +1,5 @@
+import cron from 'node-cron';
+
 // Configuration is read from the environment here and nowhere else, validated, and passed down as a typed object.
 
 export interface Config {
@@ -17,6 +19,8 @@ export interface Config {
   intakeSecret?: string;
   /** How people see times and text when their own locale is unknown (channel posts, scheduled notices). */
   display: { timeZone: string; locale: 'en' | 'ko' };
+  /** The scheduler inside the service: nudges, warnings, expiry, flame changes, digests. */
+  scheduler: { enabled: boolean; cron: string };
   bot: {
     appId?: string;
     appPassword?: string;
@@ -89,6 +93,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!isTimeZone(timeZone))
     problems.push(`DEFAULT_TIME_ZONE must be an IANA time zone such as Asia/Seoul (got "${timeZone}")`);
 
+  const schedulerCron = text('SCHEDULER_CRON') ?? '* * * * *';
+  if (!cron.validate(schedulerCron))
+    problems.push(`SCHEDULER_CRON must be a cron expression such as "* * * * *" (got "${schedulerCron}")`);
+
   const config: Config = {
     isLocalMode,
     host: text('HOST') ?? (isLocalMode ? '127.0.0.1' : '0.0.0.0'),
@@ -100,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     storeTimeoutMs: integer('STORE_TIMEOUT_MS', 5000, 100, 120000),
     intakeSecret,
     display: { timeZone, locale: oneOf('DEFAULT_LOCALE', ['en', 'ko'] as const, 'en') },
+    scheduler: { enabled: oneOf('SCHEDULER', ['on', 'off'] as const, 'on') === 'on', cron: schedulerCron },
     bot: { appId, appPassword, tenantId, appType },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -11,6 +11,10 @@ import { ensureIndexes } from '../storage/indexes';
 import { referralEventLog } from '../storage/referral-events';
 import { referralProjections } from '../storage/referrals';
 import { createBot, type RunningBot } from '../bot/create-bot';
+import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
+import { createThreadNotices } from '../scheduler/thread-notices';
+import { dueReferrals } from '../storage/due-referrals';
+import { scheduledNotices } from '../storage/scheduled-notices';
 import { defaultStoreBinaryPath, startEmbeddedStore, type EmbeddedStore } from '../storage/embedded-store';
 
 export interface RunningService {
@@ -18,6 +22,7 @@ export interface RunningService {
   store: StoreConnection;
   referrals: ReferralService;
   bot: RunningBot;
+  scheduler: Scheduler;
   intakeSecret: string;
   stop(): Promise<void>;
 }
@@ -58,6 +63,19 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
     const bot = createBot({ config, db: store.db, referrals, clock, log });
     listeners.push(bot.channelCards.onChange);
     stops.push(() => bot.stop());
+    const scheduler = createScheduler({
+      referrals,
+      due: dueReferrals(store.db),
+      notices: scheduledNotices(store.db),
+      thread: createThreadNotices({ ...bot.deps, ...bot, clock, display: bot.deps.display }),
+      refreshCard: (id) => bot.channelCards.refresh(id),
+      postWaitingCards: () => bot.channelCards.postWaiting(),
+      log,
+    });
+    if (config.scheduler.enabled) {
+      const running = startScheduler(scheduler, { cron: config.scheduler.cron, clock, log });
+      stops.push(() => running.stop());
+    }
     const intakeSecret = config.intakeSecret ?? (await loadOrCreateDevSecret(config.dataDir));
     const server = createHttpServer({
       log,
@@ -81,7 +99,7 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
     void bot.channelCards
       .postWaiting()
       .catch((error: unknown) => log.error({ err: error }, 'posting waiting referral cards failed'));
-    return { url: `http://${config.host}:${port}`, store, referrals, bot, intakeSecret, stop };
+    return { url: `http://${config.host}:${port}`, store, referrals, bot, scheduler, intakeSecret, stop };
   } catch (error) {
     await stop();
     throw error;

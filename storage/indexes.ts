@@ -4,6 +4,7 @@ import { ensureReferralIndexes } from './referrals';
 import { ensureReferralRouteIndexes } from './referral-routes';
 import { ensureConversationIndexes } from './conversations';
 import { ensureCardPostIndexes } from './card-posts';
+import { ensureScheduledNoticeIndexes } from './scheduled-notices';
 
 /** Creates every index the service relies on. Idempotent; run at start-up. */
 export async function ensureIndexes(db: Db): Promise<void> {
@@ -12,4 +13,5 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await ensureReferralRouteIndexes(db);
   await ensureConversationIndexes(db);
   await ensureCardPostIndexes(db);
+  await ensureScheduledNoticeIndexes(db);
 }

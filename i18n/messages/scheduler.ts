@@ -1,6 +1,27 @@
 import type { MessageModule } from '../catalogue';
 
+/** What the scheduler says in a referral's thread. */
 export const schedulerMessages: MessageModule = {
-  en: {},
-  ko: {},
+  en: {
+    'notice.nudge.title': '{customer} has waited 24 hours',
+    'notice.nudge.text':
+      'Customers often send the same request to several partners, and the first to answer usually gets the call. Accept or decline it now.',
+    'notice.warning.title': '{customer} expires in 2 days',
+    'notice.warning.text':
+      'Nobody has answered yet. It expires {expiresAt} ({left}); after that Partner Center closes it and the customer moves on.',
+    'notice.expiry.title': '{customer} expired',
+    'notice.expiry.text':
+      'Nobody answered within 14 days, so the referral is archived as Expired and Partner Center is told. It stays reviewable with "archived expired".',
+  },
+  ko: {
+    'notice.nudge.title': '{customer} 리퍼럴이 24시간째 기다리고 있습니다',
+    'notice.nudge.text':
+      '고객은 같은 요청을 여러 파트너에게 보내는 경우가 많고, 먼저 답한 파트너가 대개 기회를 얻습니다. 지금 수락하거나 거절하세요.',
+    'notice.warning.title': '{customer} 리퍼럴이 2일 후 만료됩니다',
+    'notice.warning.text':
+      '아직 아무도 응답하지 않았습니다. {expiresAt}에 만료되며({left}), 그 후에는 파트너 센터가 리퍼럴을 종료합니다.',
+    'notice.expiry.title': '{customer} 리퍼럴이 만료되었습니다',
+    'notice.expiry.text':
+      '14일 동안 아무도 응답하지 않아 만료로 보관했고 파트너 센터에도 알렸습니다. "archived expired"로 다시 볼 수 있습니다.',
+  },
 };

@@ -27,14 +27,16 @@ export function memoryLogger(): { log: Logger; lines: () => Record<string, unkno
 /** The whole service on a free port against `storeUri`, in production mode (signed intake) unless `local`. */
 export async function startTestService(
   storeUri: string,
-  options: { local?: boolean; clock?: Clock; env?: Record<string, string> } = {},
+  options: { local?: boolean; clock?: Clock; env?: Record<string, string>; database?: string } = {},
 ): Promise<RunningService> {
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
     MONGODB_URI: storeUri,
-    MONGODB_DATABASE: 'referral-desk-test',
+    MONGODB_DATABASE: options.database ?? 'referral-desk-test',
     STORE_TIMEOUT_MS: '1500',
+    // Tests drive the scheduler's ticks themselves, on their own clock.
+    SCHEDULER: 'off',
     DATA_DIR: await mkdtemp(join(tmpdir(), 'rd-data-')),
     ...(options.local
       ? {}

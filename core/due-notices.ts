@@ -1,0 +1,29 @@
+import type { Referral } from './referral';
+import { expiryWarningAt } from './timers';
+
+/**
+ * What the scheduler does for a referral nobody has answered: a reminder in its thread at 24 h, a warning 48 h
+ * before it expires, the expiry itself at 14 days (or the source's date), and a redraw of the card when the
+ * contact-me flame cools at 72 h.
+ */
+export type NoticeKind = 'nudge' | 'warning' | 'expiry' | 'flame';
+
+/**
+ * The notices due for `referral` at `now`, most advanced only: after downtime a referral that expired gets its
+ * expiry, not a late reminder and warning in the same minute, and one past its warning time gets no reminder.
+ * Answered referrals get nothing.
+ */
+export function dueNotices(referral: Referral, now: Date): NoticeKind[] {
+  if (referral.status !== 'New') return [];
+  const at = now.getTime();
+  if (at >= referral.expiresAt.getTime()) return ['expiry'];
+  const due: NoticeKind[] = [];
+  if (at >= expiryWarningAt(referral).getTime()) due.push('warning');
+  else if (at >= referral.respondByAt.getTime()) due.push('nudge');
+  if (referral.customerRequestedContact && referral.flameUntil && at >= referral.flameUntil.getTime())
+    due.push('flame');
+  return due;
+}
+
+/** The key that makes each notice happen once per referral, whoever decides it and however often. */
+export const noticeKey = (kind: NoticeKind, referralId: string) => `notice:${kind}:${referralId}`;

@@ -1,0 +1,126 @@
+import cron from 'node-cron';
+import type { Clock } from '../app/clock';
+import type { Logger } from '../app/logger';
+import type { ReferralService } from '../app/referral-service';
+import { dueNotices, noticeKey, type NoticeKind } from '../core/due-notices';
+import type { Actor, Referral } from '../core/referral';
+import type { DueReferrals } from '../storage/due-referrals';
+import type { ScheduledNotice, ScheduledNotices } from '../storage/scheduled-notices';
+import type { ThreadNotices } from './thread-notices';
+
+export const SCHEDULER_ACTOR: Actor = { kind: 'system', id: 'scheduler', name: 'Referral Desk' };
+// A tick reads at most this many unanswered referrals; a bigger backlog is worked off over the next ticks.
+const BATCH = 500;
+
+export interface SchedulerDeps {
+  referrals: ReferralService;
+  due: DueReferrals;
+  notices: ScheduledNotices;
+  thread: ThreadNotices;
+  /** Redraws the channel card (the flame cools at 72 h). */
+  refreshCard(referralId: string): Promise<void>;
+  /** Posts cards of referrals that had no channel or whose post was interrupted. */
+  postWaitingCards(): Promise<number>;
+  /** Digests due by now, when subscriptions exist. */
+  sendDueDigests?(now: Date): Promise<number>;
+  log: Logger;
+}
+
+export interface TickReport {
+  cardsPosted: number;
+  decided: number;
+  done: number;
+  digests: number;
+}
+
+export interface Scheduler {
+  tick(now: Date): Promise<TickReport>;
+}
+
+/**
+ * Turns time into lifecycle calls and notices. Each notice is decided by a unique insert (so two workers never
+ * both decide it) and sent through post-once under the same key (so a crash after deciding is finished later).
+ */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  async function carryOut(notice: Pick<ScheduledNotice, 'key' | 'kind'>, referral: Referral, now: Date) {
+    if (notice.kind === 'flame') {
+      await deps.refreshCard(referral.id);
+      return true;
+    }
+    if (notice.kind === 'expiry' && referral.status === 'New') {
+      const outcome = await deps.referrals.apply(referral.id, { type: 'expire' }, SCHEDULER_ACTOR);
+      if (outcome.status === 'applied') referral = outcome.referral;
+    }
+    void now;
+    return (await deps.thread.reply(referral, notice.kind, notice.key)) === 'sent';
+  }
+
+  /** A notice decided earlier is finished if it still applies; a reminder overtaken by events is dropped. */
+  async function finish(notice: ScheduledNotice, now: Date): Promise<boolean> {
+    const referral = await deps.referrals.load(notice.referralId);
+    const stillApplies =
+      referral !== undefined && (notice.kind === 'expiry' || dueNotices(referral, now).includes(notice.kind));
+    if (!stillApplies) {
+      await deps.notices.markDone(notice.key, now, true);
+      return true;
+    }
+    if (!(await carryOut(notice, referral, now))) return false;
+    await deps.notices.markDone(notice.key, now);
+    return true;
+  }
+
+  async function tick(now: Date): Promise<TickReport> {
+    const report: TickReport = {
+      cardsPosted: await deps.postWaitingCards(),
+      decided: 0,
+      done: 0,
+      digests: 0,
+    };
+    const candidates = await deps.due.unansweredPastRespondBy(now, BATCH);
+    const decided = await deps.notices.decidedFor(candidates.map((r) => r.id));
+    for (const referral of candidates) {
+      for (const kind of dueNotices(referral, now)) {
+        const key = noticeKey(kind, referral.id);
+        if (decided.has(key)) continue;
+        if (!(await deps.notices.decide({ key, referralId: referral.id, kind, decidedAt: now }))) continue;
+        report.decided++;
+      }
+    }
+    // Everything decided and not yet done, by this worker just now or by one that died: finish it.
+    for (const notice of await deps.notices.unfinished(BATCH)) {
+      try {
+        if (await finish(notice, now)) report.done++;
+      } catch (error) {
+        deps.log.warn({ err: error, key: notice.key }, 'scheduled notice not finished; retrying next tick');
+      }
+    }
+    report.digests = (await deps.sendDueDigests?.(now)) ?? 0;
+    return report;
+  }
+
+  return { tick };
+}
+
+/** Ticks on a cron schedule (every minute by default) with the injected clock; overlapping ticks are skipped. */
+export function startScheduler(
+  scheduler: Scheduler,
+  options: { cron?: string; clock: Clock; log: Logger },
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> | undefined;
+  const task = cron.schedule(options.cron ?? '* * * * *', () => {
+    if (running) return;
+    running = scheduler
+      .tick(options.clock())
+      .then((report) => options.log.debug({ ...report }, 'scheduler tick'))
+      .catch((error: unknown) => options.log.error({ err: error }, 'scheduler tick failed'))
+      .finally(() => (running = undefined));
+  });
+  return {
+    async stop() {
+      await task.stop();
+      await running;
+    },
+  };
+}
+
+export type { NoticeKind };

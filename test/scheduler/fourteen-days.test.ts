@@ -1,0 +1,147 @@
+import type { RunningService } from '../../app/start-service';
+import type { Actor } from '../../core/referral';
+import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
+import { sampleReferralJson } from '../support/sample-referral';
+import { startTestService } from '../support/service';
+import { startTestStore, type TestStore } from '../support/store';
+import { cardText, teamsClient } from '../support/teams-client';
+
+const START = new Date('2026-11-02T00:00:00Z');
+const HOUR = 3600_000;
+const dana: Actor = { kind: 'user', id: 'aad-dana', name: 'Dana Kim' };
+
+/**
+ * Two service instances (two MongoClients) on one store, one fake clock, and a connector peer. Referrals arrive
+ * through intake; the two schedulers tick concurrently; the peer shows what Teams would have seen.
+ */
+describe('the scheduler over simulated days', () => {
+  let store: TestStore;
+  let peer: ConnectorPeer;
+  let now = START;
+  let a: RunningService;
+  let b: RunningService;
+
+  const receive = async (key: string, overrides: Record<string, unknown> = {}) => {
+    const res = await fetch(`${a.url}/api/referrals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sampleReferralJson(key, overrides)),
+    });
+    return ((await res.json()) as { id: string }).id;
+  };
+  /** Ticks both workers at once every `stepHours` until `until`. */
+  const run = async (until: Date, stepHours: number) => {
+    while (now < until) {
+      now = new Date(Math.min(until.getTime(), now.getTime() + stepHours * HOUR));
+      await Promise.all([a.scheduler.tick(now), b.scheduler.tick(now)]);
+    }
+    await Promise.all([a.bot.channelCards.idle(), b.bot.channelCards.idle()]);
+  };
+  /** The notices in each referral's thread, by kind, in order. */
+  const noticesFor = (referralId: string) => {
+    const thread = peer.threads.find((t) => JSON.stringify(t.activity).includes(referralId));
+    return peer.replies
+      .filter((r) => thread && r.replyToId === thread.activityId)
+      .map((r) => cardText(r.activity))
+      .map((text) =>
+        text.includes('24 hours')
+          ? 'nudge'
+          : text.includes('expires in 2 days')
+            ? 'warning'
+            : text.includes('expired')
+              ? 'expiry'
+              : text,
+      );
+  };
+
+  beforeAll(async () => {
+    store = await startTestStore();
+    peer = await startConnectorPeer();
+  });
+  beforeEach(async () => {
+    now = START;
+    const database = `sched-${Math.random().toString(36).slice(2, 8)}`;
+    a = await startTestService(store.uri, { local: true, clock: () => now, database });
+    b = await startTestService(store.uri, { local: true, clock: () => now, database });
+    await teamsClient(a.url, peer.url).installInTeam();
+  });
+  afterEach(async () => {
+    await a?.stop();
+    await b?.stop();
+  });
+  afterAll(async () => {
+    await peer?.close();
+    await store?.stop();
+  });
+
+  it('sends each notice once, in order, and none for answered referrals, over 14 days with two workers', async () => {
+    const answered = await receive('s-answered');
+    const never = await receive('s-never');
+    const contactMe = await receive('s-contact', {
+      details: { ...(sampleReferralJson('x')['details'] as object), customerRequestedContact: true },
+    });
+    const acceptedDay3 = await receive('s-day3');
+    await a.referrals.apply(
+      answered,
+      {
+        type: 'accept',
+        input: { engagementName: 'E', value: '1', currency: 'USD', purchaseTimeframe: '1-3-months' },
+      },
+      dana,
+    );
+
+    await run(new Date(START.getTime() + 3 * 24 * HOUR), 0.5);
+    await a.referrals.apply(
+      acceptedDay3,
+      {
+        type: 'accept',
+        input: { engagementName: 'E', value: '1', currency: 'USD', purchaseTimeframe: '1-3-months' },
+      },
+      dana,
+    );
+    const flameRedraws = peer.updates.filter(
+      (u) =>
+        u.activityId === peer.threads.find((t) => JSON.stringify(t.activity).includes(contactMe))?.activityId,
+    );
+    expect(flameRedraws.length).toBeGreaterThanOrEqual(1);
+    expect(cardText(flameRedraws.at(-1)?.activity)).toContain('⏰');
+    await run(new Date(START.getTime() + 14 * 24 * HOUR + HOUR), 0.5);
+
+    expect(noticesFor(answered)).toEqual([]);
+    expect(noticesFor(acceptedDay3)).toEqual(['nudge']);
+    expect(noticesFor(never)).toEqual(['nudge', 'warning', 'expiry']);
+    expect(noticesFor(contactMe)).toEqual(['nudge', 'warning', 'expiry']);
+    expect(await a.referrals.load(never)).toMatchObject({ status: 'Closed', substatus: 'Expired' });
+    // The card flipped to Expired for everyone.
+    const neverThread = peer.threads.find((t) => JSON.stringify(t.activity).includes(never))!;
+    expect(
+      cardText(peer.updates.filter((u) => u.activityId === neverThread.activityId).at(-1)?.activity),
+    ).toContain('Expired');
+  }, 120_000);
+
+  it('after being down from day 1 to day 16, sends only the expiry, once per referral', async () => {
+    const ids = [await receive('d-1'), await receive('d-2')];
+    await run(new Date(START.getTime() + 12 * HOUR), 1);
+    expect(ids.map(noticesFor)).toEqual([[], []]);
+    now = new Date(START.getTime() + 16 * 24 * HOUR);
+    await run(new Date(now.getTime() + 2 * HOUR), 1);
+    expect(ids.map(noticesFor)).toEqual([['expiry'], ['expiry']]);
+  }, 60_000);
+
+  it('finishes a notice whose worker died between deciding and sending', async () => {
+    const id = await receive('k-1');
+    now = new Date(START.getTime() + 25 * HOUR);
+    // Worker A decides the reminder, then "dies" before sending: its decision is in the store, nothing in Teams.
+    const decided = await a.store.db.collection('scheduled_notices').insertOne({
+      _id: `notice:nudge:${id}` as never,
+      key: `notice:nudge:${id}`,
+      referralId: id,
+      kind: 'nudge',
+      decidedAt: now,
+    });
+    expect(decided.acknowledged).toBe(true);
+    expect(noticesFor(id)).toEqual([]);
+    await run(new Date(now.getTime() + 2 * HOUR), 1);
+    expect(noticesFor(id)).toEqual(['nudge']);
+  }, 60_000);
+});
