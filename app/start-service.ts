@@ -15,6 +15,9 @@ import { createScheduler, startScheduler, type Scheduler } from '../scheduler/wo
 import { createThreadNotices } from '../scheduler/thread-notices';
 import { dueReferrals } from '../storage/due-referrals';
 import { scheduledNotices } from '../storage/scheduled-notices';
+import { createDigests } from '../scheduler/digests';
+import { digestSource } from '../storage/digest-source';
+import { digestSubscriptions } from '../storage/digest-subscriptions';
 import { defaultStoreBinaryPath, startEmbeddedStore, type EmbeddedStore } from '../storage/embedded-store';
 
 export interface RunningService {
@@ -63,6 +66,17 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
     const bot = createBot({ config, db: store.db, referrals, clock, log });
     listeners.push(bot.channelCards.onChange);
     stops.push(() => bot.stop());
+    const digests = createDigests({
+      source: digestSource(store.db),
+      subscriptions: digestSubscriptions(store.db),
+      routes: bot.deps.routes,
+      posts: bot.posts,
+      connector: bot.connector,
+      sender: bot.sender,
+      display: bot.deps.display,
+      log,
+    });
+    bot.deps.digest = digests.command;
     const scheduler = createScheduler({
       referrals,
       due: dueReferrals(store.db),
@@ -70,6 +84,7 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
       thread: createThreadNotices({ ...bot.deps, ...bot, clock, display: bot.deps.display }),
       refreshCard: (id) => bot.channelCards.refresh(id),
       postWaitingCards: () => bot.channelCards.postWaiting(),
+      sendDueDigests: digests.sendDue,
       log,
     });
     if (config.scheduler.enabled) {

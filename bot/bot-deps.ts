@@ -7,6 +7,7 @@ import type { Conversations } from '../storage/conversations';
 import type { ReferralQueries } from '../storage/referral-queries';
 import type { ReferralRoutes } from '../storage/referral-routes';
 import type { ChannelCards } from './channel-cards';
+import type { Turn } from './turn';
 
 /** What the bot's handlers may use. Each is injected, so tests drive them with the real store and a fake clock. */
 export interface BotDeps {
@@ -19,4 +20,6 @@ export interface BotDeps {
   clock: Clock;
   display: { timeZone: string; defaultLocale: Locale };
   log: Logger;
+  /** The `digest` command (subscriptions and on-demand digests), provided by the scheduler. */
+  digest?: (turn: Turn, args: string[]) => Promise<void>;
 }

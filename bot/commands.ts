@@ -45,7 +45,8 @@ export const COMMANDS: Record<CommandName, CommandHandler> = {
     }
     await turn.sendCard(views.stats(turn, stats.result(), { from, to }));
   },
-  digest: async (turn, args, deps, views) => COMMANDS.stats(turn, args, deps, views),
+  digest: async (turn, args, deps, views) =>
+    deps.digest ? deps.digest(turn, args) : COMMANDS.stats(turn, args, deps, views),
   settings: async (turn, _args, deps, views) => {
     if (!turn.channelId) return turn.sendText(views.text(turn, 'settings.channelOnly'));
     await turn.sendCard(views.settings(turn, await deps.settings.get(turn.channelId)));

@@ -5,6 +5,8 @@ import { ensureReferralRouteIndexes } from './referral-routes';
 import { ensureConversationIndexes } from './conversations';
 import { ensureCardPostIndexes } from './card-posts';
 import { ensureScheduledNoticeIndexes } from './scheduled-notices';
+import { ensureDigestSubscriptionIndexes } from './digest-subscriptions';
+import { ensureDigestSourceIndexes } from './digest-source';
 
 /** Creates every index the service relies on. Idempotent; run at start-up. */
 export async function ensureIndexes(db: Db): Promise<void> {
@@ -14,4 +16,6 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await ensureConversationIndexes(db);
   await ensureCardPostIndexes(db);
   await ensureScheduledNoticeIndexes(db);
+  await ensureDigestSubscriptionIndexes(db);
+  await ensureDigestSourceIndexes(db);
 }
