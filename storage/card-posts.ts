@@ -1,113 +1,120 @@
 import type { Db } from 'mongodb';
 import { isDuplicateKeyError } from './mongo';
 
-/** A message the bot posted (or is posting) exactly once, found by its key, e.g. `referral-card:<id>`. */
+/** A message the bot posts exactly once, found by its key, e.g. `referral-card:<id>`. */
 export interface PostRecord {
   key: string;
-  state: 'sending' | 'failed' | 'sent';
-  attempt: number;
-  leaseUntil?: Date;
   conversationId?: string;
   activityId?: string;
+  state: 'sending' | 'sent';
+  /** Which attempt holds (or last held) the lease; attempt 1 is the record's first insert. */
+  attempt: number;
+  /** Until then the holder of `attempt` is presumed alive; a failed attempt sets it to the time it failed. */
+  leaseUntil: Date;
+  createdAt: Date;
   sentAt?: Date;
   lastError?: string;
 }
 
-/** What happened to attempt `n` of a post; only its holder writes it after claiming. */
-export interface AttemptDoc {
-  _id: string;
-  key: string;
-  attempt: number;
-  leaseUntil: Date;
-  state: 'sending' | 'failed' | 'sent';
-  error?: string;
-}
-
-interface SentDoc {
-  _id: string;
-  conversationId: string;
-  activityId: string;
-  sentAt: Date;
-  attempt: number;
-}
-
+/**
+ * The storage behind post-once. Who may send is decided only by inserts under a unique key: the record's own
+ * insert wins attempt 1, an attempt document's insert wins each takeover. Every update is written by the one holder
+ * of an attempt to that attempt's own document (or, once sent, to the record), so FerretDB's non-atomic updates never
+ * decide anything.
+ */
 export interface CardPostStore {
-  sent(key: string): Promise<PostRecord | undefined>;
-  latestAttempt(key: string): Promise<AttemptDoc | undefined>;
-  /** True when this caller now holds attempt `attempt`; false when another caller claimed it first. */
-  claim(key: string, attempt: number, leaseUntil: Date): Promise<boolean>;
+  /** The record, with the lease of its latest attempt. */
+  get(key: string): Promise<PostRecord | undefined>;
+  /** True when this caller inserted the record and so holds attempt 1; false when it already existed. */
+  claimFirst(key: string, leaseUntil: Date, now: Date): Promise<boolean>;
+  /** True when this caller won attempt `attempt` (the previous lease ran out); false when someone else did. */
+  claimNext(key: string, attempt: number, leaseUntil: Date, now: Date): Promise<boolean>;
   recordSent(
     key: string,
     attempt: number,
     where: { conversationId: string; activityId: string },
     at: Date,
   ): Promise<void>;
-  recordFailed(key: string, attempt: number, error: string): Promise<void>;
+  /** Ends `attempt`'s lease at `at`, so the next call with the key retries. */
+  recordFailed(key: string, attempt: number, error: string, at: Date): Promise<void>;
 }
 
 export const CARD_POSTS = 'card_posts';
 export const CARD_POST_ATTEMPTS = 'card_post_attempts';
 
-export async function ensureCardPostIndexes(db: Db): Promise<void> {
-  await db.collection(CARD_POST_ATTEMPTS).createIndex({ key: 1, attempt: -1 }, { name: 'key_attempt' });
+interface PostDoc extends Omit<PostRecord, 'key' | 'lastError'> {
+  _id: string;
 }
 
-const attemptId = (key: string, attempt: number) => `${key}#${attempt}`;
+interface AttemptDoc {
+  /** `<key>#<attempt>`: unique without relying on any index having been created. */
+  _id: string;
+  key: string;
+  attempt: number;
+  leaseUntil: Date;
+  claimedAt: Date;
+  error?: string;
+}
 
-/**
- * Two collections, both written by insert-once: `card_post_attempts` (one document per attempt; the `_id`
- * uniqueness decides who sends) and `card_posts` (one document per key once Teams accepted it). Neither relies on
- * update atomicity, which FerretDB v1 does not have.
- */
+export async function ensureCardPostIndexes(db: Db): Promise<void> {
+  await db
+    .collection(CARD_POST_ATTEMPTS)
+    .createIndex({ key: 1, attempt: 1 }, { unique: true, name: 'key_attempt_unique' });
+}
+
+async function insertedFirst(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
 export function cardPosts(db: Db): CardPostStore {
-  const sentDocs = db.collection<SentDoc>(CARD_POSTS);
+  const posts = db.collection<PostDoc>(CARD_POSTS);
   const attempts = db.collection<AttemptDoc>(CARD_POST_ATTEMPTS);
+  const insertAttempt = (key: string, attempt: number, leaseUntil: Date, now: Date) =>
+    attempts.insertOne({ _id: `${key}#${attempt}`, key, attempt, leaseUntil, claimedAt: now });
+
   return {
-    async sent(key) {
-      const doc = await sentDocs.findOne({ _id: key });
-      return doc
-        ? {
-            key,
-            state: 'sent',
-            attempt: doc.attempt,
-            conversationId: doc.conversationId,
-            activityId: doc.activityId,
-            sentAt: doc.sentAt,
-          }
-        : undefined;
+    async get(key) {
+      const doc = await posts.findOne({ _id: key });
+      if (!doc) return undefined;
+      const { _id, ...record } = doc;
+      if (record.state === 'sent') return { key, ...record };
+      // The record may lag its attempts: a takeover's winner could die between its insert and any later write.
+      const latest = await attempts.find({ key }).sort({ attempt: -1 }).limit(1).next();
+      if (!latest || latest.attempt < record.attempt) return { key, ...record };
+      return {
+        key,
+        ...record,
+        attempt: latest.attempt,
+        leaseUntil: latest.leaseUntil,
+        ...(latest.error ? { lastError: latest.error } : {}),
+      };
     },
-    async latestAttempt(key) {
-      return (await attempts.find({ key }).sort({ attempt: -1 }).limit(1).next()) ?? undefined;
+    async claimFirst(key, leaseUntil, now) {
+      const won = await insertedFirst(() =>
+        posts.insertOne({ _id: key, state: 'sending', attempt: 1, leaseUntil, createdAt: now }),
+      );
+      if (won) await insertAttempt(key, 1, leaseUntil, now);
+      return won;
     },
-    async claim(key, attempt, leaseUntil) {
-      try {
-        await attempts.insertOne({
-          _id: attemptId(key, attempt),
-          key,
-          attempt,
-          leaseUntil,
-          state: 'sending',
-        });
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
-    },
+    claimNext: (key, attempt, leaseUntil, now) =>
+      insertedFirst(() => insertAttempt(key, attempt, leaseUntil, now)),
     async recordSent(key, attempt, where, at) {
-      try {
-        await sentDocs.insertOne(
-          { _id: key, ...where, sentAt: at, attempt },
-          { writeConcern: { w: 'majority', j: true } },
-        );
-      } catch (error) {
-        // Only a holder whose lease expired mid-send can get here second; the first record stays the truth.
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-      await attempts.updateOne({ _id: attemptId(key, attempt) }, { $set: { state: 'sent' } });
+      // Majority and journaled on MongoDB: once Teams holds the post, losing this write would post it again.
+      // Should a holder whose lease ran out also land its post, the first one recorded stays the card.
+      await posts.updateOne(
+        { _id: key, state: 'sending' },
+        { $set: { state: 'sent', attempt, ...where, sentAt: at } },
+        { writeConcern: { w: 'majority', j: true } },
+      );
     },
-    async recordFailed(key, attempt, error) {
-      await attempts.updateOne({ _id: attemptId(key, attempt) }, { $set: { state: 'failed', error } });
+    async recordFailed(key, attempt, error, at) {
+      await attempts.updateOne({ _id: `${key}#${attempt}` }, { $set: { leaseUntil: at, error } });
     },
   };
 }

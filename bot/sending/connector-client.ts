@@ -1,4 +1,5 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { systemClock, type Clock } from '../../app/clock';
 
 /** A message the bot sends: text and/or an Adaptive Card, as the Bot Connector API takes it. */
 export interface OutgoingActivity {
@@ -65,8 +66,12 @@ export class ConnectorError extends Error {
 }
 
 export interface ConnectorClientOptions {
+  /** No token (local mode, Agents Playground) sends no Authorization header. */
   getToken?: (serviceUrl: string) => Promise<string | undefined>;
+  fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Only for a `Retry-After` date when the reply carries no `Date` header to measure it against. */
+  clock?: Clock;
 }
 
 export function adaptiveCardActivity(
@@ -83,13 +88,16 @@ export function adaptiveCardActivity(
 
 export function createConnectorClient(options: ConnectorClientOptions = {}): ConnectorClient {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const send = options.fetch ?? fetch;
+  const clock = options.clock ?? systemClock;
 
   async function call(method: 'POST' | 'PUT', serviceUrl: string, path: string, body: unknown) {
     const url = `${serviceUrl.replace(/\/+$/, '')}${path}`;
     const token = await options.getToken?.(serviceUrl);
     let res: Response;
+    let text: string;
     try {
-      res = await fetch(url, {
+      res = await send(url, {
         method,
         headers: {
           'content-type': 'application/json',
@@ -98,17 +106,17 @@ export function createConnectorClient(options: ConnectorClientOptions = {}): Con
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
       });
+      text = await res.text();
     } catch (error) {
       throw new ConnectorError(`${method} ${path}: ${(error as Error).message}`, undefined);
     }
-    const text = await res.text();
     const json = parseJson(text);
     if (!res.ok) {
       const code = (json as { error?: { code?: string } } | undefined)?.error?.code;
       throw new ConnectorError(
         `${method} ${path}: HTTP ${res.status}${code ? ` ${code}` : ''}`,
         res.status,
-        retryAfterMs(res.headers.get('retry-after')),
+        retryAfterMs(res.headers, clock),
         code,
       );
     }
@@ -147,25 +155,27 @@ export function createConnectorClient(options: ConnectorClientOptions = {}): Con
   };
 }
 
-/** Bot Framework tokens for the Azure Bot's app registration; the factory's credentials cache them. */
-export function botTokenProvider(appId: string, appPassword: string, tenantId?: string) {
+/** Bot Framework tokens for the Azure Bot's app registration; the credentials cache and renew them. */
+export function botTokenProvider(
+  appId: string,
+  appPassword: string,
+  tenantId?: string,
+): (serviceUrl: string) => Promise<string | undefined> {
   const factory = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: appId,
     MicrosoftAppPassword: appPassword,
     MicrosoftAppTenantId: tenantId,
     MicrosoftAppType: tenantId ? 'SingleTenant' : 'MultiTenant',
   });
-  return async (serviceUrl: string): Promise<string | undefined> => {
-    const credentials = await factory.createCredentials(
+  let credentials: Promise<{ getToken(): Promise<string> }> | undefined;
+  return async () => {
+    credentials ??= factory.createCredentials(
       appId,
       'https://api.botframework.com',
-      tenantId
-        ? `https://login.microsoftonline.com/${tenantId}`
-        : 'https://login.microsoftonline.com/botframework.com',
+      `https://login.microsoftonline.com/${tenantId ?? 'botframework.com'}`,
       true,
-    );
-    void serviceUrl;
-    return (credentials as unknown as { getToken(): Promise<string> }).getToken();
+    ) as Promise<unknown> as Promise<{ getToken(): Promise<string> }>;
+    return (await credentials).getToken();
   };
 }
 
@@ -177,12 +187,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** `Retry-After` is seconds or an HTTP date. */
-function retryAfterMs(header: string | null): number | undefined {
+/** `Retry-After` is seconds or an HTTP date; a date is measured against the reply's own `Date` (no clock skew). */
+function retryAfterMs(headers: Headers, clock: Clock): number | undefined {
+  const header = headers.get('retry-after');
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(header);
-  // The header's own date is the reference; a date in the past means "now".
-  return Number.isNaN(at) ? undefined : Math.max(0, at - new Date().getTime());
+  if (Number.isNaN(at)) return undefined;
+  const sentAt = Date.parse(headers.get('date') ?? '');
+  return Math.max(0, at - (Number.isNaN(sentAt) ? clock().getTime() : sentAt));
 }

@@ -23,6 +23,11 @@ export interface ConnectorPeer {
   replies: (RecordedActivity & { replyToId: string })[];
   messages: RecordedActivity[];
   updates: RecordedActivity[];
+  /** Every request that arrived, faulted or not, with the Authorization header it carried. */
+  received: { method: string; path: string; authorization?: string }[];
+  /** How many requests arrived, faulted or not. */
+  readonly requests: number;
+  /** How many were answered 429 or 5xx (and so never landed). */
   faulted: number;
   /** Adaptive Card contents of every thread, reply and message, in arrival order. */
   cards(): Record<string, unknown>[];
@@ -57,6 +62,10 @@ export async function startConnectorPeer(options: { faults?: PeerFaults } = {}):
     replies: [],
     messages: [],
     updates: [],
+    received: [],
+    get requests() {
+      return peer.received.length;
+    },
     faulted: 0,
     cards: () => arrivals.filter((a) => a.kind === 'card').map((a) => a.value as Record<string, unknown>),
     texts: () => arrivals.filter((a) => a.kind === 'text').map((a) => a.value as string),
@@ -97,12 +106,13 @@ export async function startConnectorPeer(options: { faults?: PeerFaults } = {}):
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
+    const path = (req.url ?? '').split('?')[0]!;
+    peer.received.push({ method: req.method ?? '', path, authorization: req.headers.authorization });
     // Faults are decided before anything is recorded: a refused request never lands.
     if (fault(res)) return;
-    const path = (req.url ?? '').split('?')[0]!;
     const parts = path.split('/').map(decodeURIComponent);
-    const reply = (value: unknown) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
+    const reply = (value: unknown, status = 200) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
     };
     if (req.method === 'POST' && path === '/v3/conversations') {
@@ -112,7 +122,7 @@ export async function startConnectorPeer(options: { faults?: PeerFaults } = {}):
       const activity = body['activity'] as Record<string, unknown>;
       peer.threads.push({ conversationId, activityId, channelId, activity });
       record(activity);
-      return reply({ id: conversationId, activityId });
+      return reply({ id: conversationId, activityId }, 201);
     }
     // /v3/conversations/{id}/activities[/{activityId}]
     if (parts[1] === 'v3' && parts[2] === 'conversations' && parts[4] === 'activities') {
