@@ -8,6 +8,15 @@ export const FIELDS_TEMPLATE = {
   spacing: 'small',
   items: [
     {
+      type: 'TextBlock',
+      $when: '${hasHeading}',
+      text: '${heading}',
+      weight: 'bolder',
+      separator: true,
+      spacing: 'medium',
+      wrap: true,
+    },
+    {
       type: 'Input.Text',
       $when: "${kind == 'text'}",
       id: '${id}',
@@ -54,6 +63,9 @@ export const FIELDS_TEMPLATE = {
 
 export interface FieldModel {
   id: string;
+  /** A heading above the field that opens a group of fields (the optional deal registration on Won). */
+  heading: string;
+  hasHeading: boolean;
   kind: 'text' | 'date' | 'choice';
   label: string;
   value: string;

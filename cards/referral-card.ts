@@ -6,7 +6,8 @@ import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
 const FORM_BODY = [
-  { type: 'TextBlock', $when: '${hasWarning}', text: '${warning}', color: 'warning', wrap: true },
+  { type: 'TextBlock', $when: '${hasWarning}', text: '⚠️ ${warning}', color: 'warning', wrap: true },
+  { type: 'TextBlock', $when: '${hasHint}', text: '${hint}', isSubtle: true, size: 'small', wrap: true },
   { type: 'TextBlock', $data: '${topErrors}', text: '${text}', color: 'attention', wrap: true },
   FIELDS_TEMPLATE,
 ];
@@ -63,13 +64,16 @@ const TEMPLATE = {
         },
       ],
     },
+    { type: 'TextBlock', text: '${meta}', size: 'small', isSubtle: true, wrap: true, spacing: 'small' },
     {
       type: 'TextBlock',
-      text: '${meta}',
+      $when: '${hasDeadlines}',
+      text: '${deadlines}',
       size: 'small',
-      wrap: true,
-      spacing: 'small',
+      weight: "${if(isOverdue, 'bolder', 'default')}",
       color: "${if(isOverdue, 'attention', 'default')}",
+      wrap: true,
+      spacing: 'none',
     },
     { type: 'TextBlock', $when: '${hasOwners}', text: '${ownersLine}', size: 'small', wrap: true },
     {
@@ -98,7 +102,7 @@ const TEMPLATE = {
       type: 'Container',
       $when: '${hasOutcome}',
       separator: true,
-      items: [{ type: 'TextBlock', text: '${outcome}', wrap: true }],
+      items: [{ type: 'TextBlock', $data: '${outcome}', text: '${text}', wrap: true, spacing: 'small' }],
     },
     {
       type: 'Container',

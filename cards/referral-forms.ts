@@ -13,93 +13,114 @@ export interface FormModel {
   submitTitle: string;
   warning: string;
   hasWarning: boolean;
+  hint: string;
+  hasHint: boolean;
   topErrors: { text: string }[];
   fields: FieldModel[];
 }
 
-type FieldSpec = Partial<Omit<FieldModel, 'id' | 'label'>> & { name: string };
+type FieldSpec = Partial<Omit<FieldModel, 'id' | 'label' | 'heading' | 'hasHeading'>> & {
+  name: string;
+  /** Catalogue key of a heading drawn above this field, opening a group of fields. */
+  headingKey?: string;
+};
 
 // Currencies partners quote most; the core accepts any ISO 4217 code the API sends.
-const CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'GBP', 'AUD', 'CAD', 'SGD', 'INR'];
+const CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'GBP', 'AUD', 'CAD', 'SGD', 'INR'].map((c) => ({
+  value: c,
+  title: c,
+}));
 
-const isoDate = (at?: Date) => (at ? at.toISOString().slice(0, 10) : '');
+// Input.Date takes and returns yyyy-mm-dd; the core stores dates as UTC midnights.
+const isoDay = (at?: Date) => (at ? at.toISOString().slice(0, 10) : '');
 
-function fieldSpecs(locale: Locale, referral: Referral, verb: string, now: Date): FieldSpec[] {
-  const choice = (values: readonly string[], prefix: string) =>
-    values.map((value) => ({ value, title: t(locale, `${prefix}.${value}`) }));
-  const currencies = CURRENCIES.map((c) => ({ value: c, title: c }));
-  const dealCurrency = referral.details.dealValue?.currency ?? 'USD';
-  const engagement = referral.engagement;
-  const engagementFields = (current: boolean): FieldSpec[] => [
+const choicesOf = (locale: Locale, values: readonly string[], prefix: string) =>
+  values.map((value) => ({ value, title: t(locale, `${prefix}.${value}`) }));
+
+/** Accept starts from the referral's name and deal currency; Edit starts from what the engagement says now. */
+function engagementSpecs(locale: Locale, referral: Referral, isEdit: boolean): FieldSpec[] {
+  const current = isEdit ? referral.engagement : undefined;
+  return [
     {
       name: 'engagementName',
       required: true,
       maxLength: LIMITS.engagementName,
-      value: current ? engagement?.name : referral.name,
+      value: current?.name ?? referral.name,
     },
-    {
-      name: 'value',
-      required: true,
-      placeholder: '120000',
-      value: current ? String(engagement?.value.amount ?? '') : '',
-    },
+    { name: 'value', required: true, placeholder: '120000', value: String(current?.value.amount ?? '') },
     {
       name: 'currency',
       kind: 'choice',
-      choices: currencies,
-      value: current ? engagement?.value.currency : dealCurrency,
+      required: true,
+      choices: CURRENCIES,
+      value: current?.value.currency ?? referral.details.dealValue?.currency ?? 'USD',
     },
-    { name: 'purchaseDate', kind: 'date', value: current ? isoDate(engagement?.purchase.date) : '' },
+    { name: 'purchaseDate', kind: 'date', value: isoDay(current?.purchase.date) },
     {
       name: 'purchaseTimeframe',
       kind: 'choice',
-      choices: choice(PURCHASE_TIMEFRAMES, 'timeframe'),
-      value: current ? (engagement?.purchase.timeframe ?? '') : '',
+      choices: choicesOf(locale, PURCHASE_TIMEFRAMES, 'timeframe'),
+      value: current?.purchase.timeframe ?? '',
     },
-    { name: 'notes', multiline: true, maxLength: LIMITS.notes, value: current ? engagement?.notes : '' },
-    { name: 'crmId', maxLength: LIMITS.crmId, value: current ? engagement?.crmId : '' },
+    { name: 'notes', multiline: true, maxLength: LIMITS.notes, value: current?.notes ?? '' },
+    { name: 'crmId', maxLength: LIMITS.crmId, value: current?.crmId ?? '' },
   ];
-  const contact = (prefix: string, required: boolean): FieldSpec[] => [
-    { name: `${prefix}firstName`, required, maxLength: LIMITS.personName },
-    { name: `${prefix}lastName`, required, maxLength: LIMITS.personName },
+}
+
+/** A person on the partner's side: the core asks for a first name and an email or a phone number. */
+function contactSpecs(prefix: string, isRequired: boolean): FieldSpec[] {
+  return [
+    { name: `${prefix}firstName`, required: isRequired, maxLength: LIMITS.personName },
+    { name: `${prefix}lastName`, maxLength: LIMITS.personName },
     { name: `${prefix}email`, maxLength: LIMITS.email, placeholder: 'name@company.com' },
     { name: `${prefix}phoneNumber`, maxLength: LIMITS.phone, placeholder: '+82 10 1234 5678' },
   ];
+}
+
+/**
+ * Deal registration is optional, and the core registers a deal as soon as any of its fields is filled in, so
+ * nothing here is prefilled (a preset currency alone would register one).
+ */
+function dealSpecs(referral: Referral): FieldSpec[] {
+  const amount = referral.engagement?.value.amount;
+  return [
+    { name: 'dealValue', headingKey: 'form.won.dealHeading', placeholder: amount ? String(amount) : '' },
+    { name: 'dealCurrency', kind: 'choice', choices: CURRENCIES },
+    { name: 'dealClosedOn', kind: 'date' },
+    { name: 'microsoftContactEmail', maxLength: LIMITS.email, placeholder: 'name@microsoft.com' },
+    { name: 'dealNotes', multiline: true, maxLength: LIMITS.notes },
+  ];
+}
+
+function fieldSpecs(locale: Locale, referral: Referral, verb: string): FieldSpec[] {
+  const notes: FieldSpec = { name: 'notes', multiline: true, maxLength: LIMITS.notes };
   switch (verb) {
     case 'accept':
-      return [...engagementFields(false), ...contact('contacts.0.', false)];
+      return [...engagementSpecs(locale, referral, false), ...contactSpecs('contacts.0.', false)];
     case 'edit':
-      return engagementFields(true);
+      return engagementSpecs(locale, referral, true);
     case 'decline':
     case 'lost':
       return [
-        { name: 'reason', kind: 'choice', required: true, choices: choice(CLOSE_REASONS, 'reason') },
-        { name: 'notes', multiline: true, maxLength: LIMITS.notes },
+        {
+          name: 'reason',
+          kind: 'choice',
+          required: true,
+          choices: choicesOf(locale, CLOSE_REASONS, 'reason'),
+        },
+        notes,
       ];
     case 'won':
-      return [
-        { name: 'notes', multiline: true, maxLength: LIMITS.notes },
-        ...(isDealRegistrationEligible(referral)
-          ? [
-              { name: 'dealValue', required: true, value: String(engagement?.value.amount ?? '') },
-              {
-                name: 'dealCurrency',
-                kind: 'choice' as const,
-                choices: currencies,
-                value: engagement?.value.currency ?? 'USD',
-              },
-              { name: 'dealClosedOn', kind: 'date' as const, required: true, value: isoDate(now) },
-              { name: 'microsoftContactEmail', maxLength: LIMITS.email, placeholder: 'name@microsoft.com' },
-              { name: 'dealNotes', multiline: true, maxLength: LIMITS.notes },
-            ]
-          : []),
-      ];
+      return [notes, ...(isDealRegistrationEligible(referral) ? dealSpecs(referral) : [])];
     case 'add-contact':
-      return contact('', true);
+      return contactSpecs('', true);
     default:
       return [];
   }
 }
+
+/** Whether a core error on `field` (e.g. `contacts.0.email`, `value.amount`) belongs to the input for `name`. */
+const isAbout = (field: string, name: string) => field === name || field.startsWith(`${name}.`);
 
 /** A form of the referral card, with what was typed and what is wrong with it when it comes back invalid. */
 export function formModel(
@@ -109,41 +130,53 @@ export function formModel(
   submitted?: { values: Record<string, string>; errors: FieldError[] },
 ): FormModel {
   const { locale } = view;
-  const errorsFor = (name: string) =>
-    (submitted?.errors ?? [])
-      .filter((e) => e.field === name || e.field.startsWith(`${name}.`))
-      .map((e) => t(locale, `error.${e.code}`, e.params));
-  const fields = fieldSpecs(locale, referral, verb, view.now).map((spec): FieldModel => {
-    const id = inputIdOf(verb, spec.name);
-    const errors = errorsFor(spec.name);
-    const labelKey = `field.${spec.name.replace(/^contacts\.\d+\./, 'contact.')}`;
-    return {
-      id,
-      kind: spec.kind ?? 'text',
-      label: t(locale, labelKey),
-      value: submitted ? (submitted.values[id] ?? '') : (spec.value ?? ''),
-      placeholder: spec.placeholder ?? (spec.kind === 'choice' ? t(locale, 'form.choose') : ''),
-      required: spec.required ?? false,
-      multiline: spec.multiline ?? false,
-      maxLength: spec.maxLength ?? LIMITS.sourceText,
-      choices: spec.choices ?? [],
-      hasError: errors.length > 0,
-      error: errors.join(' '),
-      errorMessage: errors[0] ?? t(locale, 'form.required'),
-    };
-  });
-  const known = new Set(fields.map((f) => f.id.slice(verb.length + 1)));
-  const topErrors = (submitted?.errors ?? [])
-    .filter((e) => ![...known].some((name) => e.field === name || e.field.startsWith(`${name}.`)))
-    .map((e) => ({ text: t(locale, `error.${e.code}`, e.params) }));
+  const errors = submitted?.errors ?? [];
+  const message = (e: FieldError) => t(locale, `error.${e.code}`, e.params);
+  const specs = fieldSpecs(locale, referral, verb);
+  const fields = specs.map((spec) =>
+    fieldModel(locale, verb, spec, errors.filter((e) => isAbout(e.field, spec.name)).map(message), submitted),
+  );
   const tooSoon = verb === 'won' && isWonTooSoon(referral, view.now);
+  const dealHint = verb === 'won' && isDealRegistrationEligible(referral);
   return {
     verb,
     title: t(locale, `form.${verb}.title`),
     submitTitle: t(locale, `form.${verb}.submit`),
     warning: tooSoon ? t(locale, 'form.won.tooSoon') : '',
     hasWarning: tooSoon,
-    topErrors,
+    hint: dealHint ? t(locale, 'form.won.dealHint') : '',
+    hasHint: dealHint,
+    topErrors: errors
+      .filter((e) => !specs.some((spec) => isAbout(e.field, spec.name)))
+      .map((e) => ({ text: message(e) })),
     fields,
+  };
+}
+
+function fieldModel(
+  locale: Locale,
+  verb: string,
+  spec: FieldSpec,
+  errors: string[],
+  submitted?: { values: Record<string, string> },
+): FieldModel {
+  const id = inputIdOf(verb, spec.name);
+  // The extra contact on Accept is labelled as such, so it is not mistaken for the customer's own contact.
+  const labelKey = `field.${spec.name.replace(/^contacts\.\d+\./, 'contact.')}`;
+  return {
+    id,
+    heading: spec.headingKey ? t(locale, spec.headingKey) : '',
+    hasHeading: spec.headingKey !== undefined,
+    kind: spec.kind ?? 'text',
+    label: t(locale, labelKey),
+    value: submitted ? (submitted.values[id] ?? '') : (spec.value ?? ''),
+    placeholder: spec.placeholder ?? (spec.kind === 'choice' ? t(locale, 'form.choose') : ''),
+    required: spec.required ?? false,
+    multiline: spec.multiline ?? false,
+    maxLength: spec.maxLength ?? LIMITS.sourceText,
+    choices: spec.choices ?? [],
+    hasError: errors.length > 0,
+    error: errors.join(' '),
+    errorMessage: errors[0] ?? t(locale, 'form.required'),
   };
 }

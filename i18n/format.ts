@@ -1,7 +1,10 @@
-import type { Money } from '../core/referral';
+import type { Address, CustomerSize, Money } from '../core/referral';
 import { t, type Locale } from './catalogue';
 
+// en-GB writes dates day first ("25 Nov 2026"), which reads the same to readers on both sides of the Atlantic.
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ko: 'ko-KR' };
+// en-GB would write US dollars as "US$"; en-US writes "$120,000" and still writes "€", "₩" or "CA$" for others.
+const MONEY_LOCALE: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -15,36 +18,42 @@ export function formatDate(locale: Locale, timeZone: string, at: Date): string {
   }).format(at);
 }
 
-/** "25 Nov, 09:14" / "11월 25일 오전 9:14". */
+/** "25 Nov, 09:14" / "11월 25일 09:14". */
 export function formatDateTime(locale: Locale, timeZone: string, at: Date): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
     timeZone,
     day: 'numeric',
     month: 'short',
-    hour: 'numeric',
+    // A 24-hour clock in both languages: recent ICU data writes Korean mornings as "AM 9:14", not "오전 9:14".
+    hour: '2-digit',
     minute: '2-digit',
+    hourCycle: 'h23',
   }).format(at);
 }
 
-/** "US$120,000" / "US$120,000", in the amount's own currency. */
+/** "$120,000" / "US$120,000", in the amount's own currency (ISO 4217). */
 export function formatMoney(locale: Locale, money: Money): string {
   try {
-    return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    return new Intl.NumberFormat(MONEY_LOCALE[locale], {
       style: 'currency',
       currency: money.currency,
       maximumFractionDigits: Number.isInteger(money.amount) ? 0 : 2,
     }).format(money.amount);
   } catch {
-    return `${money.amount.toLocaleString(INTL_LOCALE[locale])} ${money.currency}`;
+    // A code Intl does not know (the API may send one newer than the runtime's data) is shown as it came.
+    return `${money.amount.toLocaleString(MONEY_LOCALE[locale])} ${money.currency}`;
   }
 }
 
-/** A duration people read at a glance: "45 min", "19 h", "3 days". */
+/**
+ * A duration people read at a glance: "45 min", "19 h", "3 days". Rounded down, so time left is never
+ * overstated (13 days and 19 h left reads "13 days", not "14").
+ */
 export function formatDuration(locale: Locale, ms: number): string {
   const abs = Math.abs(ms);
-  if (abs < HOUR_MS) return t(locale, 'time.minutes', { n: Math.max(1, Math.round(abs / 60_000)) });
-  if (abs < 2 * DAY_MS) return t(locale, 'time.hours', { n: Math.round(abs / HOUR_MS) });
-  return t(locale, 'time.days', { n: Math.round(abs / DAY_MS) });
+  if (abs < HOUR_MS) return t(locale, 'time.minutes', { n: Math.max(1, Math.floor(abs / 60_000)) });
+  if (abs < 2 * DAY_MS) return t(locale, 'time.hours', { n: Math.floor(abs / HOUR_MS) });
+  return t(locale, 'time.days', { n: Math.floor(abs / DAY_MS) });
 }
 
 /** "19 h left" or "overdue by 5 h". */
@@ -56,6 +65,16 @@ export function formatTimeLeft(locale: Locale, until: Date, now: Date): string {
 /** "3 h ago". */
 export function formatAgo(locale: Locale, at: Date, now: Date): string {
   return t(locale, 'time.ago', { duration: formatDuration(locale, now.getTime() - at.getTime()) });
+}
+
+/** "51–250 employees" / "직원 51–250명". */
+export function formatCustomerSize(locale: Locale, size: CustomerSize): string {
+  return t(locale, `size.${size}`);
+}
+
+/** "Redmond, WA, US": city, state and country code, as much of it as the source gave. */
+export function formatLocation(address: Address | undefined): string {
+  return [address?.city, address?.state, address?.country].filter(Boolean).join(', ');
 }
 
 /** Cuts text for lists and summaries, on a character boundary, with an ellipsis. */

@@ -3,6 +3,9 @@ import type { MessageModule } from '../catalogue';
 /** Labels for the core's values (statuses, sizes, reasons, timeframes) and its field-error codes. */
 export const coreMessages: MessageModule = {
   en: {
+    'status.New': 'New',
+    'status.Active': 'Active',
+    'status.Closed': 'Closed',
     'substatus.Pending': 'New',
     'substatus.Received': 'New',
     'substatus.Accepted': 'Active',
@@ -46,12 +49,16 @@ export const coreMessages: MessageModule = {
     'error.date-in-future': 'Use today or an earlier date.',
     'error.date-too-far': 'Use a date within {maxYears} years.',
     'error.not-an-email': 'Use an email address, such as name@company.com.',
+    'error.not-a-phone': 'Use a phone number of 6 to 15 digits, such as +82 10 1234 5678.',
     'error.bad-format': 'Check the format of this value.',
     'error.not-in-list': 'Pick one of the options.',
     'error.not-a-country': 'Use a two-letter country code, such as KR or US.',
     'error.nothing-to-change': 'Nothing changed: edit at least one field.',
   },
   ko: {
+    'status.New': '신규',
+    'status.Active': '진행 중',
+    'status.Closed': '종료',
     'substatus.Pending': '신규',
     'substatus.Received': '신규',
     'substatus.Accepted': '진행 중',
@@ -95,6 +102,7 @@ export const coreMessages: MessageModule = {
     'error.date-in-future': '오늘 또는 이전 날짜를 입력하세요.',
     'error.date-too-far': '{maxYears}년 이내의 날짜를 입력하세요.',
     'error.not-an-email': 'name@company.com 같은 이메일 주소를 입력하세요.',
+    'error.not-a-phone': '+82 10 1234 5678 같은 6–15자리 전화번호를 입력하세요.',
     'error.bad-format': '입력 형식을 확인하세요.',
     'error.not-in-list': '목록에서 하나를 선택하세요.',
     'error.not-a-country': 'KR, US 같은 두 글자 국가 코드를 입력하세요.',

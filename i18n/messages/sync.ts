@@ -1,6 +1,32 @@
 import type { MessageModule } from '../catalogue';
 
+/** Partner Center sync: the `sync give-up <id>` command's replies and the sync states in words. */
 export const syncMessages: MessageModule = {
-  en: {},
-  ko: {},
+  en: {
+    'sync.state.pending': 'Waiting to be sent to Partner Center.',
+    'sync.state.failed': 'Partner Center did not take the last change yet; Referral Desk keeps retrying.',
+    'sync.state.given-up': 'Sync was stopped; Partner Center may not show the latest decision.',
+    'sync.give-up.usage':
+      'Usage: sync give-up <referral id>. Stops retrying changes Partner Center has not taken.',
+    'sync.give-up.done':
+      'Stopped sending {count} change(s) for {customer} to Partner Center. Make them in Partner Center by hand so both agree.',
+    'sync.give-up.nothing': 'Nothing for {customer} is waiting to be sent to Partner Center.',
+    'sync.give-up.not-partner-center':
+      '{customer} did not come from Partner Center, so there is nothing to sync.',
+    'sync.off': 'Partner Center sync is off: the service has no Partner Center settings.',
+  },
+  ko: {
+    'sync.state.pending': '파트너 센터로 보내기를 기다리고 있습니다.',
+    'sync.state.failed':
+      '파트너 센터가 마지막 변경을 아직 받지 않았습니다. Referral Desk가 계속 다시 시도합니다.',
+    'sync.state.given-up': '동기화를 중단했습니다. 파트너 센터에 최신 결정이 반영되지 않았을 수 있습니다.',
+    'sync.give-up.usage':
+      '사용법: sync give-up <리퍼럴 ID>. 파트너 센터가 받지 않은 변경의 재시도를 멈춥니다.',
+    'sync.give-up.done':
+      '{customer}의 변경 {count}건을 파트너 센터로 보내는 것을 멈췄습니다. 양쪽이 일치하도록 파트너 센터에서 직접 수정하세요.',
+    'sync.give-up.nothing': '{customer}에 대해 파트너 센터로 보낼 변경이 없습니다.',
+    'sync.give-up.not-partner-center':
+      '{customer}은(는) 파트너 센터에서 온 리퍼럴이 아니므로 동기화할 것이 없습니다.',
+    'sync.off': '파트너 센터 동기화가 꺼져 있습니다. 서비스에 파트너 센터 설정이 없습니다.',
+  },
 };

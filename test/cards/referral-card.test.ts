@@ -1,179 +1,253 @@
 import { referralCard } from '../../cards/referral-card';
-import { formFields } from '../../cards/form-fields';
-import type { ReferralEvent } from '../../core/events';
-import type { ClosedSubstatus, Referral } from '../../core/referral';
+import type { Referral } from '../../core/referral';
 import { t, type Locale } from '../../i18n/catalogue';
 import { cardText, cardVerbs } from '../support/teams-client';
 import { cardProblems } from '../support/validate-card';
 import {
   activeReferral,
   closedReferral,
-  dana,
   daysAfter,
   hoursAfter,
   newReferral,
   RECEIVED_AT,
 } from '../core/fixtures';
+import { bodyTexts, elements, inputIds, topActions } from './card-queries';
+import {
+  CLOSED,
+  closedJourney,
+  conflict,
+  contactMe,
+  eligible,
+  STATES,
+  view,
+  WON_WARNING,
+} from './referral-card-states';
 
 const LOCALES: Locale[] = ['en', 'ko'];
-const view = (locale: Locale, now: Date) => ({ locale, timeZone: 'Asia/Seoul', now });
-const CLOSED: ClosedSubstatus[] = ['Won', 'Lost', 'Declined', 'Expired'];
-const contactMe = () => newReferral({ customerRequestedContact: true });
-const history = (referral: Referral): ReferralEvent[] => [
-  {
-    type: 'received',
-    referral,
-    referralId: referral.id,
-    seq: 1,
-    at: RECEIVED_AT,
-    actor: dana,
-  } as ReferralEvent,
-];
-
-/** Every state and extra a card can be drawn in, with the time it is looked at. */
-const STATES: [string, Referral, Date, Parameters<typeof referralCard>[2]?][] = [
-  ['new', newReferral(), hoursAfter(RECEIVED_AT, 2)],
-  ['new and overdue', newReferral(), hoursAfter(RECEIVED_AT, 30)],
-  ['contact-me within 72 h', contactMe(), hoursAfter(RECEIVED_AT, 5)],
-  ['contact-me after 72 h', contactMe(), hoursAfter(RECEIVED_AT, 80)],
-  ['active', activeReferral(), daysAfter(RECEIVED_AT, 5)],
-  ['active, won too soon', activeReferral(), hoursAfter(RECEIVED_AT, 3)],
-  ...CLOSED.map((s): [string, Referral, Date, Parameters<typeof referralCard>[2]] => [
-    `closed ${s}`,
-    closedReferral(s),
-    daysAfter(RECEIVED_AT, 15),
-    { history: history(closedReferral(s)) },
-  ]),
-  [
-    'invalid accept form',
-    newReferral(),
-    hoursAfter(RECEIVED_AT, 2),
-    {
-      form: {
-        verb: 'accept',
-        values: { 'accept.engagementName': '', 'accept.value': '-5' },
-        errors: [
-          { field: 'engagementName', code: 'required', message: '' },
-          { field: 'value', code: 'negative', message: '' },
-        ],
-      },
-    },
-  ],
-  [
-    'conflict notice',
-    activeReferral(),
-    daysAfter(RECEIVED_AT, 1),
-    {
-      notice: {
-        kind: 'conflict',
-        conflict: {
-          code: 'already-responded',
-          message: '',
-          current: { status: 'Active', substatus: 'Accepted', by: { name: 'Dana Kim' }, at: RECEIVED_AT },
-        },
-      },
-    },
-  ],
-  [
-    'owners, sync and success',
-    activeReferral(),
-    daysAfter(RECEIVED_AT, 1),
-    {
-      owners: [{ id: 'aad-dana', name: 'Dana Kim' }],
-      sync: 'failed',
-      notice: { kind: 'success', verb: 'accept', warnings: [] },
-    },
-  ],
-];
 
 describe('the referral card', () => {
   describe.each(LOCALES)('in %s', (locale) => {
-    // Rows always carry four values: jest passes `done` to a callback with more parameters than the row.
-    it.each(STATES.map(([n, r, at, extras]) => [n, r, at, extras ?? {}] as const))(
-      'parses and validates with the adaptivecards SDK, under 80 KB: %s',
-      (_name, referral, now, extras) => {
-        expect(cardProblems(referralCard(view(locale, now), referral, extras))).toEqual([]);
+    it.each(STATES)(
+      'parses and validates with the adaptivecards SDK, under 80 KB, ids unique: %s',
+      (_n, referral, now, extras) => {
+        const card = referralCard(view(locale, now), referral, extras);
+        expect(cardProblems(card)).toEqual([]);
+        expect(new Set(inputIds(card)).size).toBe(inputIds(card).length);
+        expect(cardText(card)).not.toMatch(/\d{4}-\d{2}-\d{2}T|k3v9q2m8x1pz|aad-/);
       },
     );
   });
 
-  it('offers Accept and Decline only while New, Won/Lost/Edit/Add contact only while Active, nothing when Closed', () => {
+  describe('actions', () => {
     const now = daysAfter(RECEIVED_AT, 1);
     const verbs = (r: Referral) => cardVerbs(referralCard(view('en', now), r)).filter((v) => v !== 'refresh');
-    expect(verbs(newReferral()).sort()).toEqual(['accept', 'decline']);
-    expect(verbs(activeReferral()).sort()).toEqual(['add-contact', 'edit', 'lost', 'won']);
-    for (const s of CLOSED) expect(verbs(closedReferral(s))).toEqual([]);
+
+    it('offers Accept and Decline, each as a form, only while New', () => {
+      const card = referralCard(view('en', now), newReferral());
+      expect(verbs(newReferral())).toEqual(['accept', 'decline']);
+      expect(
+        topActions(card)
+          .filter((a) => a['type'] === 'Action.ShowCard')
+          .map((a) => a['title']),
+      ).toEqual([t('en', 'form.accept.title'), t('en', 'form.decline.title')]);
+    });
+
+    it('offers Won, Lost, Edit engagement and Add contact only while Active', () => {
+      expect(verbs(activeReferral())).toEqual(['won', 'lost', 'edit', 'add-contact']);
+    });
+
+    it('offers nothing but Refresh once Closed', () => {
+      for (const s of CLOSED) {
+        const card = referralCard(view('en', now), closedReferral(s));
+        expect(cardVerbs(card)).toEqual(['refresh']);
+        expect(inputIds(card)).toEqual([]);
+      }
+    });
+
+    it('sends the referral id with every action', () => {
+      const actions = elements(referralCard(view('en', now), newReferral()), 'Action.Execute');
+      for (const action of actions) expect(action['data']).toMatchObject({ referralId: newReferral().id });
+    });
   });
 
-  it('changes the flame alert after 72 h, and shows none once someone responded', () => {
-    const early = cardText(referralCard(view('en', hoursAfter(RECEIVED_AT, 5)), contactMe()));
-    const late = cardText(referralCard(view('en', hoursAfter(RECEIVED_AT, 80)), contactMe()));
-    expect(early).toContain('🔥');
-    expect(early).toContain(t('en', 'flame.hot.title'));
-    expect(late).not.toContain('🔥');
-    expect(late).toContain(t('en', 'flame.late.title'));
-    const answered = activeReferral({ customerRequestedContact: true });
-    expect(cardText(referralCard(view('en', hoursAfter(RECEIVED_AT, 5)), answered))).not.toContain('🔥');
+  describe('header', () => {
+    it('shows the customer big and bold, and the status badge in the viewer language', () => {
+      const card = referralCard(view('ko', RECEIVED_AT), newReferral());
+      const [name] = elements(card['body'], 'TextBlock').filter((b) => b['text'] === 'Contoso Customer Inc');
+      expect(name).toMatchObject({ size: 'large', weight: 'bolder' });
+      expect(bodyTexts(card)).toContain(t('ko', 'status.New'));
+      const won = referralCard(view('ko', daysAfter(RECEIVED_AT, 9)), closedReferral('Won'));
+      expect(bodyTexts(won)).toContain(t('ko', 'substatus.Won'));
+    });
+
+    it('counts down to the 24 h recommendation and to expiry while New', () => {
+      const text = bodyTexts(referralCard(view('en', hoursAfter(RECEIVED_AT, 5)), newReferral())).join('\n');
+      expect(text).toContain('19 h left');
+      expect(text).toContain('13 days left');
+    });
+
+    it('calls out an overdue response in red', () => {
+      const card = referralCard(view('en', hoursAfter(RECEIVED_AT, 29)), newReferral());
+      const line = elements(card['body'], 'TextBlock').find((b) =>
+        String(b['text']).includes('overdue by 5 h'),
+      );
+      expect(line).toMatchObject({ color: 'attention' });
+    });
   });
 
-  it('shows an invalid form inline with the typed values kept and each message right under its input', () => {
-    const card = referralCard(
-      view('en', hoursAfter(RECEIVED_AT, 2)),
-      newReferral(),
-      STATES.find(([n]) => n === 'invalid accept form')![3],
-    );
-    const json = JSON.stringify(card);
-    const valueInput = json.indexOf('"id":"accept.value"');
-    expect(json.slice(valueInput, valueInput + 400)).toContain('"value":"-5"');
-    const afterInput = json.slice(valueInput);
-    expect(afterInput.indexOf(t('en', 'error.negative'))).toBeLessThan(
-      afterInput.indexOf('"id":"accept.currency"'),
-    );
-    expect(cardText(card)).toContain(t('en', 'error.required'));
+  describe('flame alert', () => {
+    const flameOf = (now: Date, referral = contactMe()) => {
+      const first = (referralCard(view('en', now), referral)['body'] as Record<string, unknown>[])[0]!;
+      return { container: first, text: cardText(first) };
+    };
+
+    it('says "call them now" with a flame at the very top during the 72 h window', () => {
+      const { container, text } = flameOf(hoursAfter(RECEIVED_AT, 5));
+      expect(container).toMatchObject({ type: 'Container', style: 'attention' });
+      expect(text).toContain('🔥');
+      expect(text).toContain(t('en', 'flame.hot.title'));
+    });
+
+    it('says how long the customer has waited, with another icon, after 72 h', () => {
+      const { container, text } = flameOf(hoursAfter(RECEIVED_AT, 80));
+      expect(text).not.toContain('🔥');
+      expect(text).toContain('⏰');
+      expect(text).toContain('Customer asked to be contacted 3 days ago and is still waiting');
+      expect(container['style']).toBe('warning');
+    });
+
+    it('is gone once someone answered, and never shown when the customer did not ask', () => {
+      const answered = activeReferral({ customerRequestedContact: true });
+      expect(cardText(referralCard(view('en', hoursAfter(RECEIVED_AT, 5)), answered))).not.toMatch(/🔥|⏰/);
+      expect(cardText(referralCard(view('en', hoursAfter(RECEIVED_AT, 5)), newReferral()))).not.toMatch(
+        /🔥|⏰/,
+      );
+    });
   });
 
-  it('says who got there first on a stale click', () => {
-    const [, referral, now, extras] = STATES.find(([n]) => n === 'conflict notice')!;
-    expect(cardText(referralCard(view('en', now), referral, extras))).toContain('Dana Kim');
+  describe('facts', () => {
+    const factsOf = (card: Record<string, unknown>) =>
+      Object.fromEntries(
+        elements(card['body'], 'FactSet').flatMap((set) =>
+          (set['facts'] as { title: string; value: string }[]).map((f) => [f.title, f.value]),
+        ),
+      );
+
+    it('shows who the customer is and what they asked for, formatted', () => {
+      const facts = factsOf(referralCard(view('en', RECEIVED_AT), newReferral()));
+      expect(facts).toMatchObject({
+        Size: '51–250 employees',
+        Location: 'Redmond, WA, US',
+        Industries: 'Manufacturing',
+        'Deal hint': '$50,000',
+        'Customer contact': 'Sue Smith · sue.smith@contoso.com',
+      });
+      expect(cardText(referralCard(view('en', RECEIVED_AT), newReferral()))).toContain(
+        'Wants Dynamics 365 for the supply chain.',
+      );
+    });
+
+    it("hides the customer's contacts when the customer did not consent to contact", () => {
+      const private_ = newReferral({ consent: { shareInfoWithOthers: false, contact: false } });
+      expect(cardText(referralCard(view('en', RECEIVED_AT), private_))).not.toContain(
+        'sue.smith@contoso.com',
+      );
+    });
+
+    it('shows the engagement once Active: name, value, purchase date, CRM ID, who accepted', () => {
+      const facts = factsOf(referralCard(view('en', daysAfter(RECEIVED_AT, 1)), activeReferral()));
+      expect(facts).toMatchObject({
+        'Engagement name': 'Contoso supply chain rollout',
+        'Estimated value': '$30,000',
+        Purchase: '1 Feb 2027',
+        'CRM ID': 'OPP-1042',
+        'Accepted by': 'Dana Kim · 20 Nov, 19:00',
+      });
+      expect(facts['Our team']).toContain('Lee Park');
+    });
   });
 
-  it('warns in the Won form when Won comes within 72 h of acceptance', () => {
-    const soon = cardText(referralCard(view('en', hoursAfter(RECEIVED_AT, 3)), activeReferral()));
-    const later = cardText(referralCard(view('en', daysAfter(RECEIVED_AT, 5)), activeReferral()));
-    expect(soon).toContain(t('en', 'form.won.tooSoon'));
-    expect(later).not.toContain(t('en', 'form.won.tooSoon'));
+  describe('closed cards', () => {
+    it('tell the outcome: who, when and why', () => {
+      const text = cardText(referralCard(view('en', daysAfter(RECEIVED_AT, 9)), closedReferral('Lost')));
+      expect(text).toContain('Lost — closed by Lee Park, 25 Nov, 18:00.');
+      expect(text).toContain(`Reason: ${t('en', 'reason.chose-another-vendor')}`);
+      const declined = cardText(
+        referralCard(view('ko', daysAfter(RECEIVED_AT, 9)), closedReferral('Declined')),
+      );
+      expect(declined).toContain(t('ko', 'reason.not-a-customer'));
+    });
+
+    it('tell the history with names and dates', () => {
+      const { referral, events } = closedJourney('Won');
+      const texts = bodyTexts(
+        referralCard(view('en', daysAfter(RECEIVED_AT, 6)), referral, { history: events }),
+      );
+      expect(texts).toEqual(
+        expect.arrayContaining([
+          'Received 20 Nov, 18:00',
+          'Accepted by Dana Kim, 20 Nov, 19:00',
+          'Engagement edited by Dana Kim, 22 Nov, 18:00',
+          'Contact added by Lee Park, 23 Nov, 18:00',
+          'Won — Lee Park, 25 Nov, 18:00',
+        ]),
+      );
+    });
   });
 
-  it('speaks Korean to Korean viewers and never shows raw ISO timestamps', () => {
-    const text = cardText(referralCard(view('ko', hoursAfter(RECEIVED_AT, 2)), newReferral()));
-    expect(text).toContain(t('ko', 'form.accept.title'));
-    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  describe('notices', () => {
+    it('confirms a success at the top, with its warnings translated', () => {
+      const card = referralCard(view('ko', daysAfter(RECEIVED_AT, 1)), eligible(), WON_WARNING);
+      const [notice] = elements(card['body'], 'Container');
+      expect(cardText(notice)).toContain(t('ko', 'notice.won'));
+      expect(cardText(notice)).toContain(t('ko', 'warning.won-within-72h'));
+    });
+
+    it('says who got there first, and when, on a stale click', () => {
+      const text = cardText(
+        referralCard(view('en', daysAfter(RECEIVED_AT, 1)), activeReferral(), conflict('Accepted')),
+      );
+      expect(text).toContain('Already accepted by Dana Kim at 20 Nov, 19:00.');
+      const early = cardText(
+        referralCard(view('en', RECEIVED_AT), newReferral(), conflict('Pending', 'New')),
+      );
+      expect(early).toContain(t('en', 'conflict.notAccepted'));
+    });
   });
 
   it('@mentions the channel owners through msteams entities', () => {
     const card = referralCard(view('en', RECEIVED_AT), newReferral(), {
       owners: [{ id: 'aad-dana', name: 'Dana Kim' }],
     });
-    expect(card['msteams']).toMatchObject({
+    expect(card['msteams']).toEqual({
+      width: 'Full',
       entities: [
         { type: 'mention', text: '<at>Dana Kim</at>', mentioned: { id: 'aad-dana', name: 'Dana Kim' } },
       ],
     });
-    expect(cardText(card)).toContain('<at>Dana Kim</at>');
+    expect(bodyTexts(card)).toContain('For: <at>Dana Kim</at>');
   });
-});
 
-describe('formFields', () => {
-  it('strips the form prefix and gathers extra contacts, dropping empty ones', () => {
-    expect(
-      formFields('accept', {
-        referralId: 'x',
-        'accept.engagementName': 'Deal',
-        'accept.contacts.0.firstName': 'Mina',
-        'accept.contacts.0.email': 'mina@x.example',
-        'accept.contacts.1.firstName': ' ',
-        'decline.reason': 'other',
-      }),
-    ).toEqual({ engagementName: 'Deal', contacts: [{ firstName: 'Mina', email: 'mina@x.example' }] });
+  it.each([
+    ['pending', 'Partner Center sync pending'],
+    ['failed', 'Partner Center sync failed — retrying'],
+    ['given-up', 'Partner Center sync given up — update Partner Center by hand'],
+  ] as const)('shows the Partner Center sync %s in a small subtle line', (sync, text) => {
+    const card = referralCard(view('en', RECEIVED_AT), activeReferral(), { sync });
+    expect(elements(card['body'], 'TextBlock').find((b) => b['text'] === text)).toMatchObject({
+      isSubtle: true,
+      size: 'small',
+    });
+  });
+
+  it('speaks Korean to Korean viewers', () => {
+    for (const [, referral, now, extras] of STATES) {
+      const ko = cardText(referralCard(view('ko', now), referral, extras));
+      const en = cardText(referralCard(view('en', now), referral, extras));
+      expect(ko).toMatch(/[가-힣]/);
+      expect(ko).toContain(t('ko', 'card.refresh'));
+      expect(ko).not.toContain(t('en', 'card.received', { when: '' }).trim());
+      expect(en).not.toMatch(/[가-힣]/);
+    }
   });
 });

@@ -1,0 +1,58 @@
+import { noticeCard } from '../../cards/notice-card';
+import { t, type Locale } from '../../i18n/catalogue';
+import { daysAfter, hoursAfter, newReferral, RECEIVED_AT } from '../core/fixtures';
+import { cardText } from '../support/teams-client';
+import { cardProblems } from '../support/validate-card';
+
+const referral = newReferral();
+const owners = [
+  { id: '29:dana', name: 'Dana Kim' },
+  { id: '29:lee', name: 'Lee Park' },
+];
+const view = (locale: Locale, now: Date) => ({ locale, timeZone: 'Asia/Seoul', now });
+const mentionsOf = (card: object) =>
+  ((card as { msteams?: { entities?: unknown[] } }).msteams?.entities ?? []) as {
+    type: string;
+    text: string;
+    mentioned: { id: string; name: string };
+  }[];
+
+describe('notice cards', () => {
+  describe.each(['en', 'ko'] as const)('in %s', (locale) => {
+    it('the 24 h reminder tells the channel owners why speed matters, and mentions them', () => {
+      const card = noticeCard(view(locale, hoursAfter(RECEIVED_AT, 24)), referral, 'nudge', owners);
+      expect(cardProblems(card)).toEqual([]);
+      const text = cardText(card);
+      expect(text).toContain(t(locale, 'notice.nudge.title', { customer: 'Contoso Customer Inc' }));
+      expect(text).toContain(t(locale, 'notice.nudge.text'));
+      expect(text).toContain('<at>Dana Kim</at>, <at>Lee Park</at>');
+      expect(mentionsOf(card)).toEqual([
+        { type: 'mention', text: '<at>Dana Kim</at>', mentioned: { id: '29:dana', name: 'Dana Kim' } },
+        { type: 'mention', text: '<at>Lee Park</at>', mentioned: { id: '29:lee', name: 'Lee Park' } },
+      ]);
+    });
+
+    it('the reminder for a channel without owners mentions nobody', () => {
+      const card = noticeCard(view(locale, hoursAfter(RECEIVED_AT, 24)), referral, 'nudge');
+      expect(cardProblems(card)).toEqual([]);
+      expect(mentionsOf(card)).toEqual([]);
+      expect(cardText(card)).not.toContain('<at>');
+    });
+
+    it('the expiry warning says when the referral expires', () => {
+      const card = noticeCard(view(locale, daysAfter(RECEIVED_AT, 12)), referral, 'warning');
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardText(card)).toContain(
+        t(locale, 'notice.warning.title', { customer: 'Contoso Customer Inc' }),
+      );
+      // 2026-12-04 09:00 UTC is 18:00 in Seoul.
+      expect(cardText(card)).toMatch(/18:00|6:00/);
+    });
+
+    it('the expiry notice says it was archived as Expired', () => {
+      const card = noticeCard(view(locale, daysAfter(RECEIVED_AT, 14)), referral, 'expiry');
+      expect(cardProblems(card)).toEqual([]);
+      expect(cardText(card)).toContain(t(locale, 'notice.expiry.text'));
+    });
+  });
+});

@@ -1,0 +1,112 @@
+// The referrals and extras the card specs draw, built the way production builds them (receive, decide, commit).
+import type { ReferralCardExtras } from '../../cards/card-views';
+import type { Command } from '../../core/lifecycle';
+import type { ClosedSubstatus, Referral } from '../../core/referral';
+import type { Locale } from '../../i18n/catalogue';
+import {
+  acceptInput,
+  activeReferral,
+  dana,
+  daysAfter,
+  hoursAfter,
+  lee,
+  newReferral,
+  RECEIVED_AT,
+  scheduler,
+} from '../core/fixtures';
+import { journey } from './card-queries';
+
+export const CLOSED: ClosedSubstatus[] = ['Won', 'Lost', 'Declined', 'Expired'];
+
+/** A viewer in Seoul: RECEIVED_AT (09:00 UTC) reads 18:00 on their card. */
+export const view = (locale: Locale, now: Date) => ({ locale, timeZone: 'Asia/Seoul', now });
+
+export const contactMe = () => newReferral({ customerRequestedContact: true });
+
+const CO_SELL = { id: 'azure-ai', name: 'Contoso AI on Azure', type: 'IpCoSell' };
+
+/** Active with a co-sell solution and a USD 30,000 engagement: eligible for deal registration. */
+export const eligible = () =>
+  activeReferral({
+    details: {
+      dealValue: { amount: 50000, currency: 'USD' },
+      requirements: { industries: [], products: [], services: [], solutions: [CO_SELL] },
+    },
+  });
+
+const accept: [Command, typeof dana, Date] = [
+  { type: 'accept', input: acceptInput() },
+  dana,
+  hoursAfter(RECEIVED_AT, 1),
+];
+
+/** Each closed state reached step by step, with the events on the way: what a closed card's history shows. */
+export function closedJourney(substatus: ClosedSubstatus) {
+  switch (substatus) {
+    case 'Won':
+      return journey([
+        accept,
+        [{ type: 'edit', input: { crmId: 'OPP-2000' } }, dana, daysAfter(RECEIVED_AT, 2)],
+        [
+          { type: 'add-contact', input: { firstName: 'Mina', email: 'mina@fabrikam.example' } },
+          lee,
+          daysAfter(RECEIVED_AT, 3),
+        ],
+        [{ type: 'won', input: { notes: 'Signed.' } }, lee, daysAfter(RECEIVED_AT, 5)],
+      ]);
+    case 'Lost':
+      return journey([
+        accept,
+        [{ type: 'lost', input: { reason: 'chose-another-vendor' } }, lee, daysAfter(RECEIVED_AT, 5)],
+      ]);
+    case 'Declined':
+      return journey([
+        [{ type: 'decline', input: { reason: 'not-a-customer' } }, dana, hoursAfter(RECEIVED_AT, 2)],
+      ]);
+    case 'Expired':
+      return journey([[{ type: 'expire' }, scheduler, daysAfter(RECEIVED_AT, 14)]]);
+  }
+}
+
+export const conflict = (substatus: string, status = 'Active'): ReferralCardExtras => ({
+  notice: {
+    kind: 'conflict',
+    conflict: {
+      code: 'already-responded',
+      message: '',
+      current: { status, substatus, by: { name: 'Dana Kim' }, at: hoursAfter(RECEIVED_AT, 1) },
+    },
+  },
+});
+
+export const WON_WARNING: ReferralCardExtras = {
+  notice: { kind: 'success', verb: 'won', warnings: ['won-within-72h'] },
+};
+
+/** Every state and extra a card can be drawn in, with the moment it is looked at. */
+export const STATES: [name: string, referral: Referral, now: Date, extras: ReferralCardExtras][] = [
+  ['New, fresh', newReferral(), hoursAfter(RECEIVED_AT, 2), {}],
+  ['New, overdue', newReferral(), hoursAfter(RECEIVED_AT, 30), {}],
+  ['New, contact-me within 72 h', contactMe(), hoursAfter(RECEIVED_AT, 5), {}],
+  ['New, contact-me after 72 h', contactMe(), hoursAfter(RECEIVED_AT, 80), {}],
+  ['Active', activeReferral(), daysAfter(RECEIVED_AT, 5), {}],
+  ['Active, eligible for deal registration, won too soon', eligible(), hoursAfter(RECEIVED_AT, 3), {}],
+  ...CLOSED.map((s): (typeof STATES)[number] => {
+    const { referral, events } = closedJourney(s);
+    return [`Closed ${s} with history`, referral, daysAfter(RECEIVED_AT, 15), { history: events }];
+  }),
+  ['success notice with a warning', eligible(), daysAfter(RECEIVED_AT, 1), WON_WARNING],
+  ['conflict notice', activeReferral(), daysAfter(RECEIVED_AT, 1), conflict('Accepted')],
+  [
+    'owners and sync',
+    activeReferral(),
+    daysAfter(RECEIVED_AT, 1),
+    {
+      owners: [
+        { id: 'aad-dana', name: 'Dana Kim' },
+        { id: 'aad-lee', name: 'Lee Park' },
+      ],
+      sync: 'failed',
+    },
+  ],
+];
