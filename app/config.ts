@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import type { PartnerCenterSettings } from '../intake/partner-center/start-partner-center';
 
 // Configuration is read from the environment here and nowhere else, validated, and passed down as a typed object.
 
@@ -19,6 +20,8 @@ export interface Config {
   intakeSecret?: string;
   /** How people see times and text when their own locale is unknown (channel posts, scheduled notices). */
   display: { timeZone: string; locale: 'en' | 'ko' };
+  /** Partner Center's Referrals API; absent when not configured (the integration is off). */
+  partnerCenter?: PartnerCenterSettings;
   /** The scheduler inside the service: nudges, warnings, expiry, flame changes, digests. */
   scheduler: { enabled: boolean; cron: string };
   bot: {
@@ -97,6 +100,46 @@ export function loadConfig(env: Env = process.env): Config {
   if (!cron.validate(schedulerCron))
     problems.push(`SCHEDULER_CRON must be a cron expression such as "* * * * *" (got "${schedulerCron}")`);
 
+  const list = (name: string) =>
+    text(name)
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+  const pcAuth = {
+    clientId: text('PARTNER_CENTER_CLIENT_ID'),
+    tenantId: text('PARTNER_CENTER_TENANT_ID'),
+    refreshToken: text('PARTNER_CENTER_REFRESH_TOKEN'),
+  };
+  const pcSet = Object.values(pcAuth).filter((v) => v !== undefined).length;
+  if (pcSet > 0 && pcSet < 3)
+    problems.push(
+      'PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_TENANT_ID and PARTNER_CENTER_REFRESH_TOKEN go together: set all three or none',
+    );
+  const pollCron = text('PARTNER_CENTER_POLL_CRON');
+  if (pollCron && !cron.validate(pollCron))
+    problems.push(`PARTNER_CENTER_POLL_CRON is not a cron expression ("${pollCron}")`);
+  const partnerCenter: PartnerCenterSettings | undefined =
+    pcSet === 3
+      ? {
+          apiUrl: text('PARTNER_CENTER_API_URL'),
+          auth: {
+            clientId: pcAuth.clientId!,
+            tenantId: pcAuth.tenantId!,
+            refreshToken: pcAuth.refreshToken!,
+            clientSecret: text('PARTNER_CENTER_CLIENT_SECRET'),
+            authorityHost: text('PARTNER_CENTER_AUTHORITY_HOST'),
+          },
+          pollCron,
+          drainIntervalMs: integer('PARTNER_CENTER_SYNC_INTERVAL_MS', 60_000, 1000, 86_400_000),
+          webhook: {
+            certificateHosts: list('PARTNER_CENTER_WEBHOOK_CERT_HOSTS'),
+            issuerHosts: list('PARTNER_CENTER_WEBHOOK_ISSUER_HOSTS'),
+            organization: text('PARTNER_CENTER_WEBHOOK_CERT_ORGANIZATION'),
+            rootsFile: text('PARTNER_CENTER_WEBHOOK_ROOTS_FILE'),
+          },
+        }
+      : undefined;
+
   const config: Config = {
     isLocalMode,
     host: text('HOST') ?? (isLocalMode ? '127.0.0.1' : '0.0.0.0'),
@@ -108,6 +151,7 @@ export function loadConfig(env: Env = process.env): Config {
     storeTimeoutMs: integer('STORE_TIMEOUT_MS', 5000, 100, 120000),
     intakeSecret,
     display: { timeZone, locale: oneOf('DEFAULT_LOCALE', ['en', 'ko'] as const, 'en') },
+    partnerCenter,
     scheduler: { enabled: oneOf('SCHEDULER', ['on', 'off'] as const, 'on') === 'on', cron: schedulerCron },
     bot: { appId, appPassword, tenantId, appType },
   };

@@ -11,10 +11,12 @@ import { ensureIndexes } from '../storage/indexes';
 import { referralEventLog } from '../storage/referral-events';
 import { referralProjections } from '../storage/referrals';
 import { createBot, type RunningBot } from '../bot/create-bot';
+import { startPartnerCenter, type PartnerCenter } from '../intake/partner-center/start-partner-center';
 import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
 import { createThreadNotices } from '../scheduler/thread-notices';
 import { dueReferrals } from '../storage/due-referrals';
 import { scheduledNotices } from '../storage/scheduled-notices';
+import { openReferrals } from '../storage/open-referrals';
 import { createDigests } from '../scheduler/digests';
 import { digestSource } from '../storage/digest-source';
 import { digestSubscriptions } from '../storage/digest-subscriptions';
@@ -26,6 +28,7 @@ export interface RunningService {
   referrals: ReferralService;
   bot: RunningBot;
   scheduler: Scheduler;
+  partnerCenter: PartnerCenter;
   intakeSecret: string;
   stop(): Promise<void>;
 }
@@ -63,8 +66,28 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
       onListenerError: (error, event) =>
         log.error({ err: error, referralId: event.referralId, seq: event.seq }, 'change listener failed'),
     });
-    const bot = createBot({ config, db: store.db, referrals, clock, log });
+    const open = openReferrals(store.db);
+    // First, so the scheduler and the card sweep see a change before anything slow happens.
+    listeners.push(({ referral }) => open.track(referral));
+    await open.rebuild();
+    const partnerCenter = await startPartnerCenter({
+      settings: config.partnerCenter,
+      db: store.db,
+      service: referrals,
+      clock,
+      log,
+    });
+    stops.push(() => partnerCenter.stop());
+    const bot = createBot({
+      config,
+      db: store.db,
+      referrals,
+      clock,
+      log,
+      syncStateOf: partnerCenter.isEnabled ? (id) => partnerCenter.syncStateOf(id) : undefined,
+    });
     listeners.push(bot.channelCards.onChange);
+    listeners.push(partnerCenter.listener);
     stops.push(() => bot.stop());
     const digests = createDigests({
       source: digestSource(store.db),
@@ -77,6 +100,7 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
       log,
     });
     bot.deps.digest = digests.command;
+    if (partnerCenter.isEnabled) bot.deps.giveUpSync = (id, actor) => partnerCenter.giveUp(id, actor);
     const scheduler = createScheduler({
       referrals,
       due: dueReferrals(store.db),
@@ -102,7 +126,7 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
         log,
       },
       checkStore: () => pingStore(store.db),
-      posts: { '/api/messages': bot.handleMessages },
+      posts: { '/api/messages': bot.handleMessages, ...partnerCenter.routes },
     });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -114,7 +138,16 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
     void bot.channelCards
       .postWaiting()
       .catch((error: unknown) => log.error({ err: error }, 'posting waiting referral cards failed'));
-    return { url: `http://${config.host}:${port}`, store, referrals, bot, scheduler, intakeSecret, stop };
+    return {
+      url: `http://${config.host}:${port}`,
+      store,
+      referrals,
+      bot,
+      scheduler,
+      partnerCenter,
+      intakeSecret,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -22,4 +22,6 @@ export interface BotDeps {
   log: Logger;
   /** The `digest` command (subscriptions and on-demand digests), provided by the scheduler. */
   digest?: (turn: Turn, args: string[]) => Promise<void>;
+  /** Stops Partner Center write-back retries for a referral (`sync give-up <id>`); absent when sync is off. */
+  giveUpSync?: (referralId: string, actor: Turn['actor']) => Promise<number>;
 }

@@ -8,7 +8,7 @@ import type { ViewContext } from '../cards/view-context';
 import { localeFrom, type Locale } from '../i18n/catalogue';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversation, Conversations } from '../storage/conversations';
-import type { ReferralQueries } from '../storage/referral-queries';
+import type { OpenReferrals } from '../storage/open-referrals';
 import type { ReferralRoutes } from '../storage/referral-routes';
 import { adaptiveCardActivity, type ConnectorClient } from './sending/connector-client';
 import type { PacedSender } from './sending/paced-sender';
@@ -34,7 +34,7 @@ export interface ChannelCardsDeps {
   conversations: Conversations;
   settings: ChannelSettingsStore;
   routes: ReferralRoutes;
-  queries: ReferralQueries;
+  open: OpenReferrals;
   load(referralId: string): Promise<Referral | undefined>;
   history(referralId: string): Promise<ReferralEvent[]>;
   syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
@@ -115,6 +115,8 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
       },
     });
     if (outcome.status === 'failed') throw outcome.error;
+    if (outcome.status === 'sent' || outcome.status === 'already-sent')
+      await deps.open.markCardPosted(referral.id);
     deps.log.info({ referralId: referral.id, status: outcome.status }, 'referral card post');
     return true;
   }
@@ -155,14 +157,12 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     return run;
   }
 
+  /** Cards for open referrals not posted yet; an answered referral's card was posted before anyone could answer. */
   async function postWaiting(): Promise<number> {
     let posted = 0;
-    for (const list of ['inbox', 'active'] as const) {
-      const { items } = await deps.queries[list]({}, 0, WAITING_SWEEP_LIMIT);
-      for (const referral of items) {
-        const record = await deps.posts.getPost(cardKey(referral.id));
-        if (record?.state !== 'sent' && (await post(referral))) posted++;
-      }
+    for (const id of await deps.open.withoutCard(WAITING_SWEEP_LIMIT)) {
+      const referral = await deps.load(id);
+      if (referral && (await post(referral))) posted++;
     }
     return posted;
   }

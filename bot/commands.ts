@@ -10,7 +10,7 @@ export const LIST_PAGE_SIZE = 5;
 const STATS_WINDOW_MS = 30 * 24 * 3600_000;
 
 export type CommandName =
-  'help' | 'inbox' | 'active' | 'archived' | 'show' | 'mine' | 'stats' | 'digest' | 'settings';
+  'help' | 'inbox' | 'active' | 'archived' | 'show' | 'mine' | 'stats' | 'digest' | 'settings' | 'sync';
 type CommandHandler = (turn: Turn, args: string[], deps: BotDeps, views: CardViews) => Promise<void>;
 
 /** Commands by name: the one table that says what a person can type. */
@@ -47,6 +47,23 @@ export const COMMANDS: Record<CommandName, CommandHandler> = {
   },
   digest: async (turn, args, deps, views) =>
     deps.digest ? deps.digest(turn, args) : COMMANDS.stats(turn, args, deps, views),
+  sync: async (turn, args, deps, views) => {
+    if (!deps.giveUpSync) return turn.sendText(views.text(turn, 'sync.off'));
+    const found =
+      args[0]?.toLowerCase() === 'give-up' && (args[1] ?? '').length >= 4
+        ? await deps.queries.byIdPrefix(args[1]!, 2)
+        : [];
+    if (found.length !== 1) return turn.sendText(views.text(turn, 'sync.give-up.usage'));
+    const referral = found[0]!;
+    const params = { customer: referral.customer.name };
+    if (referral.source !== 'partner-center')
+      return turn.sendText(views.text(turn, 'sync.give-up.not-partner-center', params));
+    const count = await deps.giveUpSync(referral.id, turn.actor);
+    await turn.sendText(
+      views.text(turn, count > 0 ? 'sync.give-up.done' : 'sync.give-up.nothing', { ...params, count }),
+    );
+    if (count > 0) await deps.channelCards.refresh(referral.id);
+  },
   settings: async (turn, _args, deps, views) => {
     if (!turn.channelId) return turn.sendText(views.text(turn, 'settings.channelOnly'));
     await turn.sendCard(views.settings(turn, await deps.settings.get(turn.channelId)));

@@ -10,6 +10,7 @@ import { channelSettings } from '../storage/channel-settings';
 import { cardPosts } from '../storage/card-posts';
 import { conversations } from '../storage/conversations';
 import { referralEventLog } from '../storage/referral-events';
+import { openReferrals } from '../storage/open-referrals';
 import { referralQueries } from '../storage/referral-queries';
 import { referralRoutes } from '../storage/referral-routes';
 import { createAdapter } from './adapter';
@@ -61,6 +62,7 @@ export function createBot({ config, db, referrals, clock, log, syncStateOf }: Bo
   };
   const channelCards = createChannelCards({
     ...base,
+    open: openReferrals(db),
     load: (id) => referrals.load(id),
     history: (id) => events.listAfter(id, 0),
     syncStateOf,

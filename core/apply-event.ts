@@ -1,8 +1,9 @@
 // THE reducer: a referral is the fold of its events, and this is the only code that says how each event changes
 // it. Pure: it returns a new referral and never mutates its inputs.
 import { compact } from './compact';
-import type { EngagementChanges, ReferralEvent } from './events';
-import type { Closure, Contact, Engagement, IncomingReferral, Referral } from './referral';
+import type { EngagementChanges, ReferralEvent, SourceTransition } from './events';
+import type { Actor, Closure, Contact, Engagement, IncomingReferral, Referral } from './referral';
+import { withSourceChanges } from './source-update';
 import { expiresAt, flameUntil, respondByAt } from './timers';
 
 /**
@@ -62,6 +63,7 @@ export function copyIncoming(incoming: IncomingReferral): IncomingReferral {
     consent: incoming.consent,
     createdAt: incoming.createdAt,
     sourceExpiresAt: incoming.sourceExpiresAt,
+    sourceModifiedAt: incoming.sourceModifiedAt,
   });
 }
 
@@ -101,9 +103,32 @@ function evolve(referral: Referral, event: ReferralEvent): Referral {
       return { ...referral, engagement: edited(referral, event.changes) };
     case 'contact-added':
       return { ...referral, team: [...referral.team, event.contact] };
+    case 'source-updated':
+      return followSource(
+        withSourceChanges(referral, event.changes, event.sourceModifiedAt, at),
+        event.transition,
+        by,
+        at,
+      );
     default:
       return unknownEvent(event);
   }
+}
+
+/** A state the source reached on its own, recorded like the same answer given in the desk, by the source. */
+function followSource(
+  referral: Referral,
+  transition: SourceTransition | undefined,
+  by: Actor,
+  at: Date,
+): Referral {
+  if (!transition) return referral;
+  if (transition.status === 'Active') {
+    return { ...accept(referral, transition.engagement, []), response: { action: 'accepted', by, at } };
+  }
+  const { substatus, reason } = transition;
+  const closed = close(referral, { substatus, by, at, reason });
+  return substatus === 'Declined' ? { ...closed, response: { action: 'declined', by, at } } : closed;
 }
 
 function accept(referral: Referral, engagement: Engagement, contacts: Contact[]): Referral {

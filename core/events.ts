@@ -1,12 +1,16 @@
 import type {
   Actor,
   CloseReason,
+  ClosedSubstatus,
+  Consent,
   Contact,
+  CustomerProfile,
   DealRegistration,
   Engagement,
   IncomingReferral,
   Money,
   PurchaseEstimate,
+  ReferralDetails,
 } from './referral';
 
 /** Fields of an active engagement that can be edited after acceptance. */
@@ -17,6 +21,24 @@ export interface EngagementChanges {
   notes?: string;
   crmId?: string;
 }
+
+/** The referral's own data as the source changed it (a customer's new contact, a later expiry). */
+export interface SourceChanges {
+  name?: string;
+  customer?: CustomerProfile;
+  details?: ReferralDetails;
+  customerRequestedContact?: boolean;
+  consent?: Consent;
+  sourceExpiresAt?: Date;
+}
+
+/**
+ * A state the source reached without us: someone answered in Partner Center itself, or Partner Center expired
+ * or closed the referral. Partner Center is the system of record, so the desk follows it.
+ */
+export type SourceTransition =
+  | { status: 'Active'; engagement: Engagement }
+  | { status: 'Closed'; substatus: ClosedSubstatus; reason?: CloseReason };
 
 /**
  * What happened to a referral. Every change is one event; the referral document is the fold of its events
@@ -30,7 +52,14 @@ export type ReferralEventData =
   | { type: 'lost'; reason: CloseReason; notes?: string }
   | { type: 'engagement-edited'; changes: EngagementChanges }
   | { type: 'contact-added'; contact: Contact }
-  | { type: 'expired' };
+  | { type: 'expired' }
+  | {
+      type: 'source-updated';
+      changes: SourceChanges;
+      transition?: SourceTransition;
+      /** The source's modification time this event brings the referral up to. */
+      sourceModifiedAt: Date;
+    };
 
 export type ReferralEventType = ReferralEventData['type'];
 

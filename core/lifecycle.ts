@@ -19,9 +19,10 @@ import {
 } from './inputs';
 import type { Actor, IncomingReferral, Referral } from './referral';
 import { conflict, invalid, ok, type Result } from './result';
+import { decideSourceUpdate, type SourceUpdate } from './source-update';
 
 export { applyEvent, fold };
-export type { CommandType };
+export type { CommandType, SourceUpdate };
 
 export type Command =
   | { type: 'accept'; input: AcceptInput }
@@ -30,13 +31,16 @@ export type Command =
   | { type: 'lost'; input: LostInput }
   | { type: 'edit'; input: EditInput }
   | { type: 'add-contact'; input: ContactInput }
-  | { type: 'expire' };
+  | { type: 'expire' }
+  /** The source's latest snapshot: sent by the sync edge, never offered on a card (so not a CommandType). */
+  | { type: 'update-from-source'; update: SourceUpdate };
 
 /**
  * Whether `command` may happen to `referral` at `now`, and if so the event that records it. The state is checked
  * before the input, so a stale card learns who got there first rather than what was wrong with its form.
  */
 export function decide(referral: Referral, command: Command, now: Date): Result<ReferralEventData> {
+  if (command.type === 'update-from-source') return decideSourceUpdate(referral, command.update);
   const blocked = guard(referral, command.type);
   if (blocked) return conflict(blocked);
   switch (command.type) {

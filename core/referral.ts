@@ -166,6 +166,11 @@ export interface IncomingReferral {
   createdAt: Date;
   /** The source's own expiry, when it gives one. */
   sourceExpiresAt?: Date;
+  /**
+   * When the source last changed it (Partner Center's updatedDateTime). Source updates are applied only when
+   * newer, so deliveries that arrive out of order or twice never take the referral back to an older state.
+   */
+  sourceModifiedAt?: Date;
 }
 
 export interface Referral extends IncomingReferral {

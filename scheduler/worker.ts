@@ -42,7 +42,7 @@ export interface Scheduler {
  * both decide it) and sent through post-once under the same key (so a crash after deciding is finished later).
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
-  async function carryOut(notice: Pick<ScheduledNotice, 'key' | 'kind'>, referral: Referral, now: Date) {
+  async function carryOut(notice: Pick<ScheduledNotice, 'key' | 'kind'>, referral: Referral) {
     if (notice.kind === 'flame') {
       await deps.refreshCard(referral.id);
       return true;
@@ -51,7 +51,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const outcome = await deps.referrals.apply(referral.id, { type: 'expire' }, SCHEDULER_ACTOR);
       if (outcome.status === 'applied') referral = outcome.referral;
     }
-    void now;
     return (await deps.thread.reply(referral, notice.kind, notice.key)) === 'sent';
   }
 
@@ -64,7 +63,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await deps.notices.markDone(notice.key, now, true);
       return true;
     }
-    if (!(await carryOut(notice, referral, now))) return false;
+    if (!(await carryOut(notice, referral))) return false;
     await deps.notices.markDone(notice.key, now);
     return true;
   }
@@ -77,14 +76,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       digests: 0,
     };
     const candidates = await deps.due.unansweredPastRespondBy(now, BATCH);
-    const decided = await deps.notices.decidedFor(candidates.map((r) => r.id));
-    for (const referral of candidates) {
-      for (const kind of dueNotices(referral, now)) {
-        const key = noticeKey(kind, referral.id);
-        if (decided.has(key)) continue;
-        if (!(await deps.notices.decide({ key, referralId: referral.id, kind, decidedAt: now }))) continue;
-        report.decided++;
-      }
+    const due = candidates.flatMap((r) => dueNotices(r, now).map((kind) => ({ referral: r, kind })));
+    const decided = await deps.notices.decided(due.map(({ referral, kind }) => noticeKey(kind, referral.id)));
+    for (const { referral, kind } of due) {
+      const key = noticeKey(kind, referral.id);
+      if (decided.has(key)) continue;
+      if (await deps.notices.decide({ key, referralId: referral.id, kind, decidedAt: now })) report.decided++;
     }
     // Everything decided and not yet done, by this worker just now or by one that died: finish it.
     for (const notice of await deps.notices.unfinished(BATCH)) {

@@ -1,28 +1,34 @@
 import type { Db } from 'mongodb';
 import type { Referral } from '../core/referral';
 import { RESPOND_WITHIN_MS } from '../core/timers';
+import { openReferrals } from './open-referrals';
 import { REFERRALS } from './referrals';
 
 /** The scheduler's one question to the referrals: which could have something due now. */
 export interface DueReferrals {
   /**
    * New referrals past their 24 h mark, oldest first: every notice (reminder, warning, expiry, flame) falls after
-   * it. Served by the (status, receivedAt) index, so a tick reads the unanswered backlog, not every referral.
+   * it. Read from the small open-referrals collection, then each referral by id.
    */
   unansweredPastRespondBy(now: Date, limit: number): Promise<Referral[]>;
 }
 
 export function dueReferrals(db: Db): DueReferrals {
   const referrals = db.collection<Referral & { _id: string }>(REFERRALS);
+  const open = openReferrals(db);
   return {
     async unansweredPastRespondBy(now, limit) {
-      const cutoff = new Date(now.getTime() - RESPOND_WITHIN_MS);
-      const docs = await referrals
-        .find({ status: 'New', receivedAt: { $lte: cutoff } })
-        .sort({ receivedAt: 1 })
-        .limit(limit)
-        .toArray();
-      return docs.map(({ _id: _ignored, ...referral }) => referral as Referral);
+      const ids = await open.receivedBy(new Date(now.getTime() - RESPOND_WITHIN_MS), limit);
+      const found: Referral[] = [];
+      for (const id of ids) {
+        const doc = await referrals.findOne({ _id: id });
+        if (!doc) continue;
+        const { _id: _ignored, ...referral } = doc;
+        // An entry a crash left behind for an answered referral heals here.
+        if (referral.status === 'New') found.push(referral as Referral);
+        else await open.track(referral as Referral);
+      }
+      return found;
     },
   };
 }

@@ -7,6 +7,7 @@ import { ensureCardPostIndexes } from './card-posts';
 import { ensureScheduledNoticeIndexes } from './scheduled-notices';
 import { ensureDigestSubscriptionIndexes } from './digest-subscriptions';
 import { ensureDigestSourceIndexes } from './digest-source';
+import { ensureOpenReferralIndexes } from './open-referrals';
 
 /** Creates every index the service relies on. Idempotent; run at start-up. */
 export async function ensureIndexes(db: Db): Promise<void> {
@@ -18,4 +19,5 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await ensureScheduledNoticeIndexes(db);
   await ensureDigestSubscriptionIndexes(db);
   await ensureDigestSourceIndexes(db);
+  await ensureOpenReferralIndexes(db);
 }

@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import type { NoticeKind } from '../core/due-notices';
 import { isDuplicateKeyError } from './mongo';
 
-/** One scheduled notice: decided once (the insert), then sent or skipped. */
+/** One scheduled notice: decided once, then sent or skipped. */
 export interface ScheduledNotice {
   key: string;
   referralId: string;
@@ -17,52 +17,59 @@ export interface ScheduledNotices {
   /** True when this caller decided the notice; false when someone already had. */
   decide(notice: Omit<ScheduledNotice, 'doneAt' | 'skipped'>): Promise<boolean>;
   markDone(key: string, at: Date, skipped?: boolean): Promise<void>;
-  /** Keys already decided for these referrals, so a tick only decides what is new. */
-  decidedFor(referralIds: string[]): Promise<Set<string>>;
-  /** Decided but not done: a worker died between deciding and sending, or the send failed. */
+  /** Which of these keys were decided already. */
+  decided(keys: string[]): Promise<Set<string>>;
+  /** Decided but not done: just now, or by a worker that died between deciding and sending. */
   unfinished(limit: number): Promise<ScheduledNotice[]>;
 }
 
 type NoticeDoc = ScheduledNotice & { _id: string };
+/** Every notice ever decided, by key: the unique `_id` insert is the decision. */
 export const SCHEDULED_NOTICES = 'scheduled_notices';
+/** Notices decided and not yet done; small, so a tick can read all of it even where queries scan. */
+export const NOTICE_QUEUE = 'notice_queue';
 
 export async function ensureScheduledNoticeIndexes(db: Db): Promise<void> {
-  const notices = db.collection(SCHEDULED_NOTICES);
-  await notices.createIndex({ referralId: 1 }, { name: 'referral' });
-  await notices.createIndex({ doneAt: 1, decidedAt: 1 }, { name: 'unfinished' });
+  await db.collection(NOTICE_QUEUE).createIndex({ decidedAt: 1 }, { name: 'decided_at' });
 }
 
-/** The `_id` is the notice key: the unique insert is what decides, on MongoDB and FerretDB alike. */
 export function scheduledNotices(db: Db): ScheduledNotices {
   const notices = db.collection<NoticeDoc>(SCHEDULED_NOTICES);
-  const strip = ({ _id: _ignored, ...notice }: NoticeDoc): ScheduledNotice => notice;
+  const queue = db.collection<NoticeDoc>(NOTICE_QUEUE);
+  const durable = { writeConcern: { w: 'majority' as const, j: true } };
+  const insertOnce = async (collection: typeof notices, doc: NoticeDoc) => {
+    try {
+      await collection.insertOne(doc, durable);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
+  };
   return {
     async decide(notice) {
-      try {
-        await notices.insertOne({ _id: notice.key, ...notice }, { writeConcern: { w: 'majority', j: true } });
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
+      const doc = { _id: notice.key, ...notice };
+      // Queued first, so a crash between the two inserts leaves work to finish, never a decision with no work.
+      await insertOnce(queue, doc);
+      if (await insertOnce(notices, doc)) return true;
+      const earlier = await notices.findOne({ _id: notice.key });
+      if (earlier?.doneAt) await queue.deleteOne({ _id: notice.key });
+      return false;
     },
     async markDone(key, at, skipped = false) {
       await notices.updateOne({ _id: key }, { $set: { doneAt: at, ...(skipped ? { skipped } : {}) } });
+      await queue.deleteOne({ _id: key });
     },
-    async decidedFor(referralIds) {
-      if (referralIds.length === 0) return new Set();
-      const docs = await notices
-        .find({ referralId: { $in: referralIds } }, { projection: { _id: 1 } })
-        .toArray();
-      return new Set(docs.map((d) => d._id));
+    async decided(keys) {
+      const found = new Set<string>();
+      // Point reads by `_id`: the one lookup every store answers without a scan.
+      for (const key of keys)
+        if (await notices.findOne({ _id: key }, { projection: { _id: 1 } })) found.add(key);
+      return found;
     },
     async unfinished(limit) {
-      const docs = await notices
-        .find({ doneAt: { $exists: false } })
-        .sort({ decidedAt: 1 })
-        .limit(limit)
-        .toArray();
-      return docs.map(strip);
+      const docs = await queue.find({}).sort({ decidedAt: 1 }).limit(limit).toArray();
+      return docs.map(({ _id: _ignored, ...notice }) => notice);
     },
   };
 }
