@@ -34,7 +34,13 @@ export interface RunningService {
 }
 
 /** Starts everything the service needs, in order, and returns one handle that stops it all in reverse. */
-export async function startService(config: Config, log: Logger, clock: Clock): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  log: Logger,
+  clock: Clock,
+  /** `worker`: the scheduler alone (`npm run worker`), no HTTP; it needs the shared store at MONGODB_URI. */
+  role: 'service' | 'worker' = 'service',
+): Promise<RunningService> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const fn of stops.reverse())
@@ -42,6 +48,10 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
   };
   try {
     let uri = config.mongodbUri;
+    if (!uri && role === 'worker')
+      throw new Error(
+        'a separate worker needs MONGODB_URI: the embedded store belongs to the service process, which runs the scheduler itself',
+      );
     if (!uri) {
       const embedded: EmbeddedStore = await startEmbeddedStore({
         binaryPath: defaultStoreBinaryPath(),
@@ -111,10 +121,12 @@ export async function startService(config: Config, log: Logger, clock: Clock): P
       sendDueDigests: digests.sendDue,
       log,
     });
-    if (config.scheduler.enabled) {
+    if (config.scheduler.enabled || role === 'worker') {
       const running = startScheduler(scheduler, { cron: config.scheduler.cron, clock, log });
       stops.push(() => running.stop());
     }
+    if (role === 'worker')
+      return { url: '', store, referrals, bot, scheduler, partnerCenter, intakeSecret: '', stop };
     const intakeSecret = config.intakeSecret ?? (await loadOrCreateDevSecret(config.dataDir));
     const server = createHttpServer({
       log,
