@@ -1,0 +1,142 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import JSZip from 'jszip';
+import { decodeRgbaPng, pngSize } from './png';
+
+const run = promisify(execFile);
+const SCRIPT = join(__dirname, '..', '..', 'scripts', 'package-app.mjs');
+const APP_ID = '3f2b8c1e-5a47-4d2e-9b6f-0c8d1e2a7b94';
+const HOST = 'referrals.contoso.example';
+
+interface Manifest {
+  manifestVersion: string;
+  id: string;
+  version: string;
+  name: { short: string };
+  bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+  validDomains: string[];
+}
+
+function officialSchema(manifestVersion: string): object {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`,
+  );
+}
+
+/** The schemas are draft-04 but use no keyword whose meaning changed, so Ajv's default draft checks them as-is. */
+function schemaErrors(manifest: unknown, manifestVersion: string): string[] {
+  const { $schema: _draft04, ...schema } = officialSchema(manifestVersion) as Record<string, unknown>;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  return validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+function packageApp(env: Record<string, string>, outFile: string) {
+  const { MicrosoftAppId: _id, PUBLIC_HOST: _host, ...inherited } = process.env;
+  return run(process.execPath, [SCRIPT, '--out', outFile], { env: { ...inherited, ...env } });
+}
+
+describe('npm run package', () => {
+  let dir: string;
+  let zip: JSZip;
+  let manifestText: string;
+  let manifest: Manifest;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'referral-desk-package-'));
+    const outFile = join(dir, 'referral-desk.zip');
+    await packageApp({ MicrosoftAppId: APP_ID, PUBLIC_HOST: `https://${HOST}/` }, outFile);
+    zip = await JSZip.loadAsync(await readFile(outFile));
+    manifestText = await zip.file('manifest.json')!.async('string');
+    manifest = JSON.parse(manifestText) as Manifest;
+  });
+
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const png = async (name: string) => zip.file(name)!.async('nodebuffer');
+
+  it('holds exactly the manifest and the two icons at the root', () => {
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+  });
+
+  it('is a valid Teams manifest on schema v1.19 or later, checked against the official schema', () => {
+    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
+    expect(schemaErrors(manifest, manifest.manifestVersion)).toEqual([]);
+  });
+
+  it('fails the same schema check for a manifest Teams would refuse', () => {
+    const tooLongName = { ...manifest, name: { short: 'Referral Desk for the whole partner team' } };
+    expect(schemaErrors(tooLongName, manifest.manifestVersion)).toEqual([
+      '/name/short must NOT have more than 30 characters',
+    ]);
+  });
+
+  it('uses the bot app id as app id and bot id, and the host as the valid domain, with no placeholder left', () => {
+    expect(manifest.id).toBe(APP_ID);
+    expect(manifest.bots[0]!.botId).toBe(APP_ID);
+    expect(manifest.validDomains).toEqual([HOST]);
+    expect(manifestText).not.toContain('${{');
+  });
+
+  it('offers the bot in personal chats, teams and group chats with every command', () => {
+    expect(manifest.bots[0]!.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+    const titles = manifest.bots[0]!.commandLists.flatMap((list) => list.commands.map((c) => c.title));
+    expect(titles).toEqual([
+      'help',
+      'inbox',
+      'active',
+      'archived',
+      'show',
+      'mine',
+      'stats',
+      'digest',
+      'settings',
+    ]);
+  });
+
+  it('has a 192×192 colour icon and a 32×32 outline icon', async () => {
+    expect(pngSize(await png('color.png'))).toEqual({ width: 192, height: 192 });
+    expect(pngSize(await png('outline.png'))).toEqual({ width: 32, height: 32 });
+  });
+
+  it('draws the outline icon in white on transparent only, as Teams requires', async () => {
+    const { rgba } = decodeRgbaPng(await png('outline.png'));
+    let drawn = 0;
+    const otherColours = new Set<string>();
+    for (let at = 0; at < rgba.length; at += 4) {
+      if (rgba[at + 3] === 0) continue;
+      drawn++;
+      const [r, g, b] = [rgba[at], rgba[at + 1], rgba[at + 2]];
+      if (r !== 255 || g !== 255 || b !== 255) otherColours.add(`${r},${g},${b}`);
+    }
+    expect(otherColours).toEqual(new Set());
+    expect(drawn).toBeGreaterThan(100);
+  });
+
+  it('stops with a message naming MicrosoftAppId when the app id is missing', async () => {
+    const failure = packageApp({ PUBLIC_HOST: HOST }, join(dir, 'missing-id.zip'));
+    await expect(failure).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('MicrosoftAppId is not set'),
+    });
+  });
+
+  it('stops with a message naming PUBLIC_HOST when the host is missing or not a bare https host', async () => {
+    const missing = packageApp({ MicrosoftAppId: APP_ID }, join(dir, 'missing-host.zip'));
+    await expect(missing).rejects.toMatchObject({
+      stderr: expect.stringContaining('PUBLIC_HOST is not set'),
+    });
+    const plainHttp = packageApp(
+      { MicrosoftAppId: APP_ID, PUBLIC_HOST: `http://${HOST}` },
+      join(dir, 'http.zip'),
+    );
+    await expect(plainHttp).rejects.toMatchObject({ stderr: expect.stringContaining('PUBLIC_HOST must be') });
+  });
+});
