@@ -22,6 +22,8 @@ export interface Config {
   display: { timeZone: string; locale: 'en' | 'ko' };
   /** Partner Center's Referrals API; absent when not configured (the integration is off). */
   partnerCenter?: PartnerCenterSettings;
+  /** Local mode only: the Agents Playground (a mock Teams client) started beside the bot, and demo referrals. */
+  playground: { enabled: boolean; port: number };
   /** The scheduler inside the service: nudges, warnings, expiry, flame changes, digests. */
   scheduler: { enabled: boolean; cron: string };
   bot: {
@@ -152,6 +154,10 @@ export function loadConfig(env: Env = process.env): Config {
     intakeSecret,
     display: { timeZone, locale: oneOf('DEFAULT_LOCALE', ['en', 'ko'] as const, 'en') },
     partnerCenter,
+    playground: {
+      enabled: isLocalMode && oneOf('PLAYGROUND', ['on', 'off'] as const, 'on') === 'on',
+      port: integer('PLAYGROUND_PORT', 56150, 1, 65535),
+    },
     scheduler: { enabled: oneOf('SCHEDULER', ['on', 'off'] as const, 'on') === 'on', cron: schedulerCron },
     bot: { appId, appPassword, tenantId, appType },
   };

@@ -2,6 +2,8 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { systemClock } from './clock';
 import { startService } from './start-service';
+import { startPlayground, type RunningPlayground } from './playground';
+import { seedDemoReferralsOnce } from './demo/seed-demo';
 
 async function main(): Promise<void> {
   let config;
@@ -17,31 +19,51 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const service = await startService(config, log, systemClock);
   log.info({ url: service.url, localMode: config.isLocalMode }, 'referral desk is running');
-  if (config.isLocalMode && !config.intakeSecret) {
-    log.info(
-      { file: `${config.dataDir}/dev-intake-secret` },
-      'local mode: intake secret generated (unsigned requests accepted from loopback only)',
-    );
-    process.stdout.write(
-      `\nReferral Desk is running at ${service.url}\nLocal intake secret: ${service.intakeSecret}\n\n`,
-    );
-  }
+  // Filled in once the Playground is up; Ctrl-C during its start stops what is running so far.
+  const running: { playground?: RunningPlayground } = {};
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
-    service.stop().then(
-      () => process.exit(0),
-      (error) => {
-        log.error({ err: error }, 'stop failed');
-        process.exit(1);
-      },
-    );
+    Promise.resolve(running.playground?.stop())
+      .then(() => service.stop())
+      .then(
+        () => process.exit(0),
+        (error) => {
+          log.error({ err: error }, 'stop failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  if (!config.playground.enabled) {
+    if (config.isLocalMode)
+      process.stdout.write(`\nReferral Desk is running at ${service.url} (local mode, no Playground)\n\n`);
+    return;
+  }
+  const playground = await startPlayground({
+    botEndpoint: `${service.url}/api/messages`,
+    port: config.playground.port,
+    cwd: process.cwd(),
+    log,
+  });
+  running.playground = playground;
+  const seeded = await seedDemoReferralsOnce({
+    baseUrl: service.url,
+    secret: service.intakeSecret,
+    dataDir: config.dataDir,
+    clock: systemClock,
+  });
+  if (seeded > 0) log.info({ seeded }, 'demo referrals sent through the intake API');
+  process.stdout.write(
+    `\n▶ Referral Desk is ready: open ${playground.url} and pick Teams Channel › General to see the referrals` +
+      ` (accept or decline one from its card; type "help" in Personal Chat; \`npm run demo:rfi\` sends another).` +
+      ` Ctrl-C stops everything.\n\n`,
+  );
 }
 
 main().catch((error) => {

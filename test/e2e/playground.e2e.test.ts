@@ -1,0 +1,176 @@
+// End to end in a real Teams client: the Microsoft 365 Agents Playground, driven in Debian's Chromium.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { startPlayground, type RunningPlayground } from '../../app/playground';
+import type { RunningService } from '../../app/start-service';
+import { t } from '../../i18n/catalogue';
+import { sampleReferralJson } from '../support/sample-referral';
+import { memoryLogger, startTestService } from '../support/service';
+import { startTestStore, type TestStore } from '../support/store';
+import { launchChromium, type LaunchedChromium } from './support/browser';
+import { openPlayground } from './support/playground-page';
+
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+
+/** Waits on a condition (never a fixed sleep): `read` is asked again until it returns `expected`. */
+async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 20_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  let seen = await read();
+  while (seen !== expected) {
+    if (performance.now() > deadline) throw new Error(`still ${String(seen)}, expected ${String(expected)}`);
+    await new Promise((done) => setTimeout(done, 100));
+    seen = await read();
+  }
+}
+const WAIT_MS = 20_000;
+jest.setTimeout(120_000);
+
+describe('Referral Desk in the Agents Playground', () => {
+  let store: TestStore;
+  let service: RunningService;
+  let playground: RunningPlayground;
+  let browser: LaunchedChromium;
+  let page: Page;
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+  const intake = async (externalId: string, customer: string, overrides: Record<string, unknown> = {}) => {
+    const base = sampleReferralJson(externalId);
+    const res = await fetch(`${service.url}/api/referrals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...base,
+        customerProfile: { ...(base['customerProfile'] as object), name: customer },
+        ...overrides,
+      }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { id: string }).id;
+  };
+  /** The newest card in view that mentions `text`. */
+  const cardWith = (text: string): Locator =>
+    page.locator('.ac-adaptiveCard').filter({ hasText: text }).last();
+  /** Picks an option in an Adaptive Card choice set (the Playground renders a Fluent UI combobox). */
+  const choose = async (card: Locator, label: string, option: string) => {
+    await card.getByRole('combobox', { name: label }).first().click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  };
+  const submit = async (card: Locator, title: string) =>
+    card.getByRole('button', { name: title, exact: true }).click();
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    store = await startTestStore();
+    service = await startTestService(store.uri, { local: true, database: 'e2e' });
+    playground = await startPlayground({
+      botEndpoint: `${service.url}/api/messages`,
+      port: 56190,
+      cwd: join(__dirname, '..', '..'),
+      log: memoryLogger().log,
+    });
+    browser = await launchChromium({ viewport: { width: 1400, height: 1000 } });
+    page = await browser.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(playground.url);
+    await page.getByText('General', { exact: true }).first().click();
+    // Opening the channel installs the bot there; the card sweep can then post into it.
+    await until(async () => (await service.bot.deps.conversations.listChannels()).length, 1);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await service?.stop();
+    await store?.stop();
+  });
+
+  it('shows a new RFI in General, accepts it from the card, then wins it', async () => {
+    const id = await intake('e2e-accept', 'Contoso Pharma Korea');
+    const card = cardWith('Contoso Pharma Korea');
+    await card.getByRole('button', { name: t('en', 'form.accept.title'), exact: true }).waitFor();
+    await shot('01-new-rfi-card');
+
+    await submit(card, t('en', 'form.accept.title'));
+    await card.getByLabel(t('en', 'field.engagementName')).fill('Contoso landing zone');
+    await card.getByLabel(t('en', 'field.value'), { exact: false }).first().fill('150000');
+    await choose(card, t('en', 'field.purchaseTimeframe'), t('en', 'timeframe.3-6-months'));
+    await shot('02-accept-form');
+    await submit(card, t('en', 'form.accept.submit'));
+    await cardWith('Contoso landing zone')
+      .getByRole('button', { name: t('en', 'form.won.title'), exact: true })
+      .waitFor();
+    await shot('03-accepted-active');
+    await until(async () => (await service.referrals.load(id))?.status, 'Active');
+
+    const active = cardWith('Contoso landing zone');
+    await submit(active, t('en', 'form.won.title'));
+    await submit(active, t('en', 'form.won.submit'));
+    await until(async () => (await service.referrals.load(id))?.substatus, 'Won');
+    await cardWith('Contoso landing zone')
+      .getByText(t('en', 'substatus.Won'), { exact: true })
+      .first()
+      .waitFor();
+    await shot('04-won-archived');
+    const archived = await service.bot.deps.queries.archived({}, 'Won', 0, 10);
+    expect(archived.items.map((r) => r.id)).toContain(id);
+  });
+
+  it('keeps typed values and shows the message when Accept is invalid, and declines with a reason', async () => {
+    const id = await intake('e2e-decline', 'Fabrikam Logistics');
+    const card = cardWith('Fabrikam Logistics');
+    await submit(card, t('en', 'form.accept.title'));
+    await card.getByLabel(t('en', 'field.value'), { exact: false }).first().fill('-5');
+    await submit(card, t('en', 'form.accept.submit'));
+    const invalid = cardWith(t('en', 'error.negative'));
+    await invalid.waitFor();
+    expect(await invalid.getByLabel(t('en', 'field.value'), { exact: false }).first().inputValue()).toBe(
+      '-5',
+    );
+    await shot('05-accept-invalid');
+    expect((await service.referrals.load(id))?.status).toBe('New');
+
+    // The form came back with its message; the card's other actions are still there.
+    const fresh = cardWith('Fabrikam Logistics');
+    await submit(fresh, t('en', 'form.decline.title'));
+    await choose(fresh, t('en', 'field.reason'), t('en', 'reason.requirement-not-met'));
+    await submit(fresh, t('en', 'form.decline.submit'));
+    await until(async () => (await service.referrals.load(id))?.substatus, 'Declined');
+    await shot('06-declined');
+  });
+
+  it('shows the flame alert on a contact-me RFI', async () => {
+    const base = sampleReferralJson('e2e-flame');
+    await intake('e2e-flame', 'Northwind Traders', {
+      details: { ...(base['details'] as object), customerRequestedContact: true },
+    });
+    await cardWith('Northwind Traders').getByText(t('en', 'flame.hot.title')).waitFor();
+    await shot('07-flame-alert');
+  });
+
+  it('answers `active` and `help` in personal chat', async () => {
+    const id = await intake('e2e-active', 'Tailspin Toys');
+    const accepted = await service.referrals.apply(
+      id,
+      {
+        type: 'accept',
+        input: {
+          engagementName: 'Tailspin rollout',
+          value: '80000',
+          currency: 'USD',
+          purchaseTimeframe: '1-3-months',
+        },
+      },
+      { kind: 'user', id: 'aad-minji', name: 'Minji Seo' },
+    );
+    expect(accepted.status).toBe('applied');
+    const playgroundPage = await openPlayground(page, playground.url);
+    await playgroundPage.openPersonalChat();
+    const say = (text: string) => playgroundPage.sendMessage(text);
+    await say('active');
+    await cardWith(t('en', 'list.active.title')).getByText('Tailspin rollout').first().waitFor();
+    await shot('08-personal-active');
+    await say('help');
+    await cardWith(t('en', 'help.intro')).waitFor();
+    await shot('09-personal-help');
+  });
+});
