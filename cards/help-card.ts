@@ -1,19 +1,32 @@
 import { t } from '../i18n/catalogue';
+import { truncate } from '../i18n/format';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
-// The commands people can type, in the order help lists them; each has `help.<name>` and `help.<name>.example`.
-export const HELP_COMMANDS = [
+/**
+ * What help lists, in order: each has `help.<entry>.usage` (what to type) and `help.<entry>` (what it does).
+ * Command words stay English in both languages: the bot parses only those.
+ */
+export const HELP_ENTRIES = [
+  'help',
   'inbox',
   'active',
   'archived',
-  'mine',
   'show',
+  'mine',
   'stats',
   'digest',
+  'digestDaily',
+  'digestWeekly',
+  'digestOff',
   'settings',
-  'help',
-];
+] as const;
+
+// Entries that take arguments also get `help.<entry>.example`; for the rest the usage is the example.
+const WITH_EXAMPLE: ReadonlySet<string> = new Set(['archived', 'show', 'digestDaily', 'digestWeekly']);
+
+// The unknown text is whatever followed the @mention; a pasted paragraph should not fill the card.
+const MAX_UNKNOWN_CHARS = 60;
 
 const TEMPLATE = {
   type: 'AdaptiveCard',
@@ -24,11 +37,20 @@ const TEMPLATE = {
     { type: 'TextBlock', text: '${intro}', wrap: true, isSubtle: true, spacing: 'small' },
     {
       type: 'Container',
-      $data: '${commands}',
+      $data: '${entries}',
       spacing: 'medium',
       items: [
-        { type: 'TextBlock', text: '${example}', weight: 'bolder', fontType: 'monospace', wrap: true },
+        { type: 'TextBlock', text: '${usage}', weight: 'bolder', fontType: 'monospace', wrap: true },
         { type: 'TextBlock', text: '${description}', wrap: true, spacing: 'none' },
+        {
+          type: 'TextBlock',
+          $when: '${hasExample}',
+          text: '${example}',
+          size: 'small',
+          isSubtle: true,
+          wrap: true,
+          spacing: 'none',
+        },
       ],
     },
   ],
@@ -38,12 +60,16 @@ export function helpCard(view: ViewContext, unknownCommand?: string): CardJson {
   const { locale } = view;
   return renderCard(TEMPLATE, {
     hasUnknown: unknownCommand !== undefined,
-    unknown: t(locale, 'help.unknown', { command: unknownCommand ?? '' }),
+    unknown: t(locale, 'help.unknown', { command: truncate(unknownCommand ?? '', MAX_UNKNOWN_CHARS) }),
     title: t(locale, 'help.title'),
     intro: t(locale, 'help.intro'),
-    commands: HELP_COMMANDS.map((name) => ({
-      example: t(locale, `help.${name}.example`),
-      description: t(locale, `help.${name}`),
+    entries: HELP_ENTRIES.map((entry) => ({
+      usage: t(locale, `help.${entry}.usage`),
+      description: t(locale, `help.${entry}`),
+      hasExample: WITH_EXAMPLE.has(entry),
+      example: WITH_EXAMPLE.has(entry)
+        ? t(locale, 'help.example', { example: t(locale, `help.${entry}.example`) })
+        : '',
     })),
   });
 }

@@ -1,7 +1,14 @@
 import type { Referral } from '../core/referral';
-import { isOverdue } from '../core/timers';
+import { isFlameHot, isOverdue } from '../core/timers';
 import { t, type Locale } from '../i18n/catalogue';
-import { formatDate, formatMoney, formatTimeLeft, truncate } from '../i18n/format';
+import {
+  formatCustomerSize,
+  formatDate,
+  formatLocation,
+  formatMoney,
+  formatTimeLeft,
+  truncate,
+} from '../i18n/format';
 import type { Page } from '../storage/referral-queries';
 import type { ListRequest } from './card-views';
 import { CLOSED_WORDS } from './closed-words';
@@ -15,10 +22,20 @@ const TEMPLATE = {
     { type: 'TextBlock', text: '${title}', size: 'large', weight: 'bolder', wrap: true },
     { type: 'TextBlock', $when: '${isEmpty}', text: '${empty}', wrap: true, isSubtle: true },
     {
+      type: 'TextBlock',
+      $when: '${!isEmpty}',
+      text: '${hint}',
+      size: 'small',
+      isSubtle: true,
+      wrap: true,
+      spacing: 'none',
+    },
+    {
       type: 'Container',
       $data: '${rows}',
       separator: true,
       spacing: 'medium',
+      // The whole row opens the referral: a button per row would double the card's height on mobile.
       selectAction: {
         type: 'Action.Execute',
         verb: 'show',
@@ -42,6 +59,14 @@ const TEMPLATE = {
                   wrap: true,
                   spacing: 'none',
                 },
+                {
+                  type: 'TextBlock',
+                  $when: "${extra != ''}",
+                  text: '${extra}',
+                  size: 'small',
+                  wrap: true,
+                  spacing: 'none',
+                },
               ],
             },
             {
@@ -49,7 +74,14 @@ const TEMPLATE = {
               width: 'auto',
               verticalContentAlignment: 'center',
               items: [
-                { type: 'TextBlock', text: '${badge}', size: 'small', color: '${badgeColor}', wrap: true },
+                {
+                  type: 'TextBlock',
+                  text: '${badge}',
+                  size: 'small',
+                  weight: 'bolder',
+                  color: '${badgeColor}',
+                  wrap: true,
+                },
               ],
             },
           ],
@@ -76,19 +108,18 @@ const TEMPLATE = {
   ],
 };
 
-// A row's text is bounded so a page of five stays far under Teams' message size whatever the source sent.
-const MAX_ROW_TEXT = 160;
+// Row texts are bounded so a page of five stays far under Teams' message size whatever the source sent.
+const MAX_NAME_CHARS = 100;
+const MAX_LINE_CHARS = 160;
 
 export function listCard(view: ViewContext, request: ListRequest, page: Page<Referral>): CardJson {
   const { locale } = view;
-  const filter = request.filter ? CLOSED_WORDS[request.filter.toLowerCase()] : undefined;
   return renderCard(TEMPLATE, {
-    title: filter
-      ? t(locale, 'list.archived.filtered', { outcome: t(locale, `substatus.${filter}`) })
-      : t(locale, `list.${request.list}.title`),
+    title: listTitle(locale, request),
     isEmpty: page.items.length === 0,
     empty: t(locale, `list.${request.list}.empty`),
-    rows: page.items.map((referral) => rowModel(view, request.list, referral)),
+    hint: t(locale, 'list.hint'),
+    rows: page.items.map((referral) => rowModel(view, referral)),
     hasPaging: page.page > 0 || page.hasMore,
     pageLabel: t(locale, 'list.page', { n: page.page + 1 }),
     hasPrevious: page.page > 0,
@@ -102,43 +133,65 @@ export function listCard(view: ViewContext, request: ListRequest, page: Page<Ref
   });
 }
 
-function rowModel(view: ViewContext, list: ListRequest['list'], referral: Referral) {
-  const { locale, timeZone, now } = view;
-  const address = referral.customer.address;
-  const where = [address?.city, address?.country].filter(Boolean).join(', ');
-  const size = referral.customer.size ? t(locale, `size.${referral.customer.size}`) : '';
-  const flame = referral.customerRequestedContact && referral.status === 'New' ? '🔥 ' : '';
-  const base = {
+function listTitle(locale: Locale, request: ListRequest): string {
+  const outcome = request.filter ? CLOSED_WORDS[request.filter.toLowerCase()] : undefined;
+  return request.list === 'archived' && outcome
+    ? t(locale, 'list.archived.filtered', { outcome: t(locale, `substatus.${outcome}`) })
+    : t(locale, `list.${request.list}.title`);
+}
+
+interface Row {
+  referralId: string;
+  open: string;
+  headline: string;
+  detail: string;
+  extra: string;
+  badge: string;
+  badgeColor: string;
+}
+
+function rowModel(view: ViewContext, referral: Referral): Row {
+  const { locale, now } = view;
+  const { size, address, name } = referral.customer;
+  const flame = isFlameHot(referral, now) ? '🔥 ' : '';
+  const detail = [size ? formatCustomerSize(locale, size) : '', formatLocation(address)].filter(Boolean);
+  const row = {
     referralId: referral.id,
     open: t(locale, 'list.open'),
-    headline: truncate(`${flame}${referral.customer.name}`, MAX_ROW_TEXT),
-    detail: truncate([referral.name, size, where].filter(Boolean).join(' · '), MAX_ROW_TEXT),
+    headline: `${flame}${truncate(name, MAX_NAME_CHARS)}`,
+    detail: truncate(detail.join(' · ') || t(locale, 'list.noDetail'), MAX_LINE_CHARS),
   };
-  const e = referral.engagement;
-  if (referral.status === 'Active' && e) {
-    const purchase = e.purchase.date
-      ? formatDate(locale, timeZone, e.purchase.date)
-      : e.purchase.timeframe
-        ? t(locale, `timeframe.${e.purchase.timeframe}`)
+  return { ...row, ...statusColumns(view, referral) };
+}
+
+/** What the row says about where the referral stands: time left, the deal, or how it ended. */
+function statusColumns(view: ViewContext, referral: Referral): Pick<Row, 'extra' | 'badge' | 'badgeColor'> {
+  const { locale, timeZone, now } = view;
+  const engagement = referral.engagement;
+  if (referral.closure) {
+    const { substatus, at } = referral.closure;
+    return {
+      extra: t(locale, 'list.closedOn', { date: formatDate(locale, timeZone, at) }),
+      badge: t(locale, `substatus.${substatus}`),
+      badgeColor: substatus === 'Won' ? 'good' : 'default',
+    };
+  }
+  if (engagement) {
+    const { date, timeframe } = engagement.purchase;
+    const purchase = date
+      ? formatDate(locale, timeZone, date)
+      : timeframe
+        ? t(locale, `timeframe.${timeframe}`)
         : '';
     return {
-      ...base,
-      detail: truncate([e.name, purchase].filter(Boolean).join(' · '), MAX_ROW_TEXT),
-      badge: formatMoney(locale, e.value),
+      extra: truncate([engagement.name, purchase].filter(Boolean).join(' · '), MAX_LINE_CHARS),
+      badge: formatMoney(locale, engagement.value),
       badgeColor: 'good',
     };
   }
-  if (referral.status === 'Closed' && referral.closure) {
-    return {
-      ...base,
-      badge: `${t(locale, `substatus.${referral.closure.substatus}`)} · ${formatDate(locale, timeZone, referral.closure.at)}`,
-      badgeColor: referral.closure.substatus === 'Won' ? 'good' : 'default',
-    };
-  }
-  void list;
   return {
-    ...base,
-    badge: formatTimeLeft(locale as Locale, referral.respondByAt, now),
+    extra: truncate(referral.name, MAX_LINE_CHARS),
+    badge: formatTimeLeft(locale, referral.respondByAt, now),
     badgeColor: isOverdue(referral, now) ? 'attention' : 'accent',
   };
 }

@@ -1,19 +1,27 @@
-import { CUSTOMER_SIZES } from '../core/referral';
+import { CUSTOMER_SIZES, type CustomerSize } from '../core/referral';
 import type { FieldError } from '../core/result';
-import { t } from '../i18n/catalogue';
+import type { RoutingClaimsInput } from '../core/routing';
+import { LIMITS } from '../core/validation';
+import { t, type Locale } from '../i18n/catalogue';
+import { formatCustomerSize } from '../i18n/format';
 import type { ChannelSettings } from '../storage/channel-settings';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
-// Partner Center's current size buckets; the older ones still route but are not offered any more.
+type SettingsForm = { values: Record<string, string>; errors: FieldError[] };
+/** The inputs' ids are the names `parseRoutingClaims` reads, so the submitted data goes to it as it is. */
+type InputId = keyof RoutingClaimsInput & keyof ChannelSettings;
+
+// Partner Center's current size buckets; the older three still route but are offered only to a channel using them.
 const OFFERED_SIZES = CUSTOMER_SIZES.slice(0, 8);
+// The most the parser accepts in one list field: more would only come back as an error.
+const MAX_LIST_CHARS = LIMITS.listItem * LIMITS.listItems;
 
 const TEMPLATE = {
   type: 'AdaptiveCard',
   version: CARD_VERSION,
   body: [
     { type: 'TextBlock', text: '${title}', size: 'large', weight: 'bolder', wrap: true },
-    { type: 'TextBlock', text: '${intro}', wrap: true, isSubtle: true, spacing: 'small' },
     {
       type: 'TextBlock',
       $when: '${saved}',
@@ -22,7 +30,24 @@ const TEMPLATE = {
       weight: 'bolder',
       wrap: true,
     },
+    { type: 'TextBlock', $when: "${formError != ''}", text: '${formError}', color: 'attention', wrap: true },
+    { type: 'TextBlock', text: '${intro}', wrap: true, isSubtle: true, spacing: 'small' },
     { type: 'FactSet', facts: [{ $data: '${current}', title: '${title}', value: '${value}' }] },
+    {
+      type: 'TextBlock',
+      $when: '${claimsNothing}',
+      text: '${claimsNothingText}',
+      wrap: true,
+      color: 'warning',
+    },
+    {
+      type: 'TextBlock',
+      text: '${changeTitle}',
+      weight: 'bolder',
+      wrap: true,
+      separator: true,
+      spacing: 'large',
+    },
     {
       type: 'Container',
       $data: '${fields}',
@@ -34,7 +59,7 @@ const TEMPLATE = {
           label: '${label}',
           value: '${value}',
           placeholder: '${placeholder}',
-          maxLength: 2000,
+          maxLength: MAX_LIST_CHARS,
         },
         {
           type: 'Input.ChoiceSet',
@@ -57,11 +82,12 @@ const TEMPLATE = {
         },
         {
           type: 'TextBlock',
-          $when: '${hasError}',
+          $when: "${error != ''}",
           text: '${error}',
           color: 'attention',
           size: 'small',
           wrap: true,
+          spacing: 'none',
         },
       ],
     },
@@ -74,57 +100,95 @@ const TEMPLATE = {
 export function settingsCard(
   view: ViewContext,
   settings: ChannelSettings | undefined,
-  form?: { values: Record<string, string>; errors: FieldError[] },
+  form?: SettingsForm,
   notice?: 'saved',
 ): CardJson {
   const { locale } = view;
-  const none = t(locale, 'settings.none');
-  const current = {
+  return renderCard(TEMPLATE, {
+    title: t(locale, 'settings.title'),
+    saved: notice === 'saved',
+    savedText: t(locale, 'settings.saved'),
+    formError: errorText(
+      locale,
+      (form?.errors ?? []).filter((e) => !INPUT_IDS.some((id) => isFor(e, id))),
+    ),
+    intro: t(locale, 'settings.intro'),
+    current: currentFacts(locale, settings),
+    claimsNothing: !settings || claimsNothing(settings),
+    claimsNothingText: t(locale, 'settings.claimsNothing'),
+    changeTitle: t(locale, 'settings.change'),
+    fields: formFields(locale, settings, form),
+    sizes: sizeChoices(locale, settings?.sizes ?? []),
+    saveTitle: t(locale, 'settings.save'),
+  });
+}
+
+const INPUT_IDS: InputId[] = ['regions', 'countries', 'keywords', 'sizes', 'isDefault'];
+
+function formFields(locale: Locale, settings: ChannelSettings | undefined, form: SettingsForm | undefined) {
+  const stored: Record<InputId, string> = {
     regions: settings?.regions.join(', ') ?? '',
     countries: settings?.countries.join(', ') ?? '',
     keywords: settings?.keywords.join(', ') ?? '',
     sizes: settings?.sizes.join(',') ?? '',
     isDefault: String(settings?.isDefault ?? false),
   };
-  const field = (id: keyof typeof current, kind: string, placeholder = '') => {
-    const errors = (form?.errors ?? []).filter((e) => e.field === id || e.field.startsWith(`${id}.`));
-    return {
-      id,
-      kind,
-      label: t(locale, `settings.${id}`),
-      placeholder,
-      value: form ? (form.values[id] ?? '') : current[id],
-      hasError: errors.length > 0,
-      error: errors.map((e) => t(locale, `error.${e.code}`, e.params)).join(' '),
-    };
-  };
-  return renderCard(TEMPLATE, {
-    title: t(locale, 'settings.title'),
-    intro: t(locale, 'settings.intro'),
-    saved: notice === 'saved',
-    savedText: t(locale, 'settings.saved'),
-    current: [
-      { title: t(locale, 'settings.regions'), value: current.regions || none },
-      { title: t(locale, 'settings.countries'), value: current.countries || none },
-      { title: t(locale, 'settings.keywords'), value: current.keywords || none },
-      {
-        title: t(locale, 'settings.sizes'),
-        value: settings?.sizes.map((s) => t(locale, `size.${s}`)).join(', ') || none,
-      },
-      {
-        title: t(locale, 'settings.isDefault'),
-        value: t(locale, settings?.isDefault ? 'settings.yes' : 'settings.no'),
-      },
-      { title: t(locale, 'settings.owners'), value: settings?.owners?.map((o) => o.name).join(', ') || none },
-    ],
-    fields: [
-      field('regions', 'text', 'APAC, EMEA'),
-      field('countries', 'text', 'KR, JP'),
-      field('keywords', 'text', 'Azure, migration, Copilot'),
-      field('sizes', 'sizes'),
-      field('isDefault', 'toggle'),
-    ],
-    sizes: OFFERED_SIZES.map((value) => ({ value, title: t(locale, `size.${value}`) })),
-    saveTitle: t(locale, 'settings.save'),
+  // What the person typed comes back as they typed it, so fixing one field does not mean retyping the rest.
+  const typed = (id: InputId) => (form ? (form.values[id] ?? '') : stored[id]);
+  const field = (id: InputId, kind: 'text' | 'sizes' | 'toggle', placeholder = '') => ({
+    id,
+    kind,
+    label: t(locale, `settings.${id}`),
+    placeholder,
+    value: kind === 'toggle' ? String(typed(id) === 'true') : typed(id),
+    error: errorText(
+      locale,
+      (form?.errors ?? []).filter((e) => isFor(e, id)),
+    ),
   });
+  return [
+    field('regions', 'text', 'APAC, EMEA'),
+    field('countries', 'text', 'KR, JP'),
+    field('keywords', 'text', 'Azure, migration, Copilot'),
+    field('sizes', 'sizes'),
+    field('isDefault', 'toggle'),
+  ];
+}
+
+function isFor(error: FieldError, id: InputId): boolean {
+  return error.field === id || error.field.startsWith(`${id}.`) || error.field.startsWith(`${id}[`);
+}
+
+function errorText(locale: Locale, errors: FieldError[]): string {
+  return errors.map((e) => t(locale, `error.${e.code}`, e.params)).join(' ');
+}
+
+function currentFacts(locale: Locale, settings: ChannelSettings | undefined) {
+  const none = t(locale, 'settings.none');
+  const listed = (values: string[] | undefined) => (values?.length ? values.join(', ') : none);
+  return [
+    { title: t(locale, 'settings.regions'), value: listed(settings?.regions) },
+    { title: t(locale, 'settings.countries'), value: listed(settings?.countries) },
+    { title: t(locale, 'settings.keywords'), value: listed(settings?.keywords) },
+    {
+      title: t(locale, 'settings.sizes'),
+      value: listed(settings?.sizes.map((s) => formatCustomerSize(locale, s))),
+    },
+    {
+      title: t(locale, 'settings.isDefault'),
+      value: t(locale, settings?.isDefault ? 'settings.yes' : 'settings.no'),
+    },
+    { title: t(locale, 'settings.owners'), value: listed(settings?.owners?.map((o) => o.name)) },
+  ];
+}
+
+// Routing ignores a channel with no claims unless it is the default, so the card says so.
+function claimsNothing(settings: ChannelSettings): boolean {
+  const { regions, countries, keywords, sizes, isDefault } = settings;
+  return !isDefault && regions.length + countries.length + keywords.length + sizes.length === 0;
+}
+
+function sizeChoices(locale: Locale, chosen: CustomerSize[]) {
+  const offered = CUSTOMER_SIZES.filter((size) => OFFERED_SIZES.includes(size) || chosen.includes(size));
+  return offered.map((value) => ({ value, title: formatCustomerSize(locale, value) }));
 }

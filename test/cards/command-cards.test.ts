@@ -1,74 +1,333 @@
-import { helpCard, HELP_COMMANDS } from '../../cards/help-card';
-import { listCard } from '../../cards/list-card';
-import { settingsCard } from '../../cards/settings-card';
-import { statsCard } from '../../cards/stats-card';
 import type { ListRequest } from '../../cards/card-views';
-import { createResponseStats } from '../../core/stats';
+import { helpCard } from '../../cards/help-card';
+import { listCard } from '../../cards/list-card';
+import type { CardJson } from '../../cards/render';
+import { settingsCard } from '../../cards/settings-card';
+import { responseTime, statsCard } from '../../cards/stats-card';
+import { createCardViews } from '../../cards/views';
 import type { Referral } from '../../core/referral';
+import { parseRoutingClaims } from '../../core/routing';
+import { createResponseStats, type ResponseStats } from '../../core/stats';
 import { t, type Locale } from '../../i18n/catalogue';
+import type { ChannelSettings } from '../../storage/channel-settings';
+import {
+  activeReferral,
+  closedReferral,
+  daysAfter,
+  hoursAfter,
+  newReferral,
+  RECEIVED_AT,
+} from '../core/fixtures';
 import { cardText, cardVerbs } from '../support/teams-client';
 import { cardProblems } from '../support/validate-card';
-import { activeReferral, closedReferral, daysAfter, newReferral, RECEIVED_AT } from '../core/fixtures';
+import { elementAfter, elements, input, inputIds, topActions } from './card-queries';
 
-const NOW = daysAfter(RECEIVED_AT, 1);
+const NOW = hoursAfter(RECEIVED_AT, 5);
 const LOCALES: Locale[] = ['en', 'ko'];
-const view = (locale: Locale) => ({ locale, timeZone: 'Asia/Seoul', now: NOW });
+const HANGUL = /[\uAC00-\uD7A3]/;
+const view = (locale: Locale = 'en') => ({ locale, timeZone: 'Asia/Seoul', now: NOW });
+const withId = (referral: Referral, id: string): Referral => ({ ...referral, id });
 const page = (items: Referral[], n = 0, hasMore = false) => ({ items, page: n, hasMore });
-const LISTS: [ListRequest, Referral[]][] = [
-  [{ list: 'inbox', page: 0 }, [newReferral(), newReferral({ customerRequestedContact: true })]],
-  [{ list: 'active', page: 0 }, [activeReferral()]],
-  [{ list: 'archived', page: 0 }, [closedReferral('Won'), closedReferral('Expired')]],
-  [{ list: 'archived', filter: 'won', page: 0 }, [closedReferral('Won')]],
-  [{ list: 'mine', page: 0 }, []],
+const fullPage = (): Referral[] => [
+  withId(newReferral(), 'r-new'),
+  withId(newReferral({ customerRequestedContact: true }), 'r-flame'),
+  withId(newReferral({}, daysAfter(RECEIVED_AT, -2)), 'r-overdue'),
+  withId(activeReferral(), 'r-active'),
+  withId(closedReferral('Won'), 'r-won'),
 ];
+const LISTS: ListRequest[] = [
+  { list: 'inbox', page: 0 },
+  { list: 'active', page: 0 },
+  { list: 'archived', page: 0 },
+  { list: 'archived', filter: 'won', page: 0 },
+  { list: 'mine', page: 0 },
+];
+const SETTINGS: ChannelSettings = {
+  channelId: '19:sales@thread.tacv2',
+  regions: ['APAC'],
+  countries: ['KR', 'JP'],
+  keywords: ['Azure', 'Copilot'],
+  sizes: ['51to250employees', '51to500employees'],
+  isDefault: true,
+  updatedAt: RECEIVED_AT,
+  updatedBy: { id: 'aad-dana', name: 'Dana Kim' },
+  owners: [{ id: 'aad-dana', name: 'Dana Kim' }],
+};
+const COUNTRY_ERROR = { values: { countries: 'Narnia', keywords: 'Azure' }, errors: [countryError()] };
+const period = { from: daysAfter(NOW, -30), to: NOW };
+const STATS: ResponseStats = {
+  received: 8,
+  responded: 5,
+  medianResponseMs: (3 * 60 + 20) * 60_000,
+  withinRecommendedShare: 0.75,
+  stillNew: 3,
+  active: 2,
+  closed: { Won: 2, Lost: 1, Declined: 0, Expired: 0 },
+};
 
-describe.each(LOCALES)('command cards in %s', (locale) => {
-  it('help, lists, settings and stats parse and validate with the SDK', () => {
-    const stats = createResponseStats();
-    [newReferral(), activeReferral(), closedReferral('Won')].forEach((r) => stats.add(r));
-    const cards = [
-      helpCard(view(locale)),
-      helpCard(view(locale), 'frobnicate'),
-      ...LISTS.map(([request, items]) => listCard(view(locale), request, page(items, 1, true))),
-      settingsCard(view(locale), undefined),
-      settingsCard(view(locale), undefined, {
-        values: { countries: 'Narnia' },
-        errors: [{ field: 'countries', code: 'not-a-country', message: '' }],
-      }),
-      statsCard(view(locale), stats.result(), { from: RECEIVED_AT, to: NOW }),
-      statsCard(view(locale), createResponseStats().result(), { from: RECEIVED_AT, to: NOW }),
-    ];
-    for (const card of cards) expect(cardProblems(card)).toEqual([]);
+function countryError() {
+  return { field: 'countries', code: 'not-a-country', message: 'Countries: Narnia is not a country.' };
+}
+
+function everyCard(locale: Locale): [string, CardJson][] {
+  const v = view(locale);
+  const lists = LISTS.flatMap((request): [string, CardJson][] => [
+    [`${request.list} ${request.filter ?? ''} empty`, listCard(v, request, page([]))],
+    [`${request.list} ${request.filter ?? ''} first`, listCard(v, request, page(fullPage(), 0, true))],
+    [`${request.list} ${request.filter ?? ''} middle`, listCard(v, request, page(fullPage(), 1, true))],
+    [`${request.list} ${request.filter ?? ''} last`, listCard(v, request, page(fullPage(), 2, false))],
+  ]);
+  return [
+    ['help', helpCard(v)],
+    ['help for an unknown command', helpCard(v, 'frobnicate')],
+    ...lists,
+    ['settings never set', settingsCard(v, undefined)],
+    ['settings stored', settingsCard(v, SETTINGS)],
+    ['settings with errors', settingsCard(v, SETTINGS, COUNTRY_ERROR)],
+    ['settings saved', settingsCard(v, SETTINGS, undefined, 'saved')],
+    ['stats', statsCard(v, STATS, period)],
+    ['stats with no data', statsCard(v, createResponseStats().result(), period)],
+  ];
+}
+
+describe.each(LOCALES)('every command card in %s', (locale) => {
+  it.each(everyCard(locale))('%s parses and validates with the adaptivecards SDK', (_name, card) => {
+    expect(cardProblems(card)).toEqual([]);
   });
 });
 
-describe('list card', () => {
-  it('opens each row by its referral id and pages only where there is more', () => {
-    const items = [newReferral(), activeReferral()];
-    const first = listCard(view('en'), { list: 'inbox', page: 0 }, page(items, 0, true));
-    expect(cardVerbs(first).filter((v) => v === 'show')).toHaveLength(2);
-    expect(JSON.stringify(first)).toContain(`"referralId":"${items[0]!.id}"`);
-    expect(cardText(first)).toContain(t('en', 'list.next'));
-    expect(cardText(first)).not.toContain(t('en', 'list.previous'));
-    const last = listCard(view('en'), { list: 'inbox', page: 2 }, page(items, 2, false));
-    expect(cardText(last)).toContain(t('en', 'list.previous'));
-    expect(cardText(last)).not.toContain(t('en', 'list.next'));
-  });
-
-  it('stays under 80 KB for a page of five referrals with very long texts', () => {
-    const long = 'x'.repeat(4000);
-    const items = Array.from({ length: 5 }, () => newReferral({ name: long }));
-    expect(cardProblems(listCard(view('ko'), { list: 'inbox', page: 0 }, page(items)))).toEqual([]);
-    expect(JSON.stringify(listCard(view('ko'), { list: 'inbox', page: 0 }, page(items))).length).toBeLessThan(
-      20_000,
-    );
+describe('command cards in Korean', () => {
+  it.each(everyCard('ko'))('%s is written in Korean', (_name, card) => {
+    expect(cardText(card)).toMatch(HANGUL);
   });
 });
 
 describe('help card', () => {
-  it('names every command and quotes an unknown one', () => {
-    const text = cardText(helpCard(view('en'), 'frobnicate'));
-    for (const name of HELP_COMMANDS) expect(text).toContain(t('en', `help.${name}.example`));
-    expect(text).toContain('frobnicate');
+  it.each(LOCALES)('names every command with its English command word (%s)', (locale) => {
+    const text = cardText(helpCard(view(locale)));
+    const typed = ['help', 'inbox', 'active', 'archived', 'show', 'mine', 'stats', 'settings'];
+    for (const word of [...typed, 'digest', 'digest daily', 'digest weekly', 'digest off'])
+      expect(text).toMatch(new RegExp(`^${word}\\b`, 'm'));
+    expect(text).toContain('archived [won|lost|declined|expired]');
+    expect(text).toContain('digest weekly mon 08:00 Asia/Seoul');
+  });
+
+  it('starts by quoting a command it does not know, and only then', () => {
+    const unknown = helpCard(view(), 'frobnicate now');
+    expect(cardText(unknown).split('\n')[0]).toBe('I don’t know “frobnicate now”. Here is what I can do:');
+    expect(cardText(helpCard(view()))).not.toContain('I don’t know');
+    expect(cardText(helpCard(view('ko'), 'frobnicate'))).toContain('“frobnicate” 명령은 모릅니다');
+  });
+});
+
+describe('list card', () => {
+  // Rows open through their container's selectAction, which `elements` (array members only) does not reach.
+  const open = (card: CardJson) =>
+    elements(card, 'Container')
+      .map((row) => row['selectAction'] as { verb: string; data: { referralId: string } } | undefined)
+      .filter((action) => action?.verb === 'show')
+      .map((action) => action!.data.referralId);
+  const paging = (card: CardJson) =>
+    topActions(card).map((a) => ({ title: a['title'], verb: a['verb'], data: a['data'] }));
+
+  it('opens each row’s own referral', () => {
+    const card = listCard(view(), { list: 'inbox', page: 0 }, page(fullPage()));
+    expect(open(card)).toEqual(['r-new', 'r-flame', 'r-overdue', 'r-active', 'r-won']);
+  });
+
+  it('offers only Next on the first page, both in the middle, only Previous on the last', () => {
+    const request: ListRequest = { list: 'archived', filter: 'won', page: 0 };
+    const next = (n: number) => ({
+      title: 'Next',
+      verb: 'list-page',
+      data: { list: 'archived', filter: 'won', page: n },
+    });
+    const previous = (n: number) => ({ ...next(n), title: 'Previous' });
+    expect(paging(listCard(view(), request, page(fullPage(), 0, true)))).toEqual([next(1)]);
+    expect(paging(listCard(view(), request, page(fullPage(), 1, true)))).toEqual([previous(0), next(2)]);
+    expect(paging(listCard(view(), request, page(fullPage(), 2, false)))).toEqual([previous(1)]);
+    expect(paging(listCard(view(), request, page(fullPage(), 0, false)))).toEqual([]);
+  });
+
+  it('says so when there is nothing to list, with no rows and no paging', () => {
+    const card = listCard(view(), { list: 'inbox', page: 0 }, page([]));
+    expect(cardText(card)).toContain('Nothing waiting — nice.');
+    expect(cardVerbs(card)).toEqual([]);
+  });
+
+  it('shows the inbox by time left, overdue ones as overdue, and the flame on contact-me referrals', () => {
+    const [fresh, flame, overdue] = fullPage();
+    const text = cardText(listCard(view(), { list: 'inbox', page: 0 }, page([fresh!, flame!, overdue!])));
+    expect(text).toContain('Inbox — new referrals by time left');
+    expect(text).toContain('Contoso Customer Inc\n51–250 employees · Redmond, WA, US');
+    expect(text).toContain('19 h left');
+    expect(text).toContain('🔥 Contoso Customer Inc');
+    expect(text.match(/🔥/g)).toHaveLength(1);
+    expect(text).toContain('overdue by 29 h');
+  });
+
+  it('shows active engagements with their name, estimated value and purchase date', () => {
+    const text = cardText(listCard(view(), { list: 'active', page: 0 }, page([activeReferral()])));
+    expect(text).toContain('Active engagements');
+    expect(text).toContain('Contoso supply chain rollout · 1 Feb 2027');
+    expect(text).toContain('$30,000');
+  });
+
+  it('shows archived referrals with their outcome and date, and names the outcome asked for', () => {
+    const card = listCard(
+      view('ko'),
+      { list: 'archived', filter: '성사', page: 0 },
+      page([closedReferral('Won')]),
+    );
+    expect(cardText(card)).toContain('보관된 리퍼럴 — 성사');
+    expect(cardText(card)).toContain('2026년 11월 25일 종료');
+    const en = cardText(listCard(view(), { list: 'archived', page: 0 }, page([closedReferral('Lost')])));
+    expect(en).toContain('Lost');
+    expect(en).toContain('Closed 25 Nov 2026');
+  });
+
+  it('titles the referrals a person answered', () => {
+    expect(cardText(listCard(view(), { list: 'mine', page: 0 }, page([])))).toContain('Responded by me');
+  });
+
+  it('stays under 80 KB for a page of five referrals with 2,000-character notes and names', () => {
+    const long = 'Ж'.repeat(2000);
+    const items = Array.from({ length: 5 }, (_, i) =>
+      withId(
+        newReferral({
+          name: long,
+          customer: { ...newReferral().customer, name: long, address: { city: long, country: 'KR' } },
+          details: { ...newReferral().details, notes: long },
+        }),
+        `r-${i}`,
+      ),
+    );
+    const card = listCard(view('ko'), { list: 'inbox', page: 1 }, page(items, 1, true));
+    expect(cardProblems(card)).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(20 * 1024);
+    expect(open(card)).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4']);
+  });
+});
+
+describe('settings card', () => {
+  it('names its inputs as the settings parser reads them, so saving unchanged keeps the settings', () => {
+    const card = settingsCard(view(), SETTINGS);
+    expect(inputIds(card)).toEqual(['regions', 'countries', 'keywords', 'sizes', 'isDefault']);
+    const submitted = Object.fromEntries(inputIds(card).map((id) => [id, input(card, id)!['value']]));
+    const { channelId: _c, updatedAt: _u, updatedBy: _b, owners: _o, ...claims } = SETTINGS;
+    expect(parseRoutingClaims(submitted)).toEqual({ ok: true, value: claims });
+    expect(cardVerbs(card)).toEqual(['settings-save']);
+  });
+
+  it('shows what the channel claims, and offers an older size bucket only to a channel using it', () => {
+    const card = settingsCard(view(), SETTINGS);
+    const text = cardText(card);
+    for (const shown of [
+      'APAC',
+      'KR, JP',
+      'Azure, Copilot',
+      '51–250 employees, 51–500 employees',
+      'Dana Kim',
+    ])
+      expect(text).toContain(shown);
+    const choices = (c: CardJson) =>
+      (input(c, 'sizes')!['choices'] as { value: string }[]).map((o) => o.value);
+    expect(choices(card)).toContain('51to500employees');
+    expect(choices(settingsCard(view(), undefined))).not.toContain('51to500employees');
+  });
+
+  it('warns a channel that claims nothing that it only gets what no other channel fits', () => {
+    expect(cardText(settingsCard(view(), undefined))).toContain('This channel claims nothing yet');
+    expect(cardText(settingsCard(view(), SETTINGS))).not.toContain('This channel claims nothing yet');
+  });
+
+  it.each(LOCALES)('shows an error under its input and keeps what was typed (%s)', (locale) => {
+    const card = settingsCard(view(locale), SETTINGS, COUNTRY_ERROR);
+    expect(input(card, 'countries')!['value']).toBe('Narnia');
+    expect(input(card, 'keywords')!['value']).toBe('Azure');
+    expect(elementAfter(card, 'countries')).toMatchObject({
+      text: t(locale, 'error.not-a-country'),
+      color: 'attention',
+    });
+    expect(elementAfter(card, 'keywords')).toBeUndefined();
+  });
+
+  it('shows an error that belongs to no input above the form, and keeps the toggle a yes or no', () => {
+    const form = {
+      values: {},
+      errors: [{ field: '', code: 'bad-format', message: 'The input must be an object.' }],
+    };
+    const card = settingsCard(view(), SETTINGS, form);
+    expect(cardText(card)).toContain(t('en', 'error.bad-format'));
+    expect(input(card, 'isDefault')!['value']).toBe('false');
+  });
+
+  it('confirms a save only when told it saved', () => {
+    const saved = 'Saved. New referrals matching these go to this channel';
+    expect(cardText(settingsCard(view(), SETTINGS, undefined, 'saved'))).toContain(saved);
+    expect(cardText(settingsCard(view(), SETTINGS))).not.toContain(saved);
+  });
+});
+
+describe('stats card', () => {
+  const donut = (card: CardJson) => elements(card, 'Chart.Donut')[0];
+
+  it('shows the median time to first answer in hours and minutes, and the share within 24 h', () => {
+    const text = cardText(statsCard(view(), STATS, period));
+    expect(text).toContain('3 h 20 min');
+    expect(text).toContain('75%');
+    expect(text).toMatch(/Received\n8\nAnswered\n5\nStill waiting\n3\nActive\n2\nClosed\n3/);
+  });
+
+  it('draws outcomes as a donut that falls back to the same numbers as facts', () => {
+    const chart = donut(statsCard(view('ko'), STATS, period));
+    expect(chart!['data']).toEqual([
+      { legend: '성사', value: 2 },
+      { legend: '실패', value: 1 },
+    ]);
+    expect(chart!['fallback']).toEqual({
+      type: 'FactSet',
+      facts: [
+        { title: '성사', value: '2' },
+        { title: '실패', value: '1' },
+      ],
+    });
+  });
+
+  it.each(LOCALES)('says there is no data yet instead of showing zeros as times (%s)', (locale) => {
+    const card = statsCard(view(locale), createResponseStats().result(), period);
+    const text = cardText(card);
+    for (const key of ['stats.noAnswers', 'stats.noData', 'stats.noOutcomes'])
+      expect(text).toContain(t(locale, key));
+    expect(text).not.toContain('0%');
+    expect(donut(card)).toBeUndefined();
+  });
+
+  it.each([
+    [45 * 60_000, '45 min', '45분'],
+    [3 * 3600_000, '3 h', '3시간'],
+    [(26 * 60 + 5) * 60_000, '26 h 5 min', '26시간 5분'],
+    [(3 * 24 + 4) * 3600_000, '3 days 4 h', '3일 4시간'],
+  ])('humanises %i ms as “%s”', (ms, en, ko) => {
+    expect(responseTime('en', ms)).toBe(en);
+    expect(responseTime('ko', ms)).toBe(ko);
+  });
+});
+
+describe('card views', () => {
+  const views = createCardViews();
+
+  it('answers each command with its card and texts from the catalogue', () => {
+    expect(views.help(view(), 'x')).toEqual(helpCard(view(), 'x'));
+    expect(views.list(view(), LISTS[0]!, page([]))).toEqual(listCard(view(), LISTS[0]!, page([])));
+    expect(views.stats(view(), STATS, period)).toEqual(statsCard(view(), STATS, period));
+    expect(views.settings(view(), SETTINGS)).toEqual(settingsCard(view(), SETTINGS));
+    expect(views.text(view('ko'), 'show.none', { id: 'zz' })).toBe(t('ko', 'show.none', { id: 'zz' }));
+  });
+
+  it('draws a referral with the referral card', () => {
+    const card = views.referral(view(), newReferral());
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardText(card)).toContain('Contoso Customer Inc');
   });
 });
