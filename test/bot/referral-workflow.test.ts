@@ -177,6 +177,16 @@ describe('the referral workflow in a Teams channel, through /api/messages and th
     expect(await service.store.db.collection('referral_events').countDocuments({ referralId: id })).toBe(2);
   });
 
+  it('forgets the team when the bot is removed, and keeps new referrals waiting until it is back', async () => {
+    expect((await teams.uninstallFromTeam()).status).toBe(200);
+    expect(await service.bot.deps.conversations.listChannels()).toHaveLength(0);
+    const id = await intake('wf-after-uninstall');
+    await settled();
+    expect(threadsFor(id)).toHaveLength(0);
+    await teams.installInTeam();
+    await peer.waitFor(() => threadsFor(id).length === 1);
+  });
+
   it('answers a Korean click with a Korean card', async () => {
     const id = await intake('wf-korean');
     const reply = await teams.click(DANA, 'refresh', { referralId: id }, { locale: 'ko-KR' });
