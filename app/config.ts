@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { isTimeZone } from '../core/digest-schedule';
 import type { PartnerCenterSettings } from '../intake/partner-center/start-partner-center';
 
 // Configuration is read from the environment here and nowhere else, validated, and passed down as a typed object.
@@ -163,13 +164,4 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -65,7 +65,8 @@ function wrong(code: 'cadence' | 'weekday' | 'time' | 'timeZone'): Result<Digest
   return invalid([{ field: code, code: `digest-${code}`, message: `Unrecognised digest ${code}.` }]);
 }
 
-function isTimeZone(name: string): boolean {
+/** Whether `name` is an IANA time zone this runtime knows. */
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;

@@ -1,10 +1,7 @@
 import type { Logger } from '../app/logger';
 import { createDigest, type Digest, type DigestPeriod } from '../core/digest';
 import { digestPeriodMs, nextDigestAt, parseDigestRequest } from '../core/digest-schedule';
-import type { Actor } from '../core/referral';
 import { digestCard } from '../cards/digest-card';
-import type { CardJson } from '../cards/render';
-import type { ViewContext } from '../cards/view-context';
 import { localeFrom, t, type Locale } from '../i18n/catalogue';
 import { formatDateTime } from '../i18n/format';
 import type { DigestSource } from '../storage/digest-source';
@@ -13,16 +10,10 @@ import type { ReferralRoutes } from '../storage/referral-routes';
 import { adaptiveCardActivity, type ConnectorClient } from '../bot/sending/connector-client';
 import type { PacedSender } from '../bot/sending/paced-sender';
 import type { PostOnce } from '../bot/sending/post-once';
+import type { Turn } from '../bot/turn';
 
-/** Where a `digest` command was typed, and how to answer there. */
-export interface DigestTurn extends ViewContext {
-  actor: Actor;
-  conversationId: string;
-  serviceUrl: string;
-  channelId?: string;
-  sendCard(card: CardJson): Promise<void>;
-  sendText(text: string): Promise<void>;
-}
+/** Where a `digest` command was typed, and how to answer there: the bot's turn. */
+export type DigestTurn = Turn;
 
 export interface DigestsDeps {
   source: DigestSource;
