@@ -47,6 +47,14 @@ const TEMPLATE = {
       data: [{ $data: '${chart}', legend: '${title}', value: '${count}' }],
       fallback: { type: 'TextBlock', text: '${chartFallback}', isSubtle: true, size: 'small', wrap: true },
     },
+    {
+      // Where the work stands, as bars; amounts in different currencies never share an axis.
+      type: 'Chart.VerticalBar',
+      $when: '${hasWorkload}',
+      title: '${workloadTitle}',
+      data: [{ $data: '${workload}', x: '${label}', y: '${count}' }],
+      fallback: { type: 'TextBlock', text: '${workloadFallback}', isSubtle: true, size: 'small', wrap: true },
+    },
     { type: 'TextBlock', text: '${responseTitle}', weight: 'bolder', separator: true },
     FACTS('response'),
   ],
@@ -87,6 +95,12 @@ export function digestCard(view: ViewContext, digest: Digest): CardJson {
       },
     ],
     pipelineTitle: t(locale, 'digest.pipeline'),
+    workloadTitle: t(locale, 'digest.workload'),
+    workload: workload(locale, digest),
+    hasWorkload: workload(locale, digest).some((w) => w.count > 0),
+    workloadFallback: workload(locale, digest)
+      .map((w) => `${w.label} ${w.count}`)
+      .join(' · '),
     pipeline: [
       { title: t(locale, 'digest.activeCount'), value: String(digest.activeCount) },
       { title: t(locale, 'digest.activeValue'), value: money(digest.pipeline) },
@@ -112,4 +126,13 @@ export function digestCard(view: ViewContext, digest: Digest): CardJson {
       },
     ],
   });
+}
+
+function workload(locale: Parameters<typeof t>[0], digest: Digest) {
+  return [
+    { label: t(locale, 'digest.awaiting'), count: digest.awaiting },
+    { label: t(locale, 'digest.overdue'), count: digest.overdue },
+    { label: t(locale, 'digest.expiring'), count: digest.expiringSoon },
+    { label: t(locale, 'digest.activeCount'), count: digest.activeCount },
+  ];
 }

@@ -37,9 +37,21 @@ function run(command, args) {
   });
 }
 
+// The emoji font draws the cards' 🔥 and ⏰ in screenshots instead of empty boxes.
+const EMOJI_FONT = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
+
+function hasFile(path) {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function main() {
   const present = findOnPath('chromium');
-  if (present) {
+  if (present && hasFile(EMOJI_FONT)) {
     say(`found ${present}`);
     return;
   }
@@ -51,9 +63,8 @@ async function main() {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot && !findOnPath('sudo')) throw new Error('installing chromium needs root or sudo.');
   const asRoot = (args) => (isRoot ? run('apt-get', args) : run('sudo', ['-n', 'apt-get', ...args]));
-  say('not found; installing the Debian package (a few minutes on first run) …');
+  say('chromium or its emoji font is missing; installing the Debian packages (a few minutes on first run) …');
   await asRoot(['update', ...APT_OPTIONS]);
-  // The emoji font draws the cards' 🔥 and ⏰ in screenshots instead of empty boxes.
   await asRoot(['install', '-y', ...APT_OPTIONS, 'chromium', 'fonts-noto-color-emoji']);
   const installed = findOnPath('chromium');
   if (!installed) throw new Error('apt-get finished but chromium is still not on PATH.');

@@ -84,6 +84,7 @@ describe('the digest, for a fixed data set', () => {
     expect(text).toContain('57%');
     expect(text).toMatch(/₩90,000,000|90,000,000/);
     expect(JSON.stringify(card)).toContain('Chart.Donut');
+    expect(JSON.stringify(card)).toContain('"type":"Chart.VerticalBar"');
   });
 });
 

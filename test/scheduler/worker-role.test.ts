@@ -1,0 +1,57 @@
+import { loadConfig } from '../../app/config';
+import { startService } from '../../app/start-service';
+import { memoryLogger, startTestService } from '../support/service';
+import { startTestStore, type TestStore } from '../support/store';
+import { sampleReferralJson } from '../support/sample-referral';
+
+const NOW = new Date('2026-11-25T01:00:00Z');
+
+describe('the scheduler as a separate worker (`npm run worker`)', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await startTestStore();
+  });
+  afterAll(async () => {
+    await store?.stop();
+  });
+
+  it('ticks on its own schedule against the shared store, with no HTTP', async () => {
+    let now = new Date(NOW.getTime() - 30 * 3600_000);
+    const service = await startTestService(store.uri, { local: true, database: 'worker', clock: () => now });
+    const res = await fetch(`${service.url}/api/referrals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sampleReferralJson('worker-1')),
+    });
+    const { id } = (await res.json()) as { id: string };
+    now = NOW;
+    const { log } = memoryLogger();
+    const config = loadConfig({
+      MONGODB_URI: store.uri,
+      MONGODB_DATABASE: 'worker',
+      SCHEDULER: 'off', // the worker runs its scheduler whatever this says
+      SCHEDULER_CRON: '* * * * * *',
+      DATA_DIR: '/nonexistent',
+    });
+    const worker = await startService(config, log, () => NOW, 'worker');
+    try {
+      expect(worker.url).toBe('');
+      const notices = service.store.db.collection('scheduled_notices');
+      const deadline = performance.now() + 15_000;
+      while (!(await notices.findOne({ _id: `notice:nudge:${id}` as never }))) {
+        if (performance.now() > deadline) throw new Error('the worker never decided the 24 h nudge');
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    } finally {
+      await worker.stop();
+      await service.stop();
+    }
+  });
+
+  it('refuses to start on the embedded store, saying why', async () => {
+    const config = loadConfig({ DATA_DIR: '/nonexistent' });
+    await expect(startService(config, memoryLogger().log, () => NOW, 'worker')).rejects.toThrow(
+      /MONGODB_URI/,
+    );
+  });
+});
