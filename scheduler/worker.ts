@@ -8,6 +8,8 @@ import type { DueReferrals } from '../storage/due-referrals';
 import type { ScheduledNotice, ScheduledNotices } from '../storage/scheduled-notices';
 import type { ThreadNotices } from './thread-notices';
 
+const isExpired = (referral: Referral) => referral.closure?.substatus === 'Expired';
+
 export const SCHEDULER_ACTOR: Actor = { kind: 'system', id: 'scheduler', name: 'Referral Desk' };
 // A tick reads at most this many unanswered referrals; a bigger backlog is worked off over the next ticks.
 const BATCH = 500;
@@ -42,29 +44,33 @@ export interface Scheduler {
  * both decide it) and sent through post-once under the same key (so a crash after deciding is finished later).
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
-  async function carryOut(notice: Pick<ScheduledNotice, 'key' | 'kind'>, referral: Referral) {
+  /** Sends the notice; `skipped` when the referral was answered after all (a click racing the expiry). */
+  async function carryOut(
+    notice: Pick<ScheduledNotice, 'key' | 'kind'>,
+    referral: Referral,
+  ): Promise<'sent' | 'pending' | 'skipped'> {
     if (notice.kind === 'flame') {
       await deps.refreshCard(referral.id);
-      return true;
+      return 'sent';
     }
     if (notice.kind === 'expiry' && referral.status === 'New') {
       const outcome = await deps.referrals.apply(referral.id, { type: 'expire' }, SCHEDULER_ACTOR);
       if (outcome.status === 'applied') referral = outcome.referral;
+      else if (outcome.status !== 'not-found' && !isExpired(outcome.referral)) return 'skipped';
     }
-    return (await deps.thread.reply(referral, notice.kind, notice.key)) === 'sent';
+    return (await deps.thread.reply(referral, notice.kind, notice.key)) === 'sent' ? 'sent' : 'pending';
   }
 
   /** A notice decided earlier is finished if it still applies; a reminder overtaken by events is dropped. */
   async function finish(notice: ScheduledNotice, now: Date): Promise<boolean> {
     const referral = await deps.referrals.load(notice.referralId);
+    // An expiry stands once it happened; every notice, expiry included, lapses once someone answered.
     const stillApplies =
-      referral !== undefined && (notice.kind === 'expiry' || dueNotices(referral, now).includes(notice.kind));
-    if (!stillApplies) {
-      await deps.notices.markDone(notice.key, now, true);
-      return true;
-    }
-    if (!(await carryOut(notice, referral))) return false;
-    await deps.notices.markDone(notice.key, now);
+      referral !== undefined &&
+      ((notice.kind === 'expiry' && isExpired(referral)) || dueNotices(referral, now).includes(notice.kind));
+    const outcome = stillApplies ? await carryOut(notice, referral) : 'skipped';
+    if (outcome === 'pending') return false;
+    await deps.notices.markDone(notice.key, now, outcome === 'skipped');
     return true;
   }
 

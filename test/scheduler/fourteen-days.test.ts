@@ -147,4 +147,28 @@ describe('the scheduler over simulated days', () => {
     await run(new Date(now.getTime() + 2 * HOUR), 1);
     expect(noticesFor(id)).toEqual(['nudge']);
   }, 60_000);
+
+  it('drops an expiry decided just before someone accepted: no notice, the referral stays Active', async () => {
+    const id = await receive('race-expiry');
+    now = new Date(START.getTime() + 14 * 24 * HOUR + HOUR);
+    expect(
+      await scheduledNotices(a.store.db).decide({
+        key: `notice:expiry:${id}`,
+        referralId: id,
+        kind: 'expiry',
+        decidedAt: now,
+      }),
+    ).toBe(true);
+    await a.referrals.apply(
+      id,
+      {
+        type: 'accept',
+        input: { engagementName: 'E', value: '1', currency: 'USD', purchaseTimeframe: '1-3-months' },
+      },
+      dana,
+    );
+    await run(new Date(now.getTime() + 2 * HOUR), 1);
+    expect(noticesFor(id)).toEqual([]);
+    expect(await a.referrals.load(id)).toMatchObject({ status: 'Active' });
+  }, 60_000);
 });
