@@ -165,17 +165,3 @@ async function exitedAtStart(logFile: string): Promise<Error> {
   );
   return new Error(`Agents Playground exited at start; the end of ${logFile}:\n${tail}`);
 }
-
-/**
- * Makes the Playground announce the bot's installation in a conversation (`installationUpdate` add, then
- * `conversationUpdate` with the bot in `membersAdded`), as it does by itself only when someone opens that
- * conversation in its UI. With the team's id this is the team's General channel.
- */
-export async function announceInstallation(playgroundUrl: string, conversationId: string): Promise<void> {
-  const response = await fetch(
-    `${playgroundUrl}/_debug/conversation/${encodeURIComponent(conversationId)}/installation`,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
-  );
-  if (!response.ok)
-    throw new Error(`Playground refused the installation of ${conversationId}: ${response.status}`);
-}

@@ -1,6 +1,7 @@
 import { CLOSED_WORDS } from '../cards/closed-words';
 import type { ClosedSubstatus } from '../core/referral';
 import type { BotDeps } from './bot-deps';
+import { PARTNER_CENTER_SOURCE } from '../intake/partner-center/referral-snapshot';
 import type { Turn } from './turn';
 import type { CardViews, ListRequest } from '../cards/card-views';
 import { createResponseStats } from '../core/stats';
@@ -27,7 +28,7 @@ export const COMMANDS: Record<CommandName, CommandHandler> = {
   },
   show: async (turn, args, deps, views) => {
     const prefix = args[0] ?? '';
-    const found = prefix.length >= 4 ? await deps.queries.byIdPrefix(prefix, 2) : [];
+    const found = await byIdPrefix(deps, prefix);
     if (found.length !== 1)
       return turn.sendText(
         views.text(turn, found.length === 0 ? 'show.none' : 'show.ambiguous', { id: prefix }),
@@ -49,14 +50,11 @@ export const COMMANDS: Record<CommandName, CommandHandler> = {
     deps.digest ? deps.digest(turn, args) : COMMANDS.stats(turn, args, deps, views),
   sync: async (turn, args, deps, views) => {
     if (!deps.giveUpSync) return turn.sendText(views.text(turn, 'sync.off'));
-    const found =
-      args[0]?.toLowerCase() === 'give-up' && (args[1] ?? '').length >= 4
-        ? await deps.queries.byIdPrefix(args[1]!, 2)
-        : [];
+    const found = args[0]?.toLowerCase() === 'give-up' ? await byIdPrefix(deps, args[1] ?? '') : [];
     if (found.length !== 1) return turn.sendText(views.text(turn, 'sync.give-up.usage'));
     const referral = found[0]!;
     const params = { customer: referral.customer.name };
-    if (referral.source !== 'partner-center')
+    if (referral.source !== PARTNER_CENTER_SOURCE)
       return turn.sendText(views.text(turn, 'sync.give-up.not-partner-center', params));
     const count = await deps.giveUpSync(referral.id, turn.actor);
     await turn.sendText(
@@ -69,6 +67,14 @@ export const COMMANDS: Record<CommandName, CommandHandler> = {
     await turn.sendCard(views.settings(turn, await deps.settings.get(turn.channelId)));
   },
 };
+
+// Shorter prefixes match too many referrals to be worth a query.
+const MIN_ID_PREFIX = 4;
+
+/** Up to two referrals whose id starts with `prefix`: enough to tell "none", "this one" and "ambiguous" apart. */
+async function byIdPrefix(deps: BotDeps, prefix: string) {
+  return prefix.length >= MIN_ID_PREFIX ? deps.queries.byIdPrefix(prefix, 2) : [];
+}
 
 /** Splits "@Referral Desk archived won" into a command and its arguments; unknown words become `help`. */
 export function parseCommand(text: string): { name: CommandName; args: string[]; unknown?: string } {

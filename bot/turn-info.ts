@@ -48,8 +48,3 @@ export function conversationOf(activity: Partial<Activity>, now: Date): Conversa
   }
   return { ...base, id: activity.conversation.id, kind: type === 'groupChat' ? 'groupChat' : 'personal' };
 }
-
-/** The General channel of a team has the team's id; Teams names it only implicitly. */
-export function teamGeneralChannel(activity: Partial<Activity>): string | undefined {
-  return ((activity.channelData ?? {}) as TeamsChannelData).team?.id;
-}

@@ -1,11 +1,8 @@
 import type { MessageModule } from '../catalogue';
 
-/** Partner Center sync: the `sync give-up <id>` command's replies and the sync states in words. */
+/** Partner Center sync: the `sync give-up <id>` command's replies (the card's sync line lives with the card). */
 export const syncMessages: MessageModule = {
   en: {
-    'sync.state.pending': 'Waiting to be sent to Partner Center.',
-    'sync.state.failed': 'Partner Center did not take the last change yet; Referral Desk keeps retrying.',
-    'sync.state.given-up': 'Sync was stopped; Partner Center may not show the latest decision.',
     'sync.give-up.usage':
       'Usage: sync give-up <referral id>. Stops retrying changes Partner Center has not taken.',
     'sync.give-up.done':
@@ -16,10 +13,6 @@ export const syncMessages: MessageModule = {
     'sync.off': 'Partner Center sync is off: the service has no Partner Center settings.',
   },
   ko: {
-    'sync.state.pending': '파트너 센터로 보내기를 기다리고 있습니다.',
-    'sync.state.failed':
-      '파트너 센터가 마지막 변경을 아직 받지 않았습니다. Referral Desk가 계속 다시 시도합니다.',
-    'sync.state.given-up': '동기화를 중단했습니다. 파트너 센터에 최신 결정이 반영되지 않았을 수 있습니다.',
     'sync.give-up.usage':
       '사용법: sync give-up <리퍼럴 ID>. 파트너 센터가 받지 않은 변경의 재시도를 멈춥니다.',
     'sync.give-up.done':
