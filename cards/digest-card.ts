@@ -1,6 +1,6 @@
 import type { Digest } from '../core/digest';
 import { t } from '../i18n/catalogue';
-import { formatDate, formatDuration, formatMoney } from '../i18n/format';
+import { formatDate, formatMoney, formatResponseTime } from '../i18n/format';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
@@ -115,7 +115,9 @@ export function digestCard(view: ViewContext, digest: Digest): CardJson {
       {
         title: t(locale, 'stats.median'),
         value:
-          response.medianResponseMs === undefined ? '—' : formatDuration(locale, response.medianResponseMs),
+          response.medianResponseMs === undefined
+            ? '—'
+            : formatResponseTime(locale, response.medianResponseMs),
       },
       {
         title: t(locale, 'stats.within24h'),

@@ -1,7 +1,7 @@
 import { SUBSTATUSES_BY_STATUS } from '../core/referral';
 import type { ResponseStats } from '../core/stats';
-import { t, type Locale } from '../i18n/catalogue';
-import { formatDate } from '../i18n/format';
+import { t } from '../i18n/catalogue';
+import { formatDate, formatResponseTime } from '../i18n/format';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
@@ -61,9 +61,6 @@ const TEMPLATE = {
   ],
 };
 
-const MINUTE_MS = 60_000;
-const TWO_DAYS_MINUTES = 48 * 60;
-
 export function statsCard(
   view: ViewContext,
   stats: ResponseStats,
@@ -84,7 +81,7 @@ export function statsCard(
     }),
     headline: [
       {
-        value: median === undefined ? '—' : responseTime(locale, median),
+        value: median === undefined ? '—' : formatResponseTime(locale, median),
         label: t(locale, 'stats.median'),
         note: median === undefined ? t(locale, 'stats.noAnswers') : '',
       },
@@ -106,23 +103,4 @@ export function statsCard(
     noOutcomes: t(locale, 'stats.noOutcomes'),
     outcomes,
   });
-}
-
-/**
- * "3 h 20 min", "45 min", "2 days 4 h": two units, because a median of 3 h 50 min is not "3 h" to a manager
- * comparing it with the 24 h target. Hours up to two days, like the rest of the bot's durations.
- */
-export function responseTime(locale: Locale, ms: number): string {
-  const unit = (key: string, n: number) => (n > 0 ? t(locale, key, { n }) : '');
-  const totalMinutes = Math.max(1, Math.round(ms / MINUTE_MS));
-  if (totalMinutes < 60) return unit('time.minutes', totalMinutes);
-  if (totalMinutes < TWO_DAYS_MINUTES) {
-    return [unit('time.hours', Math.floor(totalMinutes / 60)), unit('time.minutes', totalMinutes % 60)]
-      .filter(Boolean)
-      .join(' ');
-  }
-  const totalHours = Math.round(totalMinutes / 60);
-  return [unit('time.days', Math.floor(totalHours / 24)), unit('time.hours', totalHours % 24)]
-    .filter(Boolean)
-    .join(' ');
 }

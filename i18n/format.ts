@@ -87,3 +87,25 @@ export function truncate(text: string, max: number): string {
         .join('')
         .trimEnd()}…`;
 }
+
+const MINUTE_MS = 60_000;
+const TWO_DAYS_MINUTES = 48 * 60;
+
+/**
+ * "3 h 20 min", "45 min", "2 days 4 h": two units, because a median of 3 h 50 min is not "3 h" to a manager
+ * comparing it with the 24 h target. Stats and digests both show medians with it. Hours up to two days, like the rest of the bot's durations.
+ */
+export function formatResponseTime(locale: Locale, ms: number): string {
+  const unit = (key: string, n: number) => (n > 0 ? t(locale, key, { n }) : '');
+  const totalMinutes = Math.max(1, Math.round(ms / MINUTE_MS));
+  if (totalMinutes < 60) return unit('time.minutes', totalMinutes);
+  if (totalMinutes < TWO_DAYS_MINUTES) {
+    return [unit('time.hours', Math.floor(totalMinutes / 60)), unit('time.minutes', totalMinutes % 60)]
+      .filter(Boolean)
+      .join(' ');
+  }
+  const totalHours = Math.round(totalMinutes / 60);
+  return [unit('time.days', Math.floor(totalHours / 24)), unit('time.hours', totalHours % 24)]
+    .filter(Boolean)
+    .join(' ');
+}
