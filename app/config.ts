@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import { isTimeZone } from '../core/digest-schedule';
-import type { PartnerCenterSettings } from '../intake/partner-center/start-partner-center';
+import type { PartnerCenterSettings } from '../partner-center/start-partner-center';
 
 // Configuration is read from the environment here and nowhere else, validated, and passed down as a typed object.
 

@@ -1,6 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { Logger } from './logger';
-import { sendError } from '../intake/http-errors';
+import type { Logger } from '../platform/logger';
+import { sendError } from '../platform/http-errors';
 import { intakeRoute, type IntakeRouteDeps } from '../intake/intake-route';
 
 export interface HttpServerDeps {

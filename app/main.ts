@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
-import { systemClock } from './clock';
+import { createLogger } from '../platform/logger';
+import { systemClock } from '../platform/clock';
 import { startService } from './start-service';
 import { startPlayground, type RunningPlayground } from './playground';
 import { seedDemoReferralsOnce } from './demo/seed-demo';

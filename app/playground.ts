@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Logger } from './logger';
+import type { Logger } from '../platform/logger';
 
 export interface RunningPlayground {
   /** Its web UI; the mock connector the bot answers to is `${url}/_connector`. */

@@ -4,7 +4,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Config } from '../app/config';
-import type { Logger } from '../app/logger';
+import type { Logger } from '../platform/logger';
 
 /**
  * The Bot Framework adapter. With an app id it enforces Bot Framework JWT authentication on every request; in

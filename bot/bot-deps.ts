@@ -1,12 +1,12 @@
-import type { Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
-import type { ReferralService } from '../app/referral-service';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { ReferralService } from '../services/referral-service';
 import type { Locale } from '../i18n/catalogue';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
 import type { ReferralQueries } from '../storage/referral-queries';
 import type { ReferralRoutes } from '../storage/referral-routes';
-import type { ChannelCards } from './channel-cards';
+import type { ChannelCards } from '../outbound/channel-cards';
 import type { Turn } from './turn';
 
 /** What the bot's handlers may use. Each is injected, so tests drive them with the real store and a fake clock. */

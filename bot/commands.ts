@@ -1,7 +1,7 @@
 import { CLOSED_WORDS } from '../cards/closed-words';
 import type { ClosedSubstatus } from '../core/referral';
 import type { BotDeps } from './bot-deps';
-import { PARTNER_CENTER_SOURCE } from '../intake/partner-center/referral-snapshot';
+import { PARTNER_CENTER_SOURCE } from '../partner-center/referral-snapshot';
 import type { Turn } from './turn';
 import type { CardViews, ListRequest } from '../cards/card-views';
 import { createResponseStats } from '../core/stats';

@@ -1,13 +1,13 @@
 import type { Db } from 'mongodb';
 import type { Request, Response } from 'restify';
-import type { Clock } from '../app/clock';
+import type { Clock } from '../platform/clock';
 import type { Config } from '../app/config';
-import type { Logger } from '../app/logger';
-import type { ReferralService } from '../app/referral-service';
+import type { Logger } from '../platform/logger';
+import type { ReferralService } from '../services/referral-service';
 import type { SyncState } from '../cards/card-views';
 import { createCardViews } from '../cards/views';
 import { channelSettings } from '../storage/channel-settings';
-import { cardPosts } from '../storage/card-posts';
+import { cardPosts } from '../storage/posted-messages';
 import { conversations } from '../storage/conversations';
 import { referralEventLog } from '../storage/referral-events';
 import { openReferrals } from '../storage/open-referrals';
@@ -15,12 +15,12 @@ import { referralQueries } from '../storage/referral-queries';
 import { referralRoutes } from '../storage/referral-routes';
 import { createAdapter } from './adapter';
 import type { BotDeps } from './bot-deps';
-import { createChannelCards, type ChannelCards } from './channel-cards';
+import { createChannelCards, type ChannelCards } from '../outbound/channel-cards';
 import { messagesRoute } from './messages-route';
 import { ReferralBot } from './referral-bot';
-import { botTokenProvider, createConnectorClient, type ConnectorClient } from './sending/connector-client';
-import { createPacedSender, type PacedSender } from './sending/paced-sender';
-import { createPostOnce, type PostOnce } from './sending/post-once';
+import { botTokenProvider, createConnectorClient, type ConnectorClient } from '../outbound/connector-client';
+import { createPacedSender, type PacedSender } from '../outbound/paced-sender';
+import { createPostOnce, type PostOnce } from '../outbound/post-once';
 
 export interface RunningBot {
   /** POST /api/messages. */

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { CloudAdapter, ActivityHandler } from 'botbuilder';
-import { sendError } from '../intake/http-errors';
-import { BodyTooLargeError, readRawBody } from '../intake/read-body';
+import { sendError } from '../platform/http-errors';
+import { BodyTooLargeError, readRawBody } from '../platform/read-body';
 
 // Teams activities stay well under this (a card is at most ~100 KB); anything larger is not from Teams.
 const ACTIVITY_BODY_LIMIT_BYTES = 1024 * 1024;

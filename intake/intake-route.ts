@@ -1,12 +1,12 @@
 import type { Request, Response } from 'restify';
 import { parseIncomingReferral } from '../core/intake';
 import type { Actor } from '../core/referral';
-import type { ReferralService } from '../app/referral-service';
-import type { Logger } from '../app/logger';
-import type { Clock } from '../app/clock';
+import type { ReferralService } from '../services/referral-service';
+import type { Logger } from '../platform/logger';
+import type { Clock } from '../platform/clock';
 import { isStoreUnavailableError } from '../storage/mongo';
-import { sendError } from './http-errors';
-import { BodyTooLargeError, isLoopback, readRawBody } from './read-body';
+import { sendError } from '../platform/http-errors';
+import { BodyTooLargeError, isLoopback, readRawBody } from '../platform/read-body';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
 
 export const INTAKE_BODY_LIMIT_BYTES = 256 * 1024;

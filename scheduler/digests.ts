@@ -1,4 +1,4 @@
-import type { Logger } from '../app/logger';
+import type { Logger } from '../platform/logger';
 import { createDigest, type Digest, type DigestPeriod } from '../core/digest';
 import { digestPeriodMs, nextDigestAt, parseDigestRequest } from '../core/digest-schedule';
 import { digestCard } from '../cards/digest-card';
@@ -7,9 +7,9 @@ import { formatDateTime } from '../i18n/format';
 import type { DigestSource } from '../storage/digest-source';
 import type { DigestSubscriptions } from '../storage/digest-subscriptions';
 import type { ReferralRoutes } from '../storage/referral-routes';
-import { adaptiveCardActivity, type ConnectorClient } from '../bot/sending/connector-client';
-import type { PacedSender } from '../bot/sending/paced-sender';
-import type { PostOnce } from '../bot/sending/post-once';
+import { adaptiveCardActivity, type ConnectorClient } from '../outbound/connector-client';
+import type { PacedSender } from '../outbound/paced-sender';
+import type { PostOnce } from '../outbound/post-once';
 import type { Turn } from '../bot/turn';
 
 /** Where a `digest` command was typed, and how to answer there: the bot's turn. */

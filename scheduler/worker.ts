@@ -1,12 +1,12 @@
 import cron from 'node-cron';
-import type { Clock } from '../app/clock';
-import type { Logger } from '../app/logger';
-import type { ReferralService } from '../app/referral-service';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { ReferralService } from '../services/referral-service';
 import { dueNotices, noticeKey, type NoticeKind } from '../core/due-notices';
 import type { Actor, Referral } from '../core/referral';
 import type { DueReferrals } from '../storage/due-referrals';
 import type { ScheduledNotice, ScheduledNotices } from '../storage/scheduled-notices';
-import type { ThreadNotices } from './thread-notices';
+import type { ThreadNotices } from '../outbound/thread-notices';
 
 const isExpired = (referral: Referral) => referral.closure?.substatus === 'Expired';
 

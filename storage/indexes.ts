@@ -3,7 +3,7 @@ import { ensureReferralEventIndexes } from './referral-events';
 import { ensureReferralIndexes } from './referrals';
 import { ensureReferralRouteIndexes } from './referral-routes';
 import { ensureConversationIndexes } from './conversations';
-import { ensureCardPostIndexes } from './card-posts';
+import { ensureCardPostIndexes } from './posted-messages';
 import { ensureScheduledNoticeIndexes } from './scheduled-notices';
 import { ensureDigestSubscriptionIndexes } from './digest-subscriptions';
 import { ensureDigestSourceIndexes } from './digest-source';

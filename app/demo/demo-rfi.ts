@@ -1,7 +1,7 @@
 // `npm run demo:rfi`: one more sample referral into the running local service, signed like any other client.
 import { loadConfig } from '../config';
 import { loadOrCreateDevSecret } from '../dev-secret';
-import { systemClock } from '../clock';
+import { systemClock } from '../../platform/clock';
 import { DEMO_REFERRAL_COUNT, demoReferral, sendReferral } from './demo-referrals';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '../clock';
+import type { Clock } from '../../platform/clock';
 import { DEMO_REFERRAL_COUNT, demoReferral, sendReferral } from './demo-referrals';
 
 const MARKER = 'demo-referrals-sent';

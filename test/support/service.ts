@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../app/config';
-import { createLogger, type Logger } from '../../app/logger';
-import type { Clock } from '../../app/clock';
+import { createLogger, type Logger } from '../../platform/logger';
+import type { Clock } from '../../platform/clock';
 import { startService, type RunningService } from '../../app/start-service';
 
 export const TEST_INTAKE_SECRET = 'test-intake-secret-0123456789abcdef0123456789';

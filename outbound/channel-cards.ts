@@ -1,0 +1,190 @@
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { ReferralEvent } from '../core/events';
+import type { Referral } from '../core/referral';
+import { routeReferral } from '../core/routing';
+import type { CardViews, ReferralCardExtras, SyncState } from '../cards/card-views';
+import type { ViewContext } from '../cards/view-context';
+import { localeFrom, type Locale } from '../i18n/catalogue';
+import type { ChannelSettingsStore } from '../storage/channel-settings';
+import type { Conversation, Conversations } from '../storage/conversations';
+import type { OpenReferrals } from '../storage/open-referrals';
+import type { ReferralRoutes } from '../storage/referral-routes';
+import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
+import type { PacedSender } from './paced-sender';
+import type { PostOnce } from './post-once';
+
+/** The referral's card in its channel: posted once as a new thread, then kept current for everyone. */
+export interface ChannelCards {
+  /** Routes and posts a referral's card unless it was posted already. False when no channel exists yet. */
+  post(referral: Referral): Promise<boolean>;
+  /** Redraws the channel card from the referral's latest state (no-op when it was never posted). */
+  refresh(referralId: string): Promise<void>;
+  /** Posts every open referral still without a card: after an install, at start, and on each scheduler tick. */
+  postWaiting(): Promise<number>;
+  /** What the card shows beyond the referral itself: owners to @mention, history, sync state. */
+  extrasFor(referral: Referral): Promise<ReferralCardExtras>;
+  /** Resolves when background posts and refreshes started by `onChange` are done (tests, shutdown). */
+  idle(): Promise<void>;
+  /** A referral-service listener: posts new referrals and refreshes changed ones, in the background. */
+  onChange(change: { event: ReferralEvent; referral: Referral }): Promise<void>;
+}
+
+export interface ChannelCardsDeps {
+  conversations: Conversations;
+  settings: ChannelSettingsStore;
+  routes: ReferralRoutes;
+  open: OpenReferrals;
+  load(referralId: string): Promise<Referral | undefined>;
+  history(referralId: string): Promise<ReferralEvent[]>;
+  syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
+  connector: ConnectorClient;
+  sender: PacedSender;
+  posts: PostOnce;
+  views: CardViews;
+  display: { timeZone: string; defaultLocale: Locale };
+  clock: Clock;
+  log: Logger;
+}
+
+export const cardKey = (referralId: string) => `referral-card:${referralId}`;
+// Enough for any realistic backlog of open referrals, small enough that one sweep stays cheap.
+const WAITING_SWEEP_LIMIT = 200;
+
+export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
+  const background = new Set<Promise<unknown>>();
+  const refreshing = new Map<string, Promise<void>>();
+  const stale = new Set<string>();
+
+  async function channelFor(referral: Referral): Promise<Conversation | undefined> {
+    const decided = await deps.routes.get(referral.id);
+    if (decided) return deps.conversations.get(decided);
+    const channels = await deps.conversations.listChannels();
+    const claims = new Map((await deps.settings.list()).map((s) => [s.channelId, s]));
+    const chosen = routeReferral(
+      referral,
+      channels.map((c) => ({ channelId: c.id, claims: claims.get(c.id) })),
+    );
+    if (!chosen) return undefined;
+    // Every instance agrees on one channel: the first decision recorded wins.
+    const recorded = await deps.routes.decide(referral.id, chosen, deps.clock());
+    return channels.find((c) => c.id === recorded) ?? deps.conversations.get(recorded);
+  }
+
+  async function extrasFor(referral: Referral): Promise<ReferralCardExtras> {
+    const channelId = await deps.routes.get(referral.id);
+    const settings = channelId ? await deps.settings.get(channelId) : undefined;
+    return {
+      owners: settings?.owners,
+      history: referral.status === 'Closed' ? await deps.history(referral.id) : undefined,
+      sync: await deps.syncStateOf?.(referral.id),
+    };
+  }
+
+  async function activityFor(referral: Referral, channel: Conversation) {
+    const view: ViewContext = {
+      locale: localeFrom(channel.locale, deps.display.defaultLocale),
+      timeZone: deps.display.timeZone,
+      now: deps.clock(),
+    };
+    const card = deps.views.referral(view, referral, await extrasFor(referral));
+    return adaptiveCardActivity(card, {
+      summary: deps.views.text(view, 'bot.cardSummary', { customer: referral.customer.name }),
+    });
+  }
+
+  async function post(referral: Referral): Promise<boolean> {
+    const channel = await channelFor(referral);
+    if (!channel) return false;
+    const outcome = await deps.posts.postOnce({
+      key: cardKey(referral.id),
+      now: deps.clock(),
+      send: async () => {
+        const activity = await activityFor(referral, channel);
+        return deps.sender.send(channel.id, () =>
+          deps.connector.createChannelThread(
+            channel.serviceUrl,
+            {
+              tenantId: channel.tenantId ?? '',
+              channelId: channel.channelId ?? channel.id,
+              botId: channel.botId,
+            },
+            activity,
+          ),
+        );
+      },
+    });
+    if (outcome.status === 'failed') throw outcome.error;
+    if (outcome.status === 'sent' || outcome.status === 'already-sent')
+      await deps.open.markCardPosted(referral.id);
+    deps.log.info({ referralId: referral.id, status: outcome.status }, 'referral card post');
+    return true;
+  }
+
+  async function redraw(referralId: string): Promise<void> {
+    const where = await deps.posts.getPost(cardKey(referralId));
+    const channelId = await deps.routes.get(referralId);
+    const channel = channelId ? await deps.conversations.get(channelId) : undefined;
+    const referral = await deps.load(referralId);
+    if (!where?.activityId || !where.conversationId || !channel || !referral) return;
+    const activity = await activityFor(referral, channel);
+    await deps.sender.send(channel.id, () =>
+      deps.connector.updateActivity(channel.serviceUrl, where.conversationId!, where.activityId!, activity),
+    );
+  }
+
+  /**
+   * Redraws from the latest state; changes that arrive during a redraw are folded into one more, so cards never
+   * go back to an older state and a burst of edits costs two updates, not one per edit.
+   */
+  function refresh(referralId: string): Promise<void> {
+    const running = refreshing.get(referralId);
+    if (running) {
+      stale.add(referralId);
+      return running;
+    }
+    const run = (async () => {
+      try {
+        do {
+          stale.delete(referralId);
+          await redraw(referralId);
+        } while (stale.has(referralId));
+      } finally {
+        refreshing.delete(referralId);
+      }
+    })();
+    refreshing.set(referralId, run);
+    return run;
+  }
+
+  /** Cards for open referrals not posted yet; an answered referral's card was posted before anyone could answer. */
+  async function postWaiting(): Promise<number> {
+    let posted = 0;
+    for (const id of await deps.open.withoutCard(WAITING_SWEEP_LIMIT)) {
+      const referral = await deps.load(id);
+      if (referral && (await post(referral))) posted++;
+    }
+    return posted;
+  }
+
+  function inBackground(work: () => Promise<unknown>, what: string): void {
+    const tracked = work().catch((error: unknown) => deps.log.error({ err: error }, `${what} failed`));
+    background.add(tracked);
+    void tracked.finally(() => background.delete(tracked));
+  }
+
+  return {
+    post,
+    refresh,
+    postWaiting,
+    extrasFor,
+    async idle() {
+      while (background.size > 0) await Promise.all([...background]);
+    },
+    async onChange({ event, referral }) {
+      // Teams' rate limits may hold a send for seconds; the source or the clicker should not wait on them.
+      if (event.type === 'received') inBackground(() => post(referral), 'referral card post');
+      else inBackground(() => refresh(referral.id), 'referral card refresh');
+    },
+  };
+}

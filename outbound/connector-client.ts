@@ -1,0 +1,200 @@
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { systemClock, type Clock } from '../platform/clock';
+
+/** A message the bot sends: text and/or an Adaptive Card, as the Bot Connector API takes it. */
+export interface OutgoingActivity {
+  type: 'message';
+  text?: string;
+  summary?: string;
+  attachments?: { contentType: string; content: unknown }[];
+  entities?: unknown[];
+  channelData?: unknown;
+}
+
+export interface PostedActivity {
+  conversationId: string;
+  activityId: string;
+}
+
+/**
+ * The Bot Connector REST API (v3), one attempt per call. botbuilder's own client retries POSTs inside its HTTP
+ * pipeline, which can post a card twice; here every retry is the caller's, behind an exactly-once record.
+ */
+export interface ConnectorClient {
+  /** A new thread in a Teams channel; its conversation id is `<channel>;messageid=<activityId>`. */
+  createChannelThread(
+    serviceUrl: string,
+    target: { tenantId: string; channelId: string; botId?: string },
+    activity: OutgoingActivity,
+  ): Promise<PostedActivity>;
+  replyInThread(
+    serviceUrl: string,
+    conversationId: string,
+    replyToId: string,
+    activity: OutgoingActivity,
+  ): Promise<PostedActivity>;
+  sendToConversation(
+    serviceUrl: string,
+    conversationId: string,
+    activity: OutgoingActivity,
+  ): Promise<PostedActivity>;
+  /** Replaces a posted activity; idempotent, so safe to retry. */
+  updateActivity(
+    serviceUrl: string,
+    conversationId: string,
+    activityId: string,
+    activity: OutgoingActivity,
+  ): Promise<void>;
+}
+
+/** A failed connector call; `isRetryable` says whether the same call may be tried again later. */
+export class ConnectorError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly retryAfterMs?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+
+  get isRetryable(): boolean {
+    // Teams documents 412/502/503/504 as transient and 429 as throttling; no status means the network failed.
+    return this.status === undefined || [412, 429, 502, 503, 504].includes(this.status);
+  }
+}
+
+export interface ConnectorClientOptions {
+  /** No token (local mode, Agents Playground) sends no Authorization header. */
+  getToken?: (serviceUrl: string) => Promise<string | undefined>;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** Only for a `Retry-After` date when the reply carries no `Date` header to measure it against. */
+  clock?: Clock;
+}
+
+export function adaptiveCardActivity(
+  card: object,
+  options: { summary?: string; entities?: unknown[] } = {},
+): OutgoingActivity {
+  return {
+    type: 'message',
+    summary: options.summary,
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    ...(options.entities ? { entities: options.entities } : {}),
+  };
+}
+
+export function createConnectorClient(options: ConnectorClientOptions = {}): ConnectorClient {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const send = options.fetch ?? fetch;
+  const clock = options.clock ?? systemClock;
+
+  async function call(method: 'POST' | 'PUT', serviceUrl: string, path: string, body: unknown) {
+    const url = `${serviceUrl.replace(/\/+$/, '')}${path}`;
+    const token = await options.getToken?.(serviceUrl);
+    let res: Response;
+    let text: string;
+    try {
+      res = await send(url, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      text = await res.text();
+    } catch (error) {
+      throw new ConnectorError(`${method} ${path}: ${(error as Error).message}`, undefined);
+    }
+    const json = parseJson(text);
+    if (!res.ok) {
+      const code = (json as { error?: { code?: string } } | undefined)?.error?.code;
+      throw new ConnectorError(
+        `${method} ${path}: HTTP ${res.status}${code ? ` ${code}` : ''}`,
+        res.status,
+        retryAfterMs(res.headers, clock),
+        code,
+      );
+    }
+    return (json ?? {}) as { id?: string; activityId?: string };
+  }
+
+  const conversationPath = (id: string) => `/v3/conversations/${encodeURIComponent(id)}/activities`;
+
+  return {
+    async createChannelThread(serviceUrl, target, activity) {
+      const reply = await call('POST', serviceUrl, '/v3/conversations', {
+        isGroup: true,
+        channelData: { channel: { id: target.channelId }, tenant: { id: target.tenantId } },
+        tenantId: target.tenantId,
+        ...(target.botId ? { bot: { id: target.botId } } : {}),
+        activity,
+      });
+      const conversationId = reply.id ?? '';
+      const activityId = reply.activityId ?? /;messageid=(.+)$/.exec(conversationId)?.[1] ?? '';
+      if (!conversationId || !activityId) throw new ConnectorError('create thread: no ids in reply', 200);
+      return { conversationId, activityId };
+    },
+    async replyInThread(serviceUrl, conversationId, replyToId, activity) {
+      const path = `${conversationPath(conversationId)}/${encodeURIComponent(replyToId)}`;
+      const reply = await call('POST', serviceUrl, path, { ...activity, replyToId });
+      return { conversationId, activityId: reply.id ?? '' };
+    },
+    async sendToConversation(serviceUrl, conversationId, activity) {
+      const reply = await call('POST', serviceUrl, conversationPath(conversationId), activity);
+      return { conversationId, activityId: reply.id ?? '' };
+    },
+    async updateActivity(serviceUrl, conversationId, activityId, activity) {
+      const path = `${conversationPath(conversationId)}/${encodeURIComponent(activityId)}`;
+      await call('PUT', serviceUrl, path, { ...activity, id: activityId });
+    },
+  };
+}
+
+/** Bot Framework tokens for the Azure Bot's app registration; the credentials cache and renew them. */
+export function botTokenProvider(
+  appId: string,
+  appPassword: string,
+  tenantId?: string,
+): (serviceUrl: string) => Promise<string | undefined> {
+  const factory = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: appPassword,
+    MicrosoftAppTenantId: tenantId,
+    MicrosoftAppType: tenantId ? 'SingleTenant' : 'MultiTenant',
+  });
+  let credentials: Promise<{ getToken(): Promise<string> }> | undefined;
+  return async () => {
+    credentials ??= factory.createCredentials(
+      appId,
+      'https://api.botframework.com',
+      `https://login.microsoftonline.com/${tenantId ?? 'botframework.com'}`,
+      true,
+    ) as Promise<unknown> as Promise<{ getToken(): Promise<string> }>;
+    return (await credentials).getToken();
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Retry-After` is seconds or an HTTP date; a date is measured against the reply's own `Date` (no clock skew). */
+function retryAfterMs(headers: Headers, clock: Clock): number | undefined {
+  const header = headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  if (Number.isNaN(at)) return undefined;
+  const sentAt = Date.parse(headers.get('date') ?? '');
+  return Math.max(0, at - (Number.isNaN(sentAt) ? clock().getTime() : sentAt));
+}

@@ -1,0 +1,104 @@
+import type { CardPostStore, PostRecord } from '../storage/posted-messages';
+import type { PostedActivity } from './connector-client';
+
+export type { PostRecord };
+
+export type PostOutcome =
+  /** This call sent it. */
+  | ({ status: 'sent' } & PostedActivity)
+  /** Someone sent it before. */
+  | ({ status: 'already-sent' } & PostedActivity)
+  /** Another caller holds the lease right now. */
+  | { status: 'in-flight' }
+  /** This call's send failed; a later call with the same key retries. */
+  | { status: 'failed'; error: unknown };
+
+export interface PostRequest {
+  key: string;
+  now: Date;
+  /** How long a sender may take before another instance presumes it crashed and takes over. */
+  leaseMs?: number;
+  send: () => Promise<PostedActivity>;
+}
+
+/**
+ * Posts a message once per key across instances and restarts; a failed or crashed attempt is completed by the
+ * next call with the same key (the card sweep and the scheduler call again every tick).
+ *
+ * One window stays open: if the process dies after Teams accepted the post and before `recordSent` is stored, the
+ * attempt after the lease re-sends it. Closing it would need Teams to recognise a repeated request, and the Bot
+ * Connector API takes no idempotency key and offers no way to look a post up by anything we chose; asking the
+ * channel's history (Graph) would need extra permissions and still race with the send. So the window is kept
+ * small instead: `recordSent` is the very next write after the reply, on a majority, journaled write concern.
+ */
+export interface PostOnce {
+  postOnce(request: PostRequest): Promise<PostOutcome>;
+  getPost(key: string): Promise<PostRecord | undefined>;
+}
+
+// Longer than the paced sender's worst case (six attempts with capped backoff), so a live sender keeps its lease.
+export const DEFAULT_POST_LEASE_MS = 5 * 60_000;
+
+export function createPostOnce(store: CardPostStore): PostOnce {
+  // A lease guards against a dead sender; this process knows its own are alive, however long Teams keeps them.
+  const sendingHere = new Set<string>();
+
+  /** Which attempt this call now holds, or what it found instead. */
+  async function claim(key: string, now: Date, leaseUntil: Date): Promise<number | PostOutcome> {
+    let record = await store.get(key);
+    if (!record) {
+      if (await store.claimFirst(key, leaseUntil, now)) return 1;
+      record = await store.get(key);
+    }
+    if (record?.state === 'sent') return alreadySent(record);
+    if (!record || record.leaseUntil > now) return { status: 'in-flight' };
+    const attempt = record.attempt + 1;
+    if (!(await store.claimNext(key, attempt, leaseUntil, now))) return { status: 'in-flight' };
+    // The holder whose lease ran out may have finished between our read and our claim.
+    const latest = await store.get(key);
+    return latest?.state === 'sent' ? alreadySent(latest) : attempt;
+  }
+
+  async function postOnce({
+    key,
+    now,
+    leaseMs = DEFAULT_POST_LEASE_MS,
+    send,
+  }: PostRequest): Promise<PostOutcome> {
+    if (sendingHere.has(key)) return { status: 'in-flight' };
+    sendingHere.add(key);
+    try {
+      const claimed = await claim(key, now, new Date(now.getTime() + leaseMs));
+      return typeof claimed === 'number' ? await sendAs(key, claimed, now, send) : claimed;
+    } finally {
+      sendingHere.delete(key);
+    }
+  }
+
+  async function sendAs(
+    key: string,
+    attempt: number,
+    now: Date,
+    send: PostRequest['send'],
+  ): Promise<PostOutcome> {
+    let posted: PostedActivity;
+    try {
+      posted = await send();
+    } catch (error) {
+      await store.recordFailed(key, attempt, error instanceof Error ? error.message : String(error), now);
+      return { status: 'failed', error };
+    }
+    await store.recordSent(key, attempt, posted, now);
+    return { status: 'sent', ...posted };
+  }
+
+  return { postOnce, getPost: (key) => store.get(key) };
+}
+
+function alreadySent(record: PostRecord): PostOutcome {
+  return {
+    status: 'already-sent',
+    conversationId: record.conversationId ?? '',
+    activityId: record.activityId ?? '',
+  };
+}

@@ -1,0 +1,64 @@
+import type { Clock } from '../platform/clock';
+import type { NoticeKind } from '../core/due-notices';
+import type { Referral } from '../core/referral';
+import { noticeCard } from '../cards/notice-card';
+import { localeFrom, type Locale } from '../i18n/catalogue';
+import type { ChannelSettingsStore } from '../storage/channel-settings';
+import type { Conversations } from '../storage/conversations';
+import type { ReferralRoutes } from '../storage/referral-routes';
+import { cardKey } from './channel-cards';
+import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
+import type { PacedSender } from './paced-sender';
+import type { PostOnce } from './post-once';
+
+export type ReplyOutcome = 'sent' | 'in-flight' | 'no-thread' | 'failed';
+
+/** Replies in a referral's channel thread, each at most once per key. */
+export interface ThreadNotices {
+  reply(referral: Referral, kind: Exclude<NoticeKind, 'flame'>, key: string): Promise<ReplyOutcome>;
+}
+
+export interface ThreadNoticesDeps {
+  posts: PostOnce;
+  connector: ConnectorClient;
+  sender: PacedSender;
+  routes: ReferralRoutes;
+  conversations: Conversations;
+  settings: ChannelSettingsStore;
+  display: { timeZone: string; defaultLocale: Locale };
+  clock: Clock;
+}
+
+export function createThreadNotices(deps: ThreadNoticesDeps): ThreadNotices {
+  return {
+    async reply(referral, kind, key) {
+      const thread = await deps.posts.getPost(cardKey(referral.id));
+      const channelId = await deps.routes.get(referral.id);
+      const channel = channelId ? await deps.conversations.get(channelId) : undefined;
+      // No card yet (no channel installed): nothing to reply to. The notice stays due and is retried next tick.
+      if (!thread?.conversationId || !thread.activityId || !channel) return 'no-thread';
+      const owners = kind === 'nudge' ? ((await deps.settings.get(channel.id))?.owners ?? []) : [];
+      const view = {
+        locale: localeFrom(channel.locale, deps.display.defaultLocale),
+        timeZone: deps.display.timeZone,
+        now: deps.clock(),
+      };
+      const activity = adaptiveCardActivity(noticeCard(view, referral, kind, owners));
+      const outcome = await deps.posts.postOnce({
+        key,
+        now: deps.clock(),
+        send: () =>
+          deps.sender.send(thread.conversationId!, () =>
+            deps.connector.replyInThread(
+              channel.serviceUrl,
+              thread.conversationId!,
+              thread.activityId!,
+              activity,
+            ),
+          ),
+      });
+      if (outcome.status === 'sent' || outcome.status === 'already-sent') return 'sent';
+      return outcome.status === 'in-flight' ? 'in-flight' : 'failed';
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// Partner Center's Referrals API takes App+User tokens only (an app acting for a Referral admin/user), so the
+// service holds a user's refresh token, obtained once at set-up, and redeems it with MSAL. Tokens stay in memory
+// and never reach a log line.
+import {
+  ConfidentialClientApplication,
+  PublicClientApplication,
+  type Configuration,
+  type INetworkModule,
+  type NetworkRequestOptions,
+  type NetworkResponse,
+} from '@azure/msal-node';
+import type { Clock } from '../platform/clock';
+import type { TokenProvider } from './api-client';
+
+export const PARTNER_CENTER_SCOPE = 'https://api.partner.microsoft.com/user_impersonation';
+/** Renew this long before expiry, so a token never runs out in the middle of a poll or a drain. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+
+export interface PartnerCenterAuthSettings {
+  clientId: string;
+  tenantId: string;
+  refreshToken: string;
+  /** A confidential app's secret; without one the app is treated as a public client. */
+  clientSecret?: string;
+  /** Defaults to https://login.microsoftonline.com. */
+  authorityHost?: string;
+}
+
+export interface TokenProviderOptions {
+  clock: Clock;
+  /** Tests route MSAL's HTTP to a local token endpoint; otherwise Node's fetch. */
+  networkClient?: INetworkModule;
+  /** Tests describe their authority; otherwise MSAL discovers it. */
+  authorityMetadata?: string;
+  cloudDiscoveryMetadata?: string;
+}
+
+export function msalTokenProvider(
+  settings: PartnerCenterAuthSettings,
+  options: TokenProviderOptions,
+): TokenProvider {
+  // MSAL does not cache what acquireTokenByRefreshToken returns, nor hand back the refresh token Azure AD rotates
+  // with each answer; the network client keeps the newest one, so the configured token is needed only once.
+  let refreshToken = settings.refreshToken;
+  const network = keepingRefreshTokens(options.networkClient ?? fetchNetworkClient(), (rotated) => {
+    refreshToken = rotated;
+  });
+  const app = msalApp(settings, { ...options, networkClient: network });
+  const scopes = [PARTNER_CENTER_SCOPE];
+  let cached: { token: string; renewAt: number } | undefined;
+  let inFlight: Promise<string> | undefined;
+
+  async function renew(): Promise<string> {
+    const result = await app.acquireTokenByRefreshToken({ refreshToken, scopes });
+    if (!result?.accessToken) throw new Error('Partner Center sign-in returned no access token');
+    const expiresAt = result.expiresOn?.getTime() ?? options.clock().getTime() + 10 * 60_000;
+    cached = { token: result.accessToken, renewAt: expiresAt - RENEW_BEFORE_MS };
+    return result.accessToken;
+  }
+
+  return async () => {
+    if (cached && options.clock().getTime() < cached.renewAt) return cached.token;
+    inFlight ??= renew().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+}
+
+function keepingRefreshTokens(inner: INetworkModule, keep: (refreshToken: string) => void): INetworkModule {
+  return {
+    sendGetRequestAsync: (url, options, timeout) => inner.sendGetRequestAsync(url, options, timeout),
+    async sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions) {
+      const response = await inner.sendPostRequestAsync<T>(url, options);
+      const rotated = (response.body as { refresh_token?: unknown } | undefined)?.refresh_token;
+      if (response.status === 200 && typeof rotated === 'string' && rotated !== '') keep(rotated);
+      return response;
+    },
+  };
+}
+
+/** MSAL's HTTP on Node's fetch. */
+export function fetchNetworkClient(): INetworkModule {
+  const call = async <T>(
+    url: string,
+    method: string,
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> => {
+    const response = await fetch(url, {
+      method,
+      headers: options?.headers,
+      body: options?.body,
+      signal: AbortSignal.timeout(20_000),
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    return { headers, body: (await response.json()) as T, status: response.status };
+  };
+  return {
+    sendGetRequestAsync: (url, options) => call(url, 'GET', options),
+    sendPostRequestAsync: (url, options) => call(url, 'POST', options),
+  };
+}
+
+function msalApp(settings: PartnerCenterAuthSettings, options: TokenProviderOptions) {
+  const host = (settings.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/$/, '');
+  const config: Configuration = {
+    auth: {
+      clientId: settings.clientId,
+      authority: `${host}/${settings.tenantId}`,
+      ...(options.authorityMetadata ? { authorityMetadata: options.authorityMetadata } : {}),
+      ...(options.cloudDiscoveryMetadata ? { cloudDiscoveryMetadata: options.cloudDiscoveryMetadata } : {}),
+      ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
+    },
+    system: {
+      ...(options.networkClient ? { networkClient: options.networkClient } : {}),
+      loggerOptions: { piiLoggingEnabled: false },
+    },
+  };
+  return settings.clientSecret
+    ? new ConfidentialClientApplication(config)
+    : new PublicClientApplication(config);
+}

@@ -1,0 +1,116 @@
+// Each desk decision as the JSON Patch Partner Center's PATCH takes (only `replace` and `add`), and what the
+// decision means for Partner Center's status, so a 412 can tell "already there" from "moved on without us".
+import type { ReferralEvent } from '../core/events';
+import type { Contact, Engagement, PurchaseTimeframe, Status } from '../core/referral';
+import { statusReasonFor } from './close-reasons';
+
+export interface JsonPatchOperation {
+  op: 'replace' | 'add';
+  path: string;
+  value: unknown;
+}
+
+/** Events a person (or the scheduler) causes in the desk; the source's own events are never sent back to it. */
+export const WRITE_BACK_EVENTS = [
+  'accepted',
+  'declined',
+  'won',
+  'lost',
+  'expired',
+  'engagement-edited',
+  'contact-added',
+] as const;
+
+export function isWriteBackEvent(event: Pick<ReferralEvent, 'type' | 'actor'>): boolean {
+  return event.actor.kind !== 'source' && (WRITE_BACK_EVENTS as readonly string[]).includes(event.type);
+}
+
+/** The Partner Center status an event leads to; undefined for edits, which keep the status. */
+export function targetStatusOf(event: ReferralEvent): { status: Status; substatus: string } | undefined {
+  switch (event.type) {
+    case 'accepted':
+      return { status: 'Active', substatus: 'Accepted' };
+    case 'declined':
+      return { status: 'Closed', substatus: 'Declined' };
+    case 'won':
+      return { status: 'Closed', substatus: 'Won' };
+    case 'lost':
+      return { status: 'Closed', substatus: 'Lost' };
+    case 'expired':
+      return { status: 'Closed', substatus: 'Expired' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The operations for `event`. The engagement's name and notes stay in the desk: Partner Center's `name` and
+ * `details.notes` are the customer's words, and overwriting them would lose what the customer asked for.
+ */
+export function patchFor(event: ReferralEvent): JsonPatchOperation[] {
+  const replace = (path: string, value: unknown): JsonPatchOperation => ({ op: 'replace', path, value });
+  const status = targetStatusOf(event);
+  const statusOps = status
+    ? [replace('/status', status.status), replace('/substatus', status.substatus)]
+    : [];
+  switch (event.type) {
+    case 'accepted':
+      return [...statusOps, ...engagementOps(event.engagement, event.at), ...event.contacts.map(addMember)];
+    case 'declined':
+    case 'lost':
+      return [...statusOps, replace('/statusReason', statusReasonFor(event.reason))];
+    case 'won': {
+      const registration = event.dealRegistration;
+      if (!registration) return statusOps;
+      return [
+        ...statusOps,
+        replace('/details/dealValue', registration.value.amount),
+        replace('/details/currency', registration.value.currency),
+        replace('/details/closingDateTime', registration.closedOn.toISOString()),
+      ];
+    }
+    case 'expired':
+      return statusOps;
+    case 'engagement-edited':
+      return engagementOps(event.changes, event.at);
+    case 'contact-added':
+      return [addMember(event.contact)];
+    default:
+      return [];
+  }
+}
+
+function engagementOps(engagement: Partial<Engagement>, at: Date): JsonPatchOperation[] {
+  const ops: JsonPatchOperation[] = [];
+  if (engagement.value) {
+    ops.push({ op: 'replace', path: '/details/dealValue', value: engagement.value.amount });
+    ops.push({ op: 'replace', path: '/details/currency', value: engagement.value.currency });
+  }
+  const closing = engagement.purchase && closingDateOf(engagement.purchase, at);
+  if (closing) ops.push({ op: 'replace', path: '/details/closingDateTime', value: closing.toISOString() });
+  if (engagement.crmId !== undefined)
+    ops.push({ op: 'replace', path: '/externalReferenceId', value: engagement.crmId });
+  return ops;
+}
+
+/** Partner Center keeps a closing date; a timeframe becomes the end of its window. */
+const TIMEFRAME_MONTHS: Record<PurchaseTimeframe, number> = {
+  'within-1-month': 1,
+  '1-3-months': 3,
+  '3-6-months': 6,
+  '6-12-months': 12,
+  'over-12-months': 18,
+};
+
+function closingDateOf(purchase: Engagement['purchase'], at: Date): Date | undefined {
+  if (purchase.date) return purchase.date;
+  if (!purchase.timeframe) return undefined;
+  const date = new Date(at.getTime());
+  date.setUTCMonth(date.getUTCMonth() + TIMEFRAME_MONTHS[purchase.timeframe]);
+  return date;
+}
+
+function addMember(contact: Contact): JsonPatchOperation {
+  const { firstName, lastName, email, phoneNumber } = contact;
+  return { op: 'add', path: '/team/-', value: { firstName, lastName, email, phoneNumber } };
+}

@@ -1,0 +1,100 @@
+import { commit, decide, fold, receive, type Command } from '../core/lifecycle';
+import type { ReferralEvent } from '../core/events';
+import type { Actor, IncomingReferral, Referral } from '../core/referral';
+import type { FieldError, StateConflict } from '../core/result';
+import type { ReferralEventLog } from '../storage/referral-events';
+import type { ReferralProjections } from '../storage/referrals';
+import type { Clock } from '../platform/clock';
+import { referralIdFor } from './referral-id';
+
+export type TransitionOutcome =
+  | { status: 'applied'; referral: Referral; event: ReferralEvent; warnings: string[] }
+  | { status: 'invalid'; referral: Referral; errors: FieldError[] }
+  | { status: 'conflict'; referral: Referral; conflict: StateConflict }
+  | { status: 'not-found' };
+
+export interface ReceiveOutcome {
+  created: boolean;
+  referral: Referral;
+}
+
+/** Every edge (intake, cards, commands, scheduler, sync) changes referrals through this, and only this. */
+export interface ReferralService {
+  receive(incoming: IncomingReferral, actor: Actor): Promise<ReceiveOutcome>;
+  /** The referral as its event log says it is now, or undefined when there is no such referral. */
+  load(id: string): Promise<Referral | undefined>;
+  apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome>;
+}
+
+/** Told after each change is durable: posts and refreshes cards, writes back to the source. */
+export type ReferralChangeListener = (change: { event: ReferralEvent; referral: Referral }) => Promise<void>;
+
+export interface ReferralServiceDeps {
+  events: ReferralEventLog;
+  projections: ReferralProjections;
+  clock: Clock;
+  /** Each listener's failure is its own: it is reported to `onListenerError`, and the change stands. */
+  listeners?: ReferralChangeListener[];
+  onListenerError?: (error: unknown, event: ReferralEvent) => void;
+}
+
+// Each lost race costs one reload; a handful of concurrent writers on one referral settle in a few rounds.
+const MAX_ATTEMPTS = 100;
+
+export function createReferralService(deps: ReferralServiceDeps): ReferralService {
+  const { events, projections, clock } = deps;
+
+  async function announce(event: ReferralEvent, referral: Referral): Promise<void> {
+    for (const listener of deps.listeners ?? []) {
+      await listener({ event, referral }).catch((error: unknown) => deps.onListenerError?.(error, event));
+    }
+  }
+
+  async function load(id: string): Promise<Referral | undefined> {
+    const stored = await projections.get(id);
+    const newer = await events.listAfter(id, stored?.version ?? 0);
+    if (newer.length === 0) return stored;
+    const current = fold(newer, stored);
+    if (current) await projections.save(current);
+    return current;
+  }
+
+  async function receiveReferral(incoming: IncomingReferral, actor: Actor): Promise<ReceiveOutcome> {
+    const id = referralIdFor(incoming.source, incoming.externalId);
+    const { event, referral } = receive(incoming, id, actor, clock());
+    if ((await events.append(event)) === 'appended') {
+      await projections.save(referral);
+      await announce(event, referral);
+      return { created: true, referral };
+    }
+    const existing = await load(id);
+    if (!existing || existing.source !== incoming.source || existing.externalId !== incoming.externalId) {
+      throw new Error(`referral id ${id} is taken by another referral (source/externalId collision)`);
+    }
+    return { created: false, referral: existing };
+  }
+
+  async function apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const current = await load(id);
+      if (!current) return { status: 'not-found' };
+      const now = clock();
+      const decision = decide(current, command, now);
+      if (!decision.ok) {
+        return decision.conflict
+          ? { status: 'conflict', referral: current, conflict: decision.conflict }
+          : { status: 'invalid', referral: current, errors: decision.errors };
+      }
+      const { event, referral } = commit(current, decision.value, actor, now);
+      if ((await events.append(event)) === 'appended') {
+        await projections.save(referral);
+        await announce(event, referral);
+        return { status: 'applied', referral, event, warnings: decision.warnings ?? [] };
+      }
+      // Another writer took this seq first: decide again on the state it left.
+    }
+    throw new Error(`referral ${id}: gave up after ${MAX_ATTEMPTS} concurrent-write retries`);
+  }
+
+  return { receive: receiveReferral, load, apply };
+}

@@ -1,0 +1,207 @@
+import { createReferralService } from '../../services/referral-service';
+import { referralEventLog } from '../../storage/referral-events';
+import { referralProjections } from '../../storage/referrals';
+import { startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
+import { startTestStore, type TestStore } from '../support/store';
+import { START, pendingReferral, startHarness, type Harness } from './harness';
+
+const dana = { kind: 'user' as const, id: 'aad-dana', name: 'Dana Kim' };
+const accept = {
+  type: 'accept' as const,
+  input: {
+    engagementName: 'Contoso supply chain rollout',
+    value: '30000',
+    currency: 'USD',
+    purchaseDate: '2027-02-01',
+    crmId: 'OPP-1042',
+    contacts: [{ firstName: 'Lee', lastName: 'Park', email: 'lee.park@fabrikam.example' }],
+  },
+};
+const seconds = (n: number) => new Date(START.getTime() + n * 1000);
+
+describe('writing decisions back to Partner Center', () => {
+  let store: TestStore;
+  let peer: PartnerCenterPeer;
+  let h: Harness;
+
+  beforeAll(async () => {
+    [store, peer] = await Promise.all([startTestStore(), startPartnerCenterPeer()]);
+    h = await startHarness(store.uri, peer, 'pc-write-back');
+  });
+  afterAll(async () => {
+    await h?.close();
+    await peer?.close();
+    await store?.stop();
+  });
+  beforeEach(() => {
+    h.clock.now = START;
+  });
+
+  /** A referral Partner Center sent and the desk took in (through its webhook). */
+  async function taken(id: string): Promise<string> {
+    peer.put(pendingReferral(id));
+    await h.postEvent(peer.signedEvent('referral-created', id));
+    return h.idOf(id);
+  }
+  const patchesOf = (id: string) => peer.patches.filter((p) => p.id === id);
+
+  it('sends an acceptance as exactly one PATCH, under the eTag it last saw', async () => {
+    const id = await taken('rfi-accept');
+    const eTag = peer.referrals.get('rfi-accept')!.eTag;
+    expect((await h.service.apply(id, accept, dana)).status).toBe('applied');
+    expect(await h.pc.syncStateOf(id)).toBe('pending');
+    expect(await h.pc.drainOutbox(START)).toMatchObject({ sent: 1 });
+    expect(patchesOf('rfi-accept')).toEqual([
+      {
+        id: 'rfi-accept',
+        ifMatch: eTag,
+        operations: [
+          { op: 'replace', path: '/status', value: 'Active' },
+          { op: 'replace', path: '/substatus', value: 'Accepted' },
+          { op: 'replace', path: '/details/dealValue', value: 30000 },
+          { op: 'replace', path: '/details/currency', value: 'USD' },
+          { op: 'replace', path: '/details/closingDateTime', value: '2027-02-01T00:00:00.000Z' },
+          { op: 'replace', path: '/externalReferenceId', value: 'OPP-1042' },
+          {
+            op: 'add',
+            path: '/team/-',
+            value: { firstName: 'Lee', lastName: 'Park', email: 'lee.park@fabrikam.example' },
+          },
+        ],
+      },
+    ]);
+    expect(peer.referrals.get('rfi-accept')).toMatchObject({ status: 'Active', substatus: 'Accepted' });
+    expect(await h.pc.syncStateOf(id)).toBeUndefined();
+    await h.pc.drainOutbox(seconds(600));
+    expect(patchesOf('rfi-accept')).toHaveLength(1);
+  });
+
+  it('sends a decline with Partner Center’s wording of the reason', async () => {
+    const id = await taken('rfi-decline');
+    await h.service.apply(id, { type: 'decline', input: { reason: 'budget-inadequate' } }, dana);
+    await h.pc.drainOutbox(START);
+    expect(patchesOf('rfi-decline').map((p) => p.operations)).toEqual([
+      [
+        { op: 'replace', path: '/status', value: 'Closed' },
+        { op: 'replace', path: '/substatus', value: 'Declined' },
+        { op: 'replace', path: '/statusReason', value: "Project budget isn't adequate" },
+      ],
+    ]);
+  });
+
+  it('sends later decisions in order, each under the eTag the previous one left', async () => {
+    const id = await taken('rfi-sequence');
+    await h.service.apply(id, accept, dana);
+    await h.service.apply(
+      id,
+      { type: 'add-contact', input: { firstName: 'Ana', email: 'ana@fabrikam.example' } },
+      dana,
+    );
+    await h.pc.drainOutbox(START);
+    await h.pc.drainOutbox(START);
+    const [first, second] = patchesOf('rfi-sequence');
+    expect(first?.operations[0]).toEqual({ op: 'replace', path: '/status', value: 'Active' });
+    expect(second?.operations).toEqual([
+      { op: 'add', path: '/team/-', value: { firstName: 'Ana', email: 'ana@fabrikam.example' } },
+    ]);
+    expect(second?.ifMatch).not.toBe(first?.ifMatch);
+    expect(peer.referrals.get('rfi-sequence')!.team).toHaveLength(2);
+  });
+
+  it('after a 412, fetches the referral, shows its change in the desk, and sends the decision again', async () => {
+    const id = await taken('rfi-412');
+    peer.change('rfi-412', (r) => {
+      r.name = 'Renamed in Partner Center';
+    });
+    await h.service.apply(id, accept, dana);
+    expect(await h.pc.drainOutbox(START)).toMatchObject({ sent: 1 });
+    const [stale, fresh] = patchesOf('rfi-412');
+    expect(fresh?.ifMatch).not.toBe(stale?.ifMatch);
+    expect(fresh?.operations).toEqual(stale?.operations);
+    expect(peer.referrals.get('rfi-412')).toMatchObject({ status: 'Active' });
+    expect(await h.service.load(id)).toMatchObject({ name: 'Renamed in Partner Center', status: 'Active' });
+  });
+
+  it('after a 412, sends nothing more when Partner Center already shows the acceptance', async () => {
+    const id = await taken('rfi-already');
+    peer.change('rfi-already', (r) => {
+      r.status = 'Active';
+      r.substatus = 'Accepted';
+    });
+    await h.service.apply(id, accept, dana);
+    await h.pc.drainOutbox(START);
+    expect(patchesOf('rfi-already')).toHaveLength(1);
+    expect(await h.pc.syncStateOf(id)).toBeUndefined();
+  });
+
+  it('retries after a 5xx with backoff, showing "failed" meanwhile, and then sends it', async () => {
+    const id = await taken('rfi-5xx');
+    await h.service.apply(id, accept, dana);
+    peer.failNext('PATCH', 503);
+    expect(await h.pc.drainOutbox(START)).toMatchObject({ retrying: 1 });
+    expect(await h.pc.syncStateOf(id)).toBe('failed');
+    await h.pc.drainOutbox(seconds(10));
+    expect(peer.referrals.get('rfi-5xx')).toMatchObject({ status: 'New' });
+    expect(await h.pc.drainOutbox(seconds(31))).toMatchObject({ sent: 1 });
+    expect(peer.referrals.get('rfi-5xx')).toMatchObject({ status: 'Active' });
+    expect(await h.pc.syncStateOf(id)).toBeUndefined();
+  });
+
+  it('waits as long as a 429 asks, without calling it a failure', async () => {
+    const id = await taken('rfi-429');
+    await h.service.apply(id, accept, dana);
+    peer.failNext('PATCH', 429, { 'retry-after': '120' });
+    await h.pc.drainOutbox(START);
+    expect(await h.pc.syncStateOf(id)).toBe('pending');
+    await h.pc.drainOutbox(seconds(60));
+    expect(patchesOf('rfi-429')).toHaveLength(0);
+    await h.pc.drainOutbox(seconds(121));
+    expect(peer.referrals.get('rfi-429')).toMatchObject({ status: 'Active' });
+  });
+
+  it('stops retrying once someone gives up, and says so', async () => {
+    const id = await taken('rfi-give-up');
+    await h.service.apply(id, accept, dana);
+    peer.failNext('PATCH', 500);
+    await h.pc.drainOutbox(START);
+    expect(await h.pc.giveUp(id, dana)).toBe(1);
+    expect(await h.pc.syncStateOf(id)).toBe('given-up');
+    await h.pc.drainOutbox(seconds(3600));
+    expect(peer.referrals.get('rfi-give-up')).toMatchObject({ status: 'New' });
+  });
+
+  it('sends a decision whose listener never ran (a crash between the event and the outbox)', async () => {
+    const id = await taken('rfi-crash');
+    const withoutListener = createReferralService({
+      events: referralEventLog(h.db),
+      projections: referralProjections(h.db),
+      clock: () => h.clock.now,
+    });
+    await withoutListener.apply(id, accept, dana);
+    expect(await h.pc.drainOutbox(START)).toMatchObject({ sent: 1 });
+    expect(peer.referrals.get('rfi-crash')).toMatchObject({ status: 'Active' });
+  });
+
+  it('lets only one of several drainers send a decision', async () => {
+    const id = await taken('rfi-race');
+    await h.service.apply(id, accept, dana);
+    const others = await Promise.all([1, 2].map(() => startHarness(store.uri, peer, 'pc-write-back')));
+    try {
+      await Promise.all([h, ...others].map((x) => x.pc.drainOutbox(START)));
+      expect(patchesOf('rfi-race')).toHaveLength(1);
+    } finally {
+      await Promise.all(others.map((o) => o.close()));
+    }
+  });
+
+  it('never sends back what came from Partner Center', async () => {
+    const id = await taken('rfi-echo');
+    peer.change('rfi-echo', (r) => {
+      r.name = 'Changed there';
+    });
+    await h.postEvent(peer.signedEvent('referral-updated', 'rfi-echo'));
+    await h.pc.drainOutbox(START);
+    expect(patchesOf('rfi-echo')).toEqual([]);
+    expect(await h.pc.syncStateOf(id)).toBeUndefined();
+  });
+});
