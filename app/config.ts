@@ -1,8 +1,11 @@
 import cron from 'node-cron';
 import { isTimeZone } from '../core/digest-schedule';
+import type { BotSettings } from '../bot/adapter';
 import type { PartnerCenterSettings } from '../partner-center/start-partner-center';
+import { EnvReader, type Env } from './env-reader';
 
 // Configuration is read from the environment here and nowhere else, validated, and passed down as a typed object.
+// Every default lives in this file; the parts receive settings with nothing left to fill in.
 
 export interface Config {
   /** Local mode: no Azure Bot credentials. Runs the embedded store and accepts unsigned intake from loopback. */
@@ -25,14 +28,9 @@ export interface Config {
   partnerCenter?: PartnerCenterSettings;
   /** Local mode only: the Agents Playground (a mock Teams client) started beside the bot, and demo referrals. */
   playground: { enabled: boolean; port: number };
-  /** The scheduler inside the service: nudges, warnings, expiry, flame changes, digests. */
+  /** The scheduler inside the service: reminders, warnings, expiry, flame changes, digests. */
   scheduler: { enabled: boolean; cron: string };
-  bot: {
-    appId?: string;
-    appPassword?: string;
-    tenantId?: string;
-    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  };
+  bot: BotSettings;
 }
 
 export class ConfigError extends Error {
@@ -42,126 +40,120 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
-
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
+/** Partner Center's defaults: its public API, Entra ID's sign-in host, and where its webhook certificates live. */
+export const PARTNER_CENTER_DEFAULTS = {
+  apiUrl: 'https://api.partner.microsoft.com',
+  authorityHost: 'https://login.microsoftonline.com',
+  pollCron: '*/10 * * * *',
+  drainIntervalMs: 60_000,
+  /** Where Partner Center's own sample event fetches its certificate from. */
+  certificateHosts: ['3psostorageacct.blob.core.windows.net'],
+  /** Where Microsoft's certificates name their issuing CAs ("CA Issuers" in Authority Information Access). */
+  issuerHosts: ['www.microsoft.com', 'cacerts.digicert.com'],
+  organization: 'Microsoft Corporation',
+} as const;
+
 export function loadConfig(env: Env = process.env): Config {
-  const problems: string[] = [];
-  const text = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const integer = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = text(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return value;
-  };
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const raw = text(name);
-    if (raw === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(raw)) return raw as T;
-    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
-    return fallback;
-  };
-
-  const appId = text('MicrosoftAppId');
-  const appPassword = text('MicrosoftAppPassword');
-  const appType = oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
-  const tenantId = text('MicrosoftAppTenantId');
-  if (appId && appType !== 'UserAssignedMSI' && !appPassword) {
-    problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set');
-  }
-  if (appId && appType !== 'MultiTenant' && !tenantId) {
-    problems.push(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}`);
-  }
-
-  const mongodbUri = text('MONGODB_URI');
-  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) {
-    problems.push('MONGODB_URI must start with mongodb:// or mongodb+srv://');
-  }
-  const intakeSecret = text('INTAKE_SECRET');
-  if (intakeSecret !== undefined && intakeSecret.length < 32) {
-    problems.push('INTAKE_SECRET must be at least 32 characters (use e.g. `openssl rand -hex 32`)');
-  }
-  const isLocalMode = appId === undefined;
-  if (!isLocalMode && intakeSecret === undefined) {
-    problems.push('INTAKE_SECRET is required in production mode (MicrosoftAppId is set)');
-  }
-
-  const timeZone = text('DEFAULT_TIME_ZONE') ?? 'UTC';
-  if (!isTimeZone(timeZone))
-    problems.push(`DEFAULT_TIME_ZONE must be an IANA time zone such as Asia/Seoul (got "${timeZone}")`);
-
-  const schedulerCron = text('SCHEDULER_CRON') ?? '* * * * *';
-  if (!cron.validate(schedulerCron))
-    problems.push(`SCHEDULER_CRON must be a cron expression such as "* * * * *" (got "${schedulerCron}")`);
-
-  const list = (name: string) =>
-    text(name)
-      ?.split(',')
-      .map((part) => part.trim())
-      .filter(Boolean);
-  const pcAuth = {
-    clientId: text('PARTNER_CENTER_CLIENT_ID'),
-    tenantId: text('PARTNER_CENTER_TENANT_ID'),
-    refreshToken: text('PARTNER_CENTER_REFRESH_TOKEN'),
-  };
-  const pcSet = Object.values(pcAuth).filter((v) => v !== undefined).length;
-  if (pcSet > 0 && pcSet < 3)
-    problems.push(
-      'PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_TENANT_ID and PARTNER_CENTER_REFRESH_TOKEN go together: set all three or none',
-    );
-  const pollCron = text('PARTNER_CENTER_POLL_CRON');
-  if (pollCron && !cron.validate(pollCron))
-    problems.push(`PARTNER_CENTER_POLL_CRON is not a cron expression ("${pollCron}")`);
-  const partnerCenter: PartnerCenterSettings | undefined =
-    pcSet === 3
-      ? {
-          apiUrl: text('PARTNER_CENTER_API_URL'),
-          auth: {
-            clientId: pcAuth.clientId!,
-            tenantId: pcAuth.tenantId!,
-            refreshToken: pcAuth.refreshToken!,
-            clientSecret: text('PARTNER_CENTER_CLIENT_SECRET'),
-            authorityHost: text('PARTNER_CENTER_AUTHORITY_HOST'),
-          },
-          pollCron,
-          drainIntervalMs: integer('PARTNER_CENTER_SYNC_INTERVAL_MS', 60_000, 1000, 86_400_000),
-          webhook: {
-            certificateHosts: list('PARTNER_CENTER_WEBHOOK_CERT_HOSTS'),
-            issuerHosts: list('PARTNER_CENTER_WEBHOOK_ISSUER_HOSTS'),
-            organization: text('PARTNER_CENTER_WEBHOOK_CERT_ORGANIZATION'),
-            rootsFile: text('PARTNER_CENTER_WEBHOOK_ROOTS_FILE'),
-          },
-        }
-      : undefined;
-
+  const read = new EnvReader(env);
+  const bot = readBot(read);
+  const isLocalMode = bot.appId === undefined;
+  const mongodbUri = read.text('MONGODB_URI');
+  if (mongodbUri && !/^mongodb(\+srv)?:\/\//.test(mongodbUri))
+    read.problem('MONGODB_URI must start with mongodb:// or mongodb+srv://');
+  const intakeSecret = read.text('INTAKE_SECRET');
+  if (intakeSecret !== undefined && intakeSecret.length < 32)
+    read.problem('INTAKE_SECRET must be at least 32 characters (use e.g. `openssl rand -hex 32`)');
+  if (!isLocalMode && intakeSecret === undefined)
+    read.problem('INTAKE_SECRET is required in production mode (MicrosoftAppId is set)');
   const config: Config = {
     isLocalMode,
-    host: text('HOST') ?? (isLocalMode ? '127.0.0.1' : '0.0.0.0'),
-    port: integer('PORT', 3978, 0, 65535),
-    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    dataDir: text('DATA_DIR') ?? 'data',
+    host: read.text('HOST') ?? (isLocalMode ? '127.0.0.1' : '0.0.0.0'),
+    port: read.integer('PORT', 3978, 0, 65535),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    dataDir: read.text('DATA_DIR') ?? 'data',
     mongodbUri,
-    mongodbDatabase: text('MONGODB_DATABASE') ?? 'referral-desk',
-    storeTimeoutMs: integer('STORE_TIMEOUT_MS', 5000, 100, 120000),
+    mongodbDatabase: read.text('MONGODB_DATABASE') ?? 'referral-desk',
+    storeTimeoutMs: read.integer('STORE_TIMEOUT_MS', 5000, 100, 120000),
     intakeSecret,
-    display: { timeZone, locale: oneOf('DEFAULT_LOCALE', ['en', 'ko'] as const, 'en') },
-    partnerCenter,
+    display: readDisplay(read),
+    partnerCenter: readPartnerCenter(read),
     playground: {
-      enabled: isLocalMode && oneOf('PLAYGROUND', ['on', 'off'] as const, 'on') === 'on',
-      port: integer('PLAYGROUND_PORT', 56150, 1, 65535),
+      enabled: isLocalMode && read.oneOf('PLAYGROUND', ['on', 'off'] as const, 'on') === 'on',
+      port: read.integer('PLAYGROUND_PORT', 56150, 1, 65535),
     },
-    scheduler: { enabled: oneOf('SCHEDULER', ['on', 'off'] as const, 'on') === 'on', cron: schedulerCron },
-    bot: { appId, appPassword, tenantId, appType },
+    scheduler: {
+      enabled: read.oneOf('SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
+      cron: readCron(read, 'SCHEDULER_CRON', '* * * * *'),
+    },
+    bot,
   };
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+function readBot(read: EnvReader): BotSettings {
+  const appId = read.text('MicrosoftAppId');
+  const appPassword = read.text('MicrosoftAppPassword');
+  const appType = read.oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
+  const tenantId = read.text('MicrosoftAppTenantId');
+  if (appId && appType !== 'UserAssignedMSI' && !appPassword)
+    read.problem('MicrosoftAppPassword is required when MicrosoftAppId is set');
+  if (appId && appType !== 'MultiTenant' && !tenantId)
+    read.problem(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}`);
+  return { appId, appPassword, tenantId, appType };
+}
+
+function readDisplay(read: EnvReader): Config['display'] {
+  const timeZone = read.text('DEFAULT_TIME_ZONE') ?? 'UTC';
+  if (!isTimeZone(timeZone))
+    read.problem(`DEFAULT_TIME_ZONE must be an IANA time zone such as Asia/Seoul (got "${timeZone}")`);
+  return { timeZone, locale: read.oneOf('DEFAULT_LOCALE', ['en', 'ko'] as const, 'en') };
+}
+
+function readCron(read: EnvReader, name: string, fallback: string): string {
+  const expression = read.text(name) ?? fallback;
+  if (!cron.validate(expression))
+    read.problem(`${name} must be a cron expression such as "${fallback}" (got "${expression}")`);
+  return expression;
+}
+
+function readPartnerCenter(read: EnvReader): PartnerCenterSettings | undefined {
+  const clientId = read.text('PARTNER_CENTER_CLIENT_ID');
+  const tenantId = read.text('PARTNER_CENTER_TENANT_ID');
+  const refreshToken = read.text('PARTNER_CENTER_REFRESH_TOKEN');
+  const set = [clientId, tenantId, refreshToken].filter((v) => v !== undefined).length;
+  if (set === 0) return undefined;
+  if (set < 3) {
+    read.problem(
+      'PARTNER_CENTER_CLIENT_ID, PARTNER_CENTER_TENANT_ID and PARTNER_CENTER_REFRESH_TOKEN go together: set all three or none',
+    );
+    return undefined;
+  }
+  const defaults = PARTNER_CENTER_DEFAULTS;
+  return {
+    apiUrl: read.url('PARTNER_CENTER_API_URL', defaults.apiUrl),
+    auth: {
+      clientId: clientId!,
+      tenantId: tenantId!,
+      refreshToken: refreshToken!,
+      clientSecret: read.text('PARTNER_CENTER_CLIENT_SECRET'),
+      authorityHost: read.url('PARTNER_CENTER_AUTHORITY_HOST', defaults.authorityHost),
+    },
+    pollCron: readCron(read, 'PARTNER_CENTER_POLL_CRON', defaults.pollCron),
+    drainIntervalMs: read.integer(
+      'PARTNER_CENTER_SYNC_INTERVAL_MS',
+      defaults.drainIntervalMs,
+      1000,
+      86_400_000,
+    ),
+    webhook: {
+      certificateHosts: read.list('PARTNER_CENTER_WEBHOOK_CERT_HOSTS') ?? [...defaults.certificateHosts],
+      issuerHosts: read.list('PARTNER_CENTER_WEBHOOK_ISSUER_HOSTS') ?? [...defaults.issuerHosts],
+      organization: read.text('PARTNER_CENTER_WEBHOOK_CERT_ORGANIZATION') ?? defaults.organization,
+      rootsFile: read.text('PARTNER_CENTER_WEBHOOK_ROOTS_FILE'),
+    },
+  };
 }

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * Local mode's intake secret: generated once and kept in the data dir, so `npm run demo:rfi` and any local
+ * Local mode's intake secret: generated once and kept in the data dir, so `npm run demo:referral` and any local
  * client can sign requests the same way production clients do.
  */
 export async function loadOrCreateDevSecret(dataDir: string): Promise<string> {

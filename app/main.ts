@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   if (seeded > 0) log.info({ seeded }, 'demo referrals sent through the intake API');
   process.stdout.write(
     `\n▶ Referral Desk is ready: open ${playground.url} and pick Teams Channel › General to see the referrals` +
-      ` (accept or decline one from its card; type "help" in Personal Chat; \`npm run demo:rfi\` sends another).` +
+      ` (accept or decline one from its card; type "help" in Personal Chat; \`npm run demo:referral\` sends another).` +
       ` Ctrl-C stops everything.\n\n`,
   );
 }

@@ -1,132 +1,118 @@
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type { Config } from './config';
-import type { Logger } from '../platform/logger';
-import type { Clock } from '../platform/clock';
-import { createHttpServer } from './http-server';
-import { createReferralService, type ReferralChangeListener, type ReferralService } from '../services/referral-service';
-import { loadOrCreateDevSecret } from './dev-secret';
-import { connectStore, pingStore, type StoreConnection } from '../storage/mongo';
-import { ensureIndexes } from '../storage/indexes';
-import { referralEventLog } from '../storage/referral-events';
-import { referralProjections } from '../storage/referrals';
-import { createBot, type RunningBot } from '../bot/create-bot';
+import { botTokenProvider } from '../bot/bot-token';
+import { createBot } from '../bot/create-bot';
+import { createCardViews } from '../cards/views';
+import { createOutbound, type Outbound } from '../outbound/create-outbound';
 import { startPartnerCenter, type PartnerCenter } from '../partner-center/start-partner-center';
+import { partnerCenterWriteBack } from '../partner-center/write-back';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { createSignal } from '../platform/signal';
 import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
-import { createThreadNotices } from '../outbound/thread-notices';
-import { dueReferrals } from '../storage/due-referrals';
-import { scheduledNotices } from '../storage/scheduled-notices';
-import { openReferrals } from '../storage/open-referrals';
-import { createDigests } from '../scheduler/digests';
-import { digestSource } from '../storage/digest-source';
-import { digestSubscriptions } from '../storage/digest-subscriptions';
-import { defaultStoreBinaryPath, startEmbeddedStore, type EmbeddedStore } from '../storage/embedded-store';
+import { createDigestBuilder } from '../services/digest-builder';
+import {
+  createReferralReader,
+  createReferralService,
+  type ReferralChangeListener,
+  type ReferralService,
+} from '../services/referral-service';
+import { defaultStoreBinaryPath, startEmbeddedStore } from '../storage/embedded-store';
+import { ensureIndexes } from '../storage/indexes';
+import { connectStore, pingStore, type StoreConnection } from '../storage/mongo';
+import type { Config } from './config';
+import { loadOrCreateDevSecret } from './dev-secret';
+import { createHttpServer } from './http-server';
+import { createStores, type Stores } from './stores';
 
 export interface RunningService {
   url: string;
   store: StoreConnection;
+  stores: Stores;
   referrals: ReferralService;
-  bot: RunningBot;
+  outbound: Outbound;
   scheduler: Scheduler;
-  partnerCenter: PartnerCenter;
+  /** Absent when the Partner Center integration is off. */
+  partnerCenter?: PartnerCenter;
   intakeSecret: string;
+  /** Resolves when the card posts and redraws started in the background are done (tests). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts everything the service needs, in order, and returns one handle that stops it all in reverse. */
+/** `worker`: the scheduler alone (`npm run worker`), no HTTP and no Partner Center; it needs MONGODB_URI. */
+export type ServiceRole = 'service' | 'worker';
+
+/**
+ * Starts everything the service needs, each part built once with all it needs, in the order they depend on each
+ * other; returns one handle that stops it all in reverse.
+ */
 export async function startService(
   config: Config,
   log: Logger,
   clock: Clock,
-  /** `worker`: the scheduler alone (`npm run worker`), no HTTP; it needs the shared store at MONGODB_URI. */
-  role: 'service' | 'worker' = 'service',
+  role: ServiceRole = 'service',
 ): Promise<RunningService> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
-    for (const fn of stops.reverse())
-      await fn().catch((error) => log.error({ err: error }, 'stop step failed'));
+    for (const step of stops.reverse())
+      await step().catch((error) => log.error({ err: error }, 'stop step failed'));
   };
   try {
-    let uri = config.mongodbUri;
-    if (!uri && role === 'worker')
-      throw new Error(
-        'a separate worker needs MONGODB_URI: the embedded store belongs to the service process, which runs the scheduler itself',
-      );
-    if (!uri) {
-      const embedded: EmbeddedStore = await startEmbeddedStore({
-        binaryPath: defaultStoreBinaryPath(),
-        dataDir: resolve(join(config.dataDir, 'store')),
-        log: (msg, fields) => log.warn({ ...fields, component: 'embedded-store' }, msg),
-      });
-      stops.push(() => embedded.stop());
-      uri = embedded.uri;
-      log.info({ pid: embedded.pid }, 'embedded store started');
-    }
-    const store = await connectStore(uri, config.mongodbDatabase, config.storeTimeoutMs);
-    stops.push(() => store.close());
-    await ensureIndexes(store.db);
-
-    // Listeners are added once the parts that listen exist; the service reads the list at each change.
-    const listeners: ReferralChangeListener[] = [];
-    const referrals = createReferralService({
-      events: referralEventLog(store.db),
-      projections: referralProjections(store.db),
-      clock,
-      listeners,
-      onListenerError: (error, event) =>
-        log.error({ err: error, referralId: event.referralId, seq: event.seq }, 'change listener failed'),
-    });
-    const open = openReferrals(store.db);
-    // First, so the scheduler and the card sweep see a change before anything slow happens.
-    listeners.push(({ referral }) => open.track(referral));
-    await open.rebuild();
-    const partnerCenter = await startPartnerCenter({
-      settings: config.partnerCenter,
-      db: store.db,
-      service: referrals,
-      clock,
-      log,
-    });
-    stops.push(() => partnerCenter.stop());
-    const bot = createBot({
-      config,
-      db: store.db,
-      referrals,
-      clock,
-      log,
-      syncStateOf: partnerCenter.isEnabled ? (id) => partnerCenter.syncStateOf(id) : undefined,
-    });
-    listeners.push(bot.channelCards.onChange);
-    listeners.push(partnerCenter.listener);
-    stops.push(() => bot.stop());
-    const digests = createDigests({
-      source: digestSource(store.db),
-      subscriptions: digestSubscriptions(store.db),
-      routes: bot.deps.routes,
-      posts: bot.posts,
-      connector: bot.connector,
-      sender: bot.sender,
-      display: bot.deps.display,
-      log,
-    });
-    bot.deps.digest = digests.command;
-    if (partnerCenter.isEnabled) bot.deps.giveUpSync = (id, actor) => partnerCenter.giveUp(id, actor);
+    const store = await openStore(config, log, role, stops);
+    const stores = createStores(store.db);
+    const { outbound, referrals, writeBackQueued } = buildCore(config, stores, clock, log);
+    stops.push(() => outbound.stop());
+    await stores.open.rebuild();
+    const partnerCenter =
+      config.partnerCenter && role === 'service'
+        ? await startPartnerCenter({
+            settings: config.partnerCenter,
+            service: referrals,
+            links: stores.links,
+            outbox: stores.outbox,
+            events: stores.events,
+            writeBackQueued,
+            clock,
+            log,
+          })
+        : undefined;
+    if (partnerCenter) stops.push(() => partnerCenter.stop());
+    const digests = createDigestBuilder({ source: stores.digestSource, routes: stores.routes });
     const scheduler = createScheduler({
+      ...stores,
       referrals,
-      due: dueReferrals(store.db),
-      notices: scheduledNotices(store.db),
-      thread: createThreadNotices({ ...bot.deps, ...bot, clock, display: bot.deps.display }),
-      refreshCard: (id) => bot.channelCards.refresh(id),
-      postWaitingCards: () => bot.channelCards.postWaiting(),
-      sendDueDigests: digests.sendDue,
+      outbound,
+      digests,
+      display: config.display,
       log,
     });
     if (config.scheduler.enabled || role === 'worker') {
       const running = startScheduler(scheduler, { cron: config.scheduler.cron, clock, log });
       stops.push(() => running.stop());
     }
-    if (role === 'worker')
-      return { url: '', store, referrals, bot, scheduler, partnerCenter, intakeSecret: '', stop };
+    const running = {
+      store,
+      stores,
+      referrals,
+      outbound,
+      scheduler,
+      partnerCenter,
+      idle: () => outbound.idle(),
+      stop,
+    };
+    if (role === 'worker') return { ...running, url: '', intakeSecret: '' };
+    const handleMessages = createBot(config.bot, {
+      ...stores,
+      referrals,
+      outbound,
+      digests,
+      sync: partnerCenter,
+      views: createCardViews(),
+      clock,
+      display: config.display,
+      log,
+    });
     const intakeSecret = config.intakeSecret ?? (await loadOrCreateDevSecret(config.dataDir));
     const server = createHttpServer({
       log,
@@ -138,7 +124,7 @@ export async function startService(
         log,
       },
       checkStore: () => pingStore(store.db),
-      posts: { '/api/messages': bot.handleMessages, ...partnerCenter.routes },
+      posts: { '/api/messages': handleMessages, ...partnerCenter?.routes },
     });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
@@ -147,21 +133,78 @@ export async function startService(
     stops.push(() => new Promise<void>((done) => server.close(() => done())));
     const { port } = server.address() as AddressInfo;
     // Referrals that arrived while no channel existed, or whose post a crash interrupted.
-    void bot.channelCards
+    void outbound.channelCards
       .postWaiting()
       .catch((error: unknown) => log.error({ err: error }, 'posting waiting referral cards failed'));
-    return {
-      url: `http://${config.host}:${port}`,
-      store,
-      referrals,
-      bot,
-      scheduler,
-      partnerCenter,
-      intakeSecret,
-      stop,
-    };
+    return { ...running, url: `http://${config.host}:${port}`, intakeSecret };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** The store at MONGODB_URI, or the embedded one the service starts for itself; indexes ensured. */
+async function openStore(
+  config: Config,
+  log: Logger,
+  role: ServiceRole,
+  stops: (() => Promise<void>)[],
+): Promise<StoreConnection> {
+  let uri = config.mongodbUri;
+  if (!uri && role === 'worker')
+    throw new Error(
+      'a separate worker needs MONGODB_URI: the embedded store belongs to the service process, which runs the scheduler itself',
+    );
+  if (!uri) {
+    const embedded = await startEmbeddedStore({
+      binaryPath: defaultStoreBinaryPath(),
+      dataDir: resolve(join(config.dataDir, 'store')),
+      log: (msg, fields) => log.warn({ ...fields, component: 'embedded-store' }, msg),
+    });
+    stops.push(() => embedded.stop());
+    uri = embedded.uri;
+    log.info({ pid: embedded.pid }, 'embedded store started');
+  }
+  const store = await connectStore(uri, config.mongodbDatabase, config.storeTimeoutMs);
+  stops.push(() => store.close());
+  await ensureIndexes(store.db);
+  return store;
+}
+
+/**
+ * The write path and what every change sets off: the referral service, told after each durable change to keep
+ * live work current, post or redraw the channel card, and queue the write-back to Partner Center.
+ */
+function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
+  const reader = createReferralReader(stores);
+  const { appId, appPassword, tenantId } = config.bot;
+  const outbound = createOutbound({
+    ...stores,
+    load: (id) => reader.load(id),
+    history: (id) => stores.events.listAfter(id, 0),
+    syncStateOf: config.partnerCenter ? (id) => stores.outbox.stateOf(id) : undefined,
+    // Local mode talks to the Agents Playground, which takes no token.
+    getToken: appId && appPassword ? botTokenProvider(appId, appPassword, tenantId) : undefined,
+    display: config.display,
+    clock,
+    log,
+  });
+  const writeBackQueued = createSignal();
+  const listeners: ReferralChangeListener[] = [
+    // First, so the scheduler and the card sweep see a change before anything slow happens.
+    ({ referral }) => stores.open.track(referral),
+    outbound.channelCards.onChange,
+  ];
+  if (config.partnerCenter)
+    listeners.push(
+      partnerCenterWriteBack({ outbox: stores.outbox, clock, onEnqueued: writeBackQueued.raise }),
+    );
+  const referrals = createReferralService({
+    ...stores,
+    clock,
+    listeners,
+    onListenerError: (error, event) =>
+      log.error({ err: error, referralId: event.referralId, seq: event.seq }, 'change listener failed'),
+  });
+  return { outbound, referrals, writeBackQueued };
 }

@@ -7,6 +7,8 @@ import type { Referral } from '../core/referral';
 import { createLogger } from '../platform/logger';
 import type { ReferralService } from '../services/referral-service';
 import { createScheduler } from '../scheduler/worker';
+import type { Outbound } from '../outbound/create-outbound';
+import { digestSubscriptions } from '../storage/digest-subscriptions';
 import { connectStore } from '../storage/mongo';
 import { ensureIndexes } from '../storage/indexes';
 import { dueReferrals } from '../storage/due-referrals';
@@ -61,9 +63,18 @@ async function main() {
         } as unknown as ReferralService,
         due: dueReferrals(connection.db),
         notices: scheduledNotices(connection.db),
-        thread: { reply: async () => 'sent' as const },
-        refreshCard: noop,
-        postWaitingCards: async () => 0,
+        outbound: {
+          threadNotices: { reply: async () => 'sent' as const },
+          channelCards: { refresh: noop, postWaiting: async () => 0 } as unknown as Outbound['channelCards'],
+          postCardOnce: async () => ({ status: 'in-flight' as const }),
+        },
+        digests: {
+          build: async () => {
+            throw new Error('no digests in this bench');
+          },
+        },
+        subscriptions: digestSubscriptions(connection.db),
+        display: { timeZone: 'UTC', locale: 'en' },
         log: createLogger('fatal'),
       });
       await scheduler.tick(NOW); // decides and finishes the due notices; later ticks are the steady state

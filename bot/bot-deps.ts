@@ -1,13 +1,16 @@
+import type { Actor } from '../core/referral';
+import type { CardViews } from '../cards/card-views';
+import type { DisplayDefaults } from '../cards/view-context';
+import type { Outbound } from '../outbound/create-outbound';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import type { DigestBuilder } from '../services/digest-builder';
 import type { ReferralService } from '../services/referral-service';
-import type { Locale } from '../i18n/catalogue';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
+import type { DigestSubscriptions } from '../storage/digest-subscriptions';
 import type { ReferralQueries } from '../storage/referral-queries';
 import type { ReferralRoutes } from '../storage/referral-routes';
-import type { ChannelCards } from '../outbound/channel-cards';
-import type { Turn } from './turn';
 
 /** What the bot's handlers may use. Each is injected, so tests drive them with the real store and a fake clock. */
 export interface BotDeps {
@@ -16,12 +19,14 @@ export interface BotDeps {
   routes: ReferralRoutes;
   conversations: Conversations;
   settings: ChannelSettingsStore;
-  channelCards: ChannelCards;
+  /** The referral's channel card: what it shows beyond the referral, redraws, cards waiting for a channel. */
+  outbound: Pick<Outbound, 'channelCards'>;
+  digests: DigestBuilder;
+  subscriptions: DigestSubscriptions;
+  /** The source write-back (`sync give-up <id>`); absent when no source is written back to. */
+  sync?: { giveUp(referralId: string, actor: Actor): Promise<number> };
+  views: CardViews;
   clock: Clock;
-  display: { timeZone: string; defaultLocale: Locale };
+  display: DisplayDefaults;
   log: Logger;
-  /** The `digest` command (subscriptions and on-demand digests), provided by the scheduler. */
-  digest?: (turn: Turn, args: string[]) => Promise<void>;
-  /** Stops Partner Center write-back retries for a referral (`sync give-up <id>`); absent when sync is off. */
-  giveUpSync?: (referralId: string, actor: Turn['actor']) => Promise<number>;
 }

@@ -1,42 +1,60 @@
-import { CLOSED_WORDS } from '../cards/closed-words';
 import type { ClosedSubstatus } from '../core/referral';
-import type { BotDeps } from './bot-deps';
-import { PARTNER_CENTER_SOURCE } from '../partner-center/referral-snapshot';
-import type { Turn } from './turn';
-import type { CardViews, ListRequest } from '../cards/card-views';
+import { PARTNER_CENTER_SOURCE } from '../core/sources';
 import { createResponseStats } from '../core/stats';
+import type { ListRequest } from '../cards/card-views';
+import { CLOSED_WORDS } from '../cards/closed-words';
+import type { BotDeps } from './bot-deps';
+import { digestCommand } from './digest-command';
+import type { Turn } from './turn';
 
 export const LIST_PAGE_SIZE = 5;
-// Stats and on-demand digests look back this far.
+// Stats look back this far.
 const STATS_WINDOW_MS = 30 * 24 * 3600_000;
 
-export type CommandName =
-  'help' | 'inbox' | 'active' | 'archived' | 'show' | 'mine' | 'stats' | 'digest' | 'settings' | 'sync';
-type CommandHandler = (turn: Turn, args: string[], deps: BotDeps, views: CardViews) => Promise<void>;
+export const COMMAND_NAMES = [
+  'help',
+  'inbox',
+  'active',
+  'archived',
+  'show',
+  'mine',
+  'stats',
+  'digest',
+  'settings',
+  'sync',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** A typed command, as a handler gets it: the words after its name, where and by whom, and the services. */
+export interface CommandContext {
+  args: string[];
+  turn: Turn;
+  deps: BotDeps;
+}
 
 /** Commands by name: the one table that says what a person can type. */
-export const COMMANDS: Record<CommandName, CommandHandler> = {
-  help: async (turn, _args, _deps, views) => turn.sendCard(views.help(turn)),
-  inbox: (turn, _args, deps, views) => sendList(turn, deps, views, { list: 'inbox', page: 0 }),
-  active: (turn, _args, deps, views) => sendList(turn, deps, views, { list: 'active', page: 0 }),
-  mine: (turn, _args, deps, views) => sendList(turn, deps, views, { list: 'mine', page: 0 }),
-  archived: async (turn, args, deps, views) => {
+export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<void>> = {
+  help: async ({ turn, deps }) => turn.sendCard(deps.views.help(turn)),
+  inbox: ({ turn, deps }) => sendList(turn, deps, { list: 'inbox', page: 0 }),
+  active: ({ turn, deps }) => sendList(turn, deps, { list: 'active', page: 0 }),
+  mine: ({ turn, deps }) => sendList(turn, deps, { list: 'mine', page: 0 }),
+  archived: async ({ args, turn, deps }) => {
     const word = args[0]?.toLowerCase();
     if (word !== undefined && !(word in CLOSED_WORDS))
-      return turn.sendCard(views.help(turn, `archived ${word}`));
-    await sendList(turn, deps, views, { list: 'archived', filter: word, page: 0 });
+      return turn.sendCard(deps.views.help(turn, `archived ${word}`));
+    await sendList(turn, deps, { list: 'archived', page: 0, ...(word ? { filter: word } : {}) });
   },
-  show: async (turn, args, deps, views) => {
+  show: async ({ args, turn, deps }) => {
     const prefix = args[0] ?? '';
     const found = await byIdPrefix(deps, prefix);
     if (found.length !== 1)
       return turn.sendText(
-        views.text(turn, found.length === 0 ? 'show.none' : 'show.ambiguous', { id: prefix }),
+        deps.views.text(turn, found.length === 0 ? 'show.none' : 'show.ambiguous', { id: prefix }),
       );
     const referral = await deps.referrals.load(found[0]!.id);
-    if (referral) await turn.sendCard(views.referral(turn, referral));
+    if (referral) await turn.sendCard(deps.views.referral(turn, referral));
   },
-  stats: async (turn, _args, deps, views) => {
+  stats: async ({ turn, deps }) => {
     const to = turn.now;
     const from = new Date(to.getTime() - STATS_WINDOW_MS);
     const stats = createResponseStats();
@@ -44,27 +62,26 @@ export const COMMANDS: Record<CommandName, CommandHandler> = {
     for await (const referral of deps.queries.receivedBetween(from, to)) {
       if (!scope || scope.has(referral.id)) stats.add(referral);
     }
-    await turn.sendCard(views.stats(turn, stats.result(), { from, to }));
+    await turn.sendCard(deps.views.stats(turn, stats.result(), { from, to }));
   },
-  digest: async (turn, args, deps, views) =>
-    deps.digest ? deps.digest(turn, args) : COMMANDS.stats(turn, args, deps, views),
-  sync: async (turn, args, deps, views) => {
-    if (!deps.giveUpSync) return turn.sendText(views.text(turn, 'sync.off'));
+  digest: ({ args, turn, deps }) => digestCommand(turn, args, deps),
+  sync: async ({ args, turn, deps }) => {
+    if (!deps.sync) return turn.sendText(deps.views.text(turn, 'sync.off'));
     const found = args[0]?.toLowerCase() === 'give-up' ? await byIdPrefix(deps, args[1] ?? '') : [];
-    if (found.length !== 1) return turn.sendText(views.text(turn, 'sync.give-up.usage'));
+    if (found.length !== 1) return turn.sendText(deps.views.text(turn, 'sync.give-up.usage'));
     const referral = found[0]!;
     const params = { customer: referral.customer.name };
     if (referral.source !== PARTNER_CENTER_SOURCE)
-      return turn.sendText(views.text(turn, 'sync.give-up.not-partner-center', params));
-    const count = await deps.giveUpSync(referral.id, turn.actor);
+      return turn.sendText(deps.views.text(turn, 'sync.give-up.not-partner-center', params));
+    const count = await deps.sync.giveUp(referral.id, turn.actor);
     await turn.sendText(
-      views.text(turn, count > 0 ? 'sync.give-up.done' : 'sync.give-up.nothing', { ...params, count }),
+      deps.views.text(turn, count > 0 ? 'sync.give-up.done' : 'sync.give-up.nothing', { ...params, count }),
     );
-    if (count > 0) await deps.channelCards.refresh(referral.id);
+    if (count > 0) await deps.outbound.channelCards.refresh(referral.id);
   },
-  settings: async (turn, _args, deps, views) => {
-    if (!turn.channelId) return turn.sendText(views.text(turn, 'settings.channelOnly'));
-    await turn.sendCard(views.settings(turn, await deps.settings.get(turn.channelId)));
+  settings: async ({ turn, deps }) => {
+    if (!turn.channelId) return turn.sendText(deps.views.text(turn, 'settings.channelOnly'));
+    await turn.sendCard(deps.views.settings(turn, await deps.settings.get(turn.channelId)));
   },
 };
 
@@ -76,11 +93,14 @@ async function byIdPrefix(deps: BotDeps, prefix: string) {
   return prefix.length >= MIN_ID_PREFIX ? deps.queries.byIdPrefix(prefix, 2) : [];
 }
 
+const isCommandName = (word: string): word is CommandName =>
+  (COMMAND_NAMES as readonly string[]).includes(word);
+
 /** Splits "@Referral Desk archived won" into a command and its arguments; unknown words become `help`. */
 export function parseCommand(text: string): { name: CommandName; args: string[]; unknown?: string } {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const first = (words[0] ?? 'help').toLowerCase();
-  if (first in COMMANDS) return { name: first as CommandName, args: words.slice(1) };
+  if (isCommandName(first)) return { name: first, args: words.slice(1) };
   return { name: 'help', args: [], unknown: text.trim() };
 }
 
@@ -106,6 +126,6 @@ export async function listPage(turn: Turn, deps: BotDeps, request: ListRequest) 
   }
 }
 
-async function sendList(turn: Turn, deps: BotDeps, views: CardViews, request: ListRequest): Promise<void> {
-  await turn.sendCard(views.list(turn, request, await listPage(turn, deps, request)));
+async function sendList(turn: Turn, deps: BotDeps, request: ListRequest): Promise<void> {
+  await turn.sendCard(deps.views.list(turn, request, await listPage(turn, deps, request)));
 }

@@ -6,38 +6,39 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
+import { parseActionData } from '../cards/card-actions';
 import { localeFrom } from '../i18n/catalogue';
+import { isStoreUnavailableError } from '../storage/mongo';
 import type { BotDeps } from './bot-deps';
-import { CARD_ACTIONS, type ActionReply } from './card-actions';
+import { handleAction, type ActionReply } from './card-actions';
 import { COMMANDS, parseCommand } from './commands';
 import type { Turn } from './turn';
 import { actorOf, conversationOf } from './turn-info';
-import type { CardViews } from '../cards/card-views';
 
 /**
  * The Teams edge: turns activities into commands and card actions, and remembers where it is installed.
  * Every botbuilder type stays in bot/; handlers get a `Turn`.
  */
 export class ReferralBot extends TeamsActivityHandler {
-  constructor(
-    private readonly deps: BotDeps,
-    private readonly views: CardViews,
-  ) {
+  constructor(private readonly deps: BotDeps) {
     super();
     this.onMessage(async (context, next) => {
-      await this.remember(context);
-      const text = (
-        TurnContext.removeRecipientMention(context.activity) ??
-        context.activity.text ??
-        ''
-      ).trim();
-      const { name, args, unknown } = parseCommand(text);
       const turn = this.turnOf(context);
-      if (unknown !== undefined && unknown !== '')
-        await context.sendActivity(
-          MessageFactory.attachment(CardFactory.adaptiveCard(views.help(turn, unknown))),
-        );
-      else await COMMANDS[name](turn, args, deps, views);
+      try {
+        await this.remember(context);
+        const text = (
+          TurnContext.removeRecipientMention(context.activity) ??
+          context.activity.text ??
+          ''
+        ).trim();
+        const { name, args, unknown } = parseCommand(text);
+        if (unknown !== undefined && unknown !== '') await turn.sendCard(deps.views.help(turn, unknown));
+        else await COMMANDS[name]({ args, turn, deps });
+      } catch (error) {
+        if (!isStoreUnavailableError(error)) throw error;
+        this.storeUnavailable(error);
+        await turn.sendText(deps.views.text(turn, 'store.unavailable'));
+      }
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -65,16 +66,26 @@ export class ReferralBot extends TeamsActivityHandler {
     invoke: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const turn = this.turnOf(context);
-    const handler = CARD_ACTIONS[invoke.action?.verb ?? ''];
-    if (!handler) {
+    const action = parseActionData(invoke.action?.verb, invoke.action?.data);
+    if (!action) {
       return {
         statusCode: 400,
         type: 'application/vnd.microsoft.error',
-        value: { code: 'BadRequest', message: this.views.text(turn, 'action.unknown') } as never,
+        value: { code: 'BadRequest', message: this.deps.views.text(turn, 'action.unknown') } as never,
       };
     }
-    const data = (invoke.action.data ?? {}) as Record<string, unknown>;
-    return toInvokeResponse(await handler(turn, data, this.deps, this.views));
+    try {
+      return toInvokeResponse(await handleAction(action, turn, this.deps));
+    } catch (error) {
+      if (!isStoreUnavailableError(error)) throw error;
+      this.storeUnavailable(error);
+      // A short text, not an error: Teams shows it where the card is, and the card stays as it was.
+      return toInvokeResponse({ text: this.deps.views.text(turn, 'store.unavailable') });
+    }
+  }
+
+  private storeUnavailable(error: unknown): void {
+    this.deps.log.warn({ err: error }, 'store unreachable during a Teams turn; told the person to retry');
   }
 
   private turnOf(context: TurnContext): Turn {
@@ -83,7 +94,7 @@ export class ReferralBot extends TeamsActivityHandler {
       actor: actorOf(context.activity),
       conversationId: context.activity.conversation?.id ?? '',
       serviceUrl: context.activity.serviceUrl ?? '',
-      locale: context.activity.locale ? localeFrom(context.activity.locale) : this.deps.display.defaultLocale,
+      locale: localeFrom(context.activity.locale, this.deps.display.locale),
       timeZone: this.deps.display.timeZone,
       now: this.deps.clock(),
       channelId: conversation?.kind === 'channel' ? conversation.id : undefined,
@@ -105,7 +116,7 @@ export class ReferralBot extends TeamsActivityHandler {
       known ? { ...conversation, installedAt: known.installedAt } : conversation,
     );
     if (!known && conversation.kind === 'channel') {
-      const posted = await this.deps.channelCards.postWaiting();
+      const posted = await this.deps.outbound.channelCards.postWaiting();
       if (posted > 0)
         this.deps.log.info(
           { channelId: conversation.id, posted },

@@ -1,23 +1,23 @@
 import type { ReferralEvent } from '../core/events';
+import type { SyncState } from '../core/sources';
 import type { Referral } from '../core/referral';
 import type { FieldError, StateConflict } from '../core/result';
 import type { ResponseStats } from '../core/stats';
-import type { ChannelSettings } from '../storage/channel-settings';
-import type { Page } from '../storage/referral-queries';
+import type { Page } from '../core/page';
+import type { ChannelSettings } from '../core/routing';
+import type { ListName, TransitionVerb } from './card-actions';
 import type { CardJson } from './render';
 import type { ViewContext } from './view-context';
 
 /** What happened just now, shown at the top of the card the clicker gets back. */
 export type ReferralNotice =
-  { kind: 'success'; verb: string; warnings: string[] } | { kind: 'conflict'; conflict: StateConflict };
-
-/** Where the referral's write-back to its source stands (the Partner Center sync). */
-export type SyncState = 'pending' | 'failed' | 'given-up';
+  | { kind: 'success'; verb: TransitionVerb; warnings: string[] }
+  | { kind: 'conflict'; conflict: StateConflict };
 
 export interface ReferralCardExtras {
   notice?: ReferralNotice;
   /** The form to show open, with what the person typed and what is wrong with it. */
-  form?: { verb: string; values: Record<string, string>; errors: FieldError[] };
+  form?: { verb: TransitionVerb; values: Record<string, string>; errors: FieldError[] };
   /** The referral's events, oldest first, for the history on closed cards. */
   history?: ReferralEvent[];
   /** The channel's referral owners, @mentioned on the card (Teams `msteams.entities`). */
@@ -27,7 +27,7 @@ export interface ReferralCardExtras {
 
 /** A page of referrals a list card shows, and what to ask for to get the next one. */
 export interface ListRequest {
-  list: 'inbox' | 'active' | 'archived' | 'mine';
+  list: ListName;
   /** For `archived`: won, lost, declined or expired (in either language). */
   filter?: string;
   page: number;

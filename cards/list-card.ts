@@ -9,8 +9,9 @@ import {
   formatTimeLeft,
   truncate,
 } from '../i18n/format';
-import type { Page } from '../storage/referral-queries';
+import type { Page } from '../core/page';
 import type { ListRequest } from './card-views';
+import { executeAction, type ExecuteAction } from './card-actions';
 import { CLOSED_WORDS } from './closed-words';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
@@ -36,12 +37,7 @@ const TEMPLATE = {
       separator: true,
       spacing: 'medium',
       // The whole row opens the referral: a button per row would double the card's height on mobile.
-      selectAction: {
-        type: 'Action.Execute',
-        verb: 'show',
-        data: { referralId: '${referralId}' },
-        title: '${open}',
-      },
+      selectAction: '${open}',
       items: [
         {
           type: 'ColumnSet',
@@ -90,22 +86,7 @@ const TEMPLATE = {
     },
     { type: 'TextBlock', $when: '${hasPaging}', text: '${pageLabel}', size: 'small', isSubtle: true },
   ],
-  actions: [
-    {
-      type: 'Action.Execute',
-      $when: '${hasPrevious}',
-      title: '${previousTitle}',
-      verb: 'list-page',
-      data: { list: '${list}', filter: '${filter}', page: '${previousPage}' },
-    },
-    {
-      type: 'Action.Execute',
-      $when: '${hasMore}',
-      title: '${nextTitle}',
-      verb: 'list-page',
-      data: { list: '${list}', filter: '${filter}', page: '${nextPage}' },
-    },
-  ],
+  actions: '${paging}',
 };
 
 // Row texts are bounded so a page of five stays far under Teams' message size whatever the source sent.
@@ -122,15 +103,20 @@ export function listCard(view: ViewContext, request: ListRequest, page: Page<Ref
     rows: page.items.map((referral) => rowModel(view, referral)),
     hasPaging: page.page > 0 || page.hasMore,
     pageLabel: t(locale, 'list.page', { n: page.page + 1 }),
-    hasPrevious: page.page > 0,
-    hasMore: page.hasMore,
-    previousTitle: t(locale, 'list.previous'),
-    nextTitle: t(locale, 'list.next'),
-    list: request.list,
-    filter: request.filter ?? '',
-    previousPage: page.page - 1,
-    nextPage: page.page + 1,
+    paging: pagingActions(locale, request, page),
   });
+}
+
+function pagingActions(locale: Locale, request: ListRequest, page: Page<Referral>): ExecuteAction[] {
+  const to = (n: number) => ({
+    list: request.list,
+    page: n,
+    ...(request.filter ? { filter: request.filter } : {}),
+  });
+  return [
+    ...(page.page > 0 ? [executeAction('list-page', t(locale, 'list.previous'), to(page.page - 1))] : []),
+    ...(page.hasMore ? [executeAction('list-page', t(locale, 'list.next'), to(page.page + 1))] : []),
+  ];
 }
 
 function listTitle(locale: Locale, request: ListRequest): string {
@@ -141,8 +127,7 @@ function listTitle(locale: Locale, request: ListRequest): string {
 }
 
 interface Row {
-  referralId: string;
-  open: string;
+  open: ExecuteAction<'show'>;
   headline: string;
   detail: string;
   extra: string;
@@ -156,8 +141,7 @@ function rowModel(view: ViewContext, referral: Referral): Row {
   const flame = isFlameHot(referral, now) ? '🔥 ' : '';
   const detail = [size ? formatCustomerSize(locale, size) : '', formatLocation(address)].filter(Boolean);
   const row = {
-    referralId: referral.id,
-    open: t(locale, 'list.open'),
+    open: executeAction('show', t(locale, 'list.open'), { referralId: referral.id }),
     headline: `${flame}${truncate(name, MAX_NAME_CHARS)}`,
     detail: truncate(detail.join(' · ') || t(locale, 'list.noDetail'), MAX_LINE_CHARS),
   };
@@ -171,7 +155,7 @@ function statusColumns(view: ViewContext, referral: Referral): Pick<Row, 'extra'
   if (referral.closure) {
     const { substatus, at } = referral.closure;
     return {
-      extra: t(locale, 'list.closedOn', { date: formatDate(locale, timeZone, at) }),
+      extra: t(locale, 'list.closedAt', { date: formatDate(locale, timeZone, at) }),
       badge: t(locale, `substatus.${substatus}`),
       badgeColor: substatus === 'Won' ? 'good' : 'default',
     };

@@ -27,7 +27,7 @@ const TEMPLATE = {
 };
 
 const LOOK: Record<Exclude<NoticeKind, 'flame'>, { icon: string; style: string }> = {
-  nudge: { icon: '⏳', style: 'warning' },
+  reminder: { icon: '⏳', style: 'warning' },
   warning: { icon: '⚠️', style: 'attention' },
   expiry: { icon: '🗄️', style: 'default' },
 };

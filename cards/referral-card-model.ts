@@ -5,11 +5,9 @@ import { t, type Locale } from '../i18n/catalogue';
 import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/format';
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
 import { customerFacts, engagementFacts, historyLine, outcomeLines } from './referral-facts';
+import { executeAction, TRANSITION_VERBS } from './card-actions';
 import { formModel, type FormModel } from './referral-forms';
 import type { ViewContext } from './view-context';
-
-/** The card's forms, in the order their buttons appear. */
-export const FORM_VERBS = ['accept', 'decline', 'won', 'lost', 'edit', 'add-contact'] as const;
 
 const BADGE_COLOR: Record<string, string> = {
   New: 'accent',
@@ -45,8 +43,8 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     history: history.map((event) => ({ text: historyLine(view, event) })),
     hasHistory: history.length > 0,
     ...formsModel(view, referral, extras.form),
-    cancelTitle: t(locale, 'form.cancel'),
-    refreshTitle: t(locale, 'card.refresh'),
+    cancelAction: executeAction('refresh', t(locale, 'form.cancel'), { referralId: referral.id }),
+    refreshAction: executeAction('refresh', t(locale, 'card.refresh'), { referralId: referral.id }),
     sync: extras.sync ? t(locale, `card.sync.${extras.sync}`) : '',
     hasSync: extras.sync !== undefined,
   };
@@ -136,8 +134,9 @@ function formsModel(view: ViewContext, referral: Referral, submitted: ReferralCa
     submitted && allowed.has(submitted.verb)
       ? formModel(view, referral, submitted.verb, submitted)
       : undefined;
-  const forms: FormModel[] = FORM_VERBS.filter((verb) => allowed.has(verb) && verb !== inline?.verb).map(
-    (verb) => formModel(view, referral, verb),
-  );
+  // The forms' buttons appear in the order of the core's commands: accept, decline, won, lost, edit, add contact.
+  const forms: FormModel[] = TRANSITION_VERBS.filter(
+    (verb) => allowed.has(verb) && verb !== inline?.verb,
+  ).map((verb) => formModel(view, referral, verb));
   return { forms, inlineForm: inline, hasInlineForm: inline !== undefined };
 }

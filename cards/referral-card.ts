@@ -127,24 +127,7 @@ const TEMPLATE = {
       items: [
         { type: 'TextBlock', text: '${inlineForm.title}', weight: 'bolder', size: 'medium' },
         { type: 'Container', $data: '${inlineForm}', items: FORM_BODY },
-        {
-          type: 'ActionSet',
-          actions: [
-            {
-              type: 'Action.Execute',
-              title: '${inlineForm.submitTitle}',
-              verb: '${inlineForm.verb}',
-              style: 'positive',
-              data: { referralId: '${referralId}', form: '${inlineForm.verb}' },
-            },
-            {
-              type: 'Action.Execute',
-              title: '${cancelTitle}',
-              verb: 'refresh',
-              data: { referralId: '${referralId}' },
-            },
-          ],
-        },
+        { type: 'ActionSet', actions: ['${inlineForm.submit}', '${cancelAction}'] },
       ],
     },
     { type: 'TextBlock', $when: '${hasSync}', text: '${sync}', size: 'small', isSubtle: true, wrap: true },
@@ -157,23 +140,10 @@ const TEMPLATE = {
       card: {
         type: 'AdaptiveCard',
         body: FORM_BODY,
-        actions: [
-          {
-            type: 'Action.Execute',
-            title: '${submitTitle}',
-            verb: '${verb}',
-            style: 'positive',
-            data: { referralId: '${$root.referralId}', form: '${verb}' },
-          },
-        ],
+        actions: ['${submit}'],
       },
     },
-    {
-      type: 'Action.Execute',
-      title: '${refreshTitle}',
-      verb: 'refresh',
-      data: { referralId: '${referralId}' },
-    },
+    '${refreshAction}',
   ],
 };
 

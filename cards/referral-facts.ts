@@ -79,7 +79,7 @@ export function outcomeLines(view: ViewContext, referral: Referral): string[] {
     deal
       ? t(locale, 'outcome.deal', {
           value: formatMoney(locale, deal.value),
-          date: formatDate(locale, timeZone, deal.closedOn),
+          date: formatDate(locale, timeZone, deal.closedAt),
         })
       : '',
   ].filter(Boolean);

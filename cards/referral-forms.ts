@@ -3,14 +3,15 @@ import { CLOSE_REASONS, PURCHASE_TIMEFRAMES, type Referral } from '../core/refer
 import type { FieldError } from '../core/result';
 import { LIMITS } from '../core/validation';
 import { t, type Locale } from '../i18n/catalogue';
+import { executeAction, type ExecuteAction, type TransitionVerb } from './card-actions';
 import type { FieldModel } from './form-template';
 import { inputIdOf } from './form-fields';
 import type { ViewContext } from './view-context';
 
 export interface FormModel {
-  verb: string;
+  verb: TransitionVerb;
   title: string;
-  submitTitle: string;
+  submit: ExecuteAction<TransitionVerb>;
   warning: string;
   hasWarning: boolean;
   hint: string;
@@ -92,7 +93,7 @@ function dealSpecs(referral: Referral): FieldSpec[] {
   ];
 }
 
-function fieldSpecs(locale: Locale, referral: Referral, verb: string): FieldSpec[] {
+function fieldSpecs(locale: Locale, referral: Referral, verb: TransitionVerb): FieldSpec[] {
   const notes: FieldSpec = { name: 'notes', multiline: true, maxLength: LIMITS.notes };
   switch (verb) {
     case 'accept':
@@ -114,8 +115,6 @@ function fieldSpecs(locale: Locale, referral: Referral, verb: string): FieldSpec
       return [notes, ...(isDealRegistrationEligible(referral) ? dealSpecs(referral) : [])];
     case 'add-contact':
       return contactSpecs('', true);
-    default:
-      return [];
   }
 }
 
@@ -126,7 +125,7 @@ const isAbout = (field: string, name: string) => field === name || field.startsW
 export function formModel(
   view: ViewContext,
   referral: Referral,
-  verb: string,
+  verb: TransitionVerb,
   submitted?: { values: Record<string, string>; errors: FieldError[] },
 ): FormModel {
   const { locale } = view;
@@ -141,7 +140,12 @@ export function formModel(
   return {
     verb,
     title: t(locale, `form.${verb}.title`),
-    submitTitle: t(locale, `form.${verb}.submit`),
+    submit: executeAction(
+      verb,
+      t(locale, `form.${verb}.submit`),
+      { referralId: referral.id, form: verb },
+      'positive',
+    ),
     warning: tooSoon ? t(locale, 'form.won.tooSoon') : '',
     hasWarning: tooSoon,
     hint: dealHint ? t(locale, 'form.won.dealHint') : '',

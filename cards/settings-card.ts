@@ -4,7 +4,8 @@ import type { RoutingClaimsInput } from '../core/routing';
 import { LIMITS } from '../core/validation';
 import { t, type Locale } from '../i18n/catalogue';
 import { formatCustomerSize } from '../i18n/format';
-import type { ChannelSettings } from '../storage/channel-settings';
+import type { ChannelSettings } from '../core/routing';
+import { executeAction } from './card-actions';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
@@ -92,9 +93,7 @@ const TEMPLATE = {
       ],
     },
   ],
-  actions: [
-    { type: 'Action.Execute', title: '${saveTitle}', verb: 'settings-save', style: 'positive', data: {} },
-  ],
+  actions: ['${save}'],
 };
 
 export function settingsCard(
@@ -119,7 +118,7 @@ export function settingsCard(
     changeTitle: t(locale, 'settings.change'),
     fields: formFields(locale, settings, form),
     sizes: sizeChoices(locale, settings?.sizes ?? []),
-    saveTitle: t(locale, 'settings.save'),
+    save: executeAction('settings-save', t(locale, 'settings.save'), {}, 'positive'),
   });
 }
 

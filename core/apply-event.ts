@@ -4,7 +4,7 @@ import { compact } from './compact';
 import type { EngagementChanges, ReferralEvent, SourceTransition } from './events';
 import type { Actor, Closure, Contact, Engagement, IncomingReferral, Referral } from './referral';
 import { withSourceChanges } from './source-update';
-import { expiresAt, flameUntil, respondByAt } from './timers';
+import { expiresAt, flameEndsAt, respondByAt } from './timers';
 
 /**
  * Applies one event. Throws when the event does not follow the referral (wrong referral, or a seq other than
@@ -45,7 +45,7 @@ function received(id: string, incoming: IncomingReferral, at: Date): Referral {
     receivedAt: at,
     respondByAt: respondByAt(at),
     expiresAt: expiresAt(at, incoming.sourceExpiresAt),
-    flameUntil: incoming.customerRequestedContact ? flameUntil(at) : undefined,
+    flameEndsAt: incoming.customerRequestedContact ? flameEndsAt(at) : undefined,
     team: [],
     version: 1,
   });

@@ -6,7 +6,7 @@ import { expiryWarningAt } from './timers';
  * before it expires, the expiry itself at 14 days (or the source's date), and a redraw of the card when the
  * contact-me flame cools at 72 h.
  */
-export type NoticeKind = 'nudge' | 'warning' | 'expiry' | 'flame';
+export type NoticeKind = 'reminder' | 'warning' | 'expiry' | 'flame';
 
 /**
  * The notices due for `referral` at `now`, most advanced only: after downtime a referral that expired gets its
@@ -19,8 +19,8 @@ export function dueNotices(referral: Referral, now: Date): NoticeKind[] {
   if (at >= referral.expiresAt.getTime()) return ['expiry'];
   const due: NoticeKind[] = [];
   if (at >= expiryWarningAt(referral).getTime()) due.push('warning');
-  else if (at >= referral.respondByAt.getTime()) due.push('nudge');
-  if (referral.customerRequestedContact && referral.flameUntil && at >= referral.flameUntil.getTime())
+  else if (at >= referral.respondByAt.getTime()) due.push('reminder');
+  if (referral.customerRequestedContact && referral.flameEndsAt && at >= referral.flameEndsAt.getTime())
     due.push('flame');
   return due;
 }

@@ -252,18 +252,18 @@ export function parseWon(input: WonInput, now: Date): Result<WonDetails> {
   const dealAmount = c.take(required(W.dealValue, amount(raw.dealValue, W.dealValue)));
   const dealCurrency = c.take(required(W.dealCurrency, currency(raw.dealCurrency, W.dealCurrency)));
   const closedOnCheck = pastDate(raw.dealClosedOn, W.dealClosedOn, now, DEAL_CLOSED_MAX_YEARS);
-  const closedOn = c.take(required(W.dealClosedOn, closedOnCheck));
+  const closedAt = c.take(required(W.dealClosedOn, closedOnCheck));
   const microsoftContactEmail = c.take(email(raw.microsoftContactEmail, W.microsoftContactEmail));
   const dealNotes = c.take(text(raw.dealNotes, W.dealNotes, LIMITS.notes));
   if (
     dealAmount === undefined ||
     dealCurrency === undefined ||
-    closedOn === undefined ||
+    closedAt === undefined ||
     c.errors.length > 0
   ) {
     return invalid(c.errors);
   }
   const value = { amount: dealAmount, currency: dealCurrency };
-  const dealRegistration = compact({ value, closedOn, microsoftContactEmail, notes: dealNotes });
+  const dealRegistration = compact({ value, closedAt, microsoftContactEmail, notes: dealNotes });
   return ok(compact({ notes, dealRegistration }));
 }

@@ -132,7 +132,7 @@ export interface Engagement {
 
 export interface DealRegistration {
   value: Money;
-  closedOn: Date;
+  closedAt: Date;
   /** The Microsoft seller or contact who helped, when there was one. */
   microsoftContactEmail?: string;
   notes?: string;
@@ -182,7 +182,7 @@ export interface Referral extends IncomingReferral {
   respondByAt: Date;
   expiresAt: Date;
   /** Contact-me referrals only: the end of the 72 h "call now" window. */
-  flameUntil?: Date;
+  flameEndsAt?: Date;
   engagement?: Engagement;
   /** Extra people from the partner's side (Partner Center's `team`). */
   team: Contact[];

@@ -13,6 +13,15 @@ export interface RoutingClaims {
   isDefault: boolean;
 }
 
+/** A channel's routing claims, as set with the `settings` command. */
+export interface ChannelSettings extends RoutingClaims {
+  channelId: string;
+  updatedAt: Date;
+  updatedBy: { id: string; name: string };
+  /** People the bot @mentions on the channel's referral cards and reminders: whoever saved the settings. */
+  owners?: { id: string; name: string }[];
+}
+
 export interface RoutingCandidate {
   channelId: string;
   claims?: RoutingClaims;

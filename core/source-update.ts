@@ -6,7 +6,7 @@ import { formatUtc } from './dates';
 import type { ReferralEventData, SourceChanges, SourceTransition } from './events';
 import type { IncomingReferral, Referral } from './referral';
 import { invalid, ok, type Result } from './result';
-import { expiresAt, flameUntil } from './timers';
+import { expiresAt, flameEndsAt } from './timers';
 
 /** The source's view of a referral at `modifiedAt`. */
 export interface SourceUpdate {
@@ -81,7 +81,7 @@ export function withSourceChanges(
   const next: Referral = { ...referral, ...compact(changes), sourceModifiedAt };
   if (changes.sourceExpiresAt) next.expiresAt = expiresAt(referral.receivedAt, changes.sourceExpiresAt);
   // A customer who asks to be called after arriving gets the same 72 h window, from the moment they asked.
-  if (changes.customerRequestedContact === true && !referral.flameUntil) next.flameUntil = flameUntil(at);
+  if (changes.customerRequestedContact === true && !referral.flameEndsAt) next.flameEndsAt = flameEndsAt(at);
   return next;
 }
 

@@ -25,7 +25,7 @@ export function expiresAt(receivedAt: Date, sourceExpiresAt?: Date): Date {
     : new Date(receivedAt.getTime() + EXPIRE_AFTER_MS);
 }
 
-export function flameUntil(receivedAt: Date): Date {
+export function flameEndsAt(receivedAt: Date): Date {
   return new Date(receivedAt.getTime() + FLAME_WINDOW_MS);
 }
 
@@ -46,14 +46,14 @@ export function isOverdue(referral: Pick<Referral, 'status' | 'respondByAt'>, no
 
 /** The customer asked to be contacted, nobody has answered yet, and the 72 h window is still open. */
 export function isFlameHot(
-  referral: Pick<Referral, 'status' | 'customerRequestedContact' | 'flameUntil'>,
+  referral: Pick<Referral, 'status' | 'customerRequestedContact' | 'flameEndsAt'>,
   now: Date,
 ): boolean {
   return (
     referral.customerRequestedContact &&
     referral.status === 'New' &&
-    referral.flameUntil !== undefined &&
-    msLeft(referral.flameUntil, now) > 0
+    referral.flameEndsAt !== undefined &&
+    msLeft(referral.flameEndsAt, now) > 0
   );
 }
 

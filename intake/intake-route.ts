@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import { parseIncomingReferral } from '../core/intake';
 import type { Actor } from '../core/referral';
+import { WEBHOOK_SOURCE } from '../core/sources';
 import type { ReferralService } from '../services/referral-service';
 import type { Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
@@ -10,7 +11,6 @@ import { BodyTooLargeError, isLoopback, readRawBody } from '../platform/read-bod
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
 
 export const INTAKE_BODY_LIMIT_BYTES = 256 * 1024;
-export const WEBHOOK_SOURCE = 'webhook';
 const WEBHOOK_ACTOR: Actor = { kind: 'source', id: WEBHOOK_SOURCE, name: 'Signed webhook' };
 
 export interface IntakeRouteDeps {

@@ -3,9 +3,11 @@ import type { Logger } from '../platform/logger';
 import type { ReferralEvent } from '../core/events';
 import type { Referral } from '../core/referral';
 import { routeReferral } from '../core/routing';
-import type { CardViews, ReferralCardExtras, SyncState } from '../cards/card-views';
-import type { ViewContext } from '../cards/view-context';
-import { localeFrom, type Locale } from '../i18n/catalogue';
+import type { SyncState } from '../core/sources';
+import type { ReferralCardExtras } from '../cards/card-views';
+import { referralCard } from '../cards/referral-card';
+import { conversationView, type DisplayDefaults } from '../cards/view-context';
+import { t } from '../i18n/catalogue';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversation, Conversations } from '../storage/conversations';
 import type { OpenReferrals } from '../storage/open-referrals';
@@ -13,6 +15,8 @@ import type { ReferralRoutes } from '../storage/referral-routes';
 import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
 import type { PacedSender } from './paced-sender';
 import type { PostOnce } from './post-once';
+
+export const cardKey = (referralId: string) => `referral-card:${referralId}`;
 
 /** The referral's card in its channel: posted once as a new thread, then kept current for everyone. */
 export interface ChannelCards {
@@ -41,13 +45,11 @@ export interface ChannelCardsDeps {
   connector: ConnectorClient;
   sender: PacedSender;
   posts: PostOnce;
-  views: CardViews;
-  display: { timeZone: string; defaultLocale: Locale };
+  display: DisplayDefaults;
   clock: Clock;
   log: Logger;
 }
 
-export const cardKey = (referralId: string) => `referral-card:${referralId}`;
 // Enough for any realistic backlog of open referrals, small enough that one sweep stays cheap.
 const WAITING_SWEEP_LIMIT = 200;
 
@@ -82,14 +84,10 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
   }
 
   async function activityFor(referral: Referral, channel: Conversation) {
-    const view: ViewContext = {
-      locale: localeFrom(channel.locale, deps.display.defaultLocale),
-      timeZone: deps.display.timeZone,
-      now: deps.clock(),
-    };
-    const card = deps.views.referral(view, referral, await extrasFor(referral));
+    const view = conversationView(deps.display, channel.locale, deps.clock());
+    const card = referralCard(view, referral, await extrasFor(referral));
     return adaptiveCardActivity(card, {
-      summary: deps.views.text(view, 'bot.cardSummary', { customer: referral.customer.name }),
+      summary: t(view.locale, 'bot.cardSummary', { customer: referral.customer.name }),
     });
   }
 

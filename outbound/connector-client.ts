@@ -1,5 +1,5 @@
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { systemClock, type Clock } from '../platform/clock';
+import { retryAfterMs } from '../platform/retry-after';
 
 /** A message the bot sends: text and/or an Adaptive Card, as the Bot Connector API takes it. */
 export interface OutgoingActivity {
@@ -116,7 +116,7 @@ export function createConnectorClient(options: ConnectorClientOptions = {}): Con
       throw new ConnectorError(
         `${method} ${path}: HTTP ${res.status}${code ? ` ${code}` : ''}`,
         res.status,
-        retryAfterMs(res.headers, clock),
+        retryAfterMs(res.headers, clock()),
         code,
       );
     }
@@ -155,46 +155,10 @@ export function createConnectorClient(options: ConnectorClientOptions = {}): Con
   };
 }
 
-/** Bot Framework tokens for the Azure Bot's app registration; the credentials cache and renew them. */
-export function botTokenProvider(
-  appId: string,
-  appPassword: string,
-  tenantId?: string,
-): (serviceUrl: string) => Promise<string | undefined> {
-  const factory = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: appId,
-    MicrosoftAppPassword: appPassword,
-    MicrosoftAppTenantId: tenantId,
-    MicrosoftAppType: tenantId ? 'SingleTenant' : 'MultiTenant',
-  });
-  let credentials: Promise<{ getToken(): Promise<string> }> | undefined;
-  return async () => {
-    credentials ??= factory.createCredentials(
-      appId,
-      'https://api.botframework.com',
-      `https://login.microsoftonline.com/${tenantId ?? 'botframework.com'}`,
-      true,
-    ) as Promise<unknown> as Promise<{ getToken(): Promise<string> }>;
-    return (await credentials).getToken();
-  };
-}
-
 function parseJson(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined;
   } catch {
     return undefined;
   }
-}
-
-/** `Retry-After` is seconds or an HTTP date; a date is measured against the reply's own `Date` (no clock skew). */
-function retryAfterMs(headers: Headers, clock: Clock): number | undefined {
-  const header = headers.get('retry-after');
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  if (Number.isNaN(at)) return undefined;
-  const sentAt = Date.parse(headers.get('date') ?? '');
-  return Math.max(0, at - (Number.isNaN(sentAt) ? clock().getTime() : sentAt));
 }

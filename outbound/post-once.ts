@@ -1,7 +1,7 @@
-import type { CardPostStore, PostRecord } from '../storage/posted-messages';
+import type { PostedMessages, PostedMessage } from '../storage/posted-messages';
 import type { PostedActivity } from './connector-client';
 
-export type { PostRecord };
+export type { PostedMessage };
 
 export type PostOutcome =
   /** This call sent it. */
@@ -33,27 +33,27 @@ export interface PostRequest {
  */
 export interface PostOnce {
   postOnce(request: PostRequest): Promise<PostOutcome>;
-  getPost(key: string): Promise<PostRecord | undefined>;
+  getPost(key: string): Promise<PostedMessage | undefined>;
 }
 
 // Longer than the paced sender's worst case (six attempts with capped backoff), so a live sender keeps its lease.
 export const DEFAULT_POST_LEASE_MS = 5 * 60_000;
 
-export function createPostOnce(store: CardPostStore): PostOnce {
+export function createPostOnce(store: PostedMessages): PostOnce {
   // A lease guards against a dead sender; this process knows its own are alive, however long Teams keeps them.
   const sendingHere = new Set<string>();
 
   /** Which attempt this call now holds, or what it found instead. */
-  async function claim(key: string, now: Date, leaseUntil: Date): Promise<number | PostOutcome> {
+  async function claim(key: string, now: Date, leaseEndsAt: Date): Promise<number | PostOutcome> {
     let record = await store.get(key);
     if (!record) {
-      if (await store.claimFirst(key, leaseUntil, now)) return 1;
+      if (await store.claimFirst(key, leaseEndsAt, now)) return 1;
       record = await store.get(key);
     }
     if (record?.state === 'sent') return alreadySent(record);
-    if (!record || record.leaseUntil > now) return { status: 'in-flight' };
+    if (!record || record.leaseEndsAt > now) return { status: 'in-flight' };
     const attempt = record.attempt + 1;
-    if (!(await store.claimNext(key, attempt, leaseUntil, now))) return { status: 'in-flight' };
+    if (!(await store.claimNext(key, attempt, leaseEndsAt, now))) return { status: 'in-flight' };
     // The holder whose lease ran out may have finished between our read and our claim.
     const latest = await store.get(key);
     return latest?.state === 'sent' ? alreadySent(latest) : attempt;
@@ -95,7 +95,7 @@ export function createPostOnce(store: CardPostStore): PostOnce {
   return { postOnce, getPost: (key) => store.get(key) };
 }
 
-function alreadySent(record: PostRecord): PostOutcome {
+function alreadySent(record: PostedMessage): PostOutcome {
   return {
     status: 'already-sent',
     conversationId: record.conversationId ?? '',

@@ -2,7 +2,7 @@ import type { Clock } from '../platform/clock';
 import type { NoticeKind } from '../core/due-notices';
 import type { Referral } from '../core/referral';
 import { noticeCard } from '../cards/notice-card';
-import { localeFrom, type Locale } from '../i18n/catalogue';
+import { conversationView, type DisplayDefaults } from '../cards/view-context';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
 import type { ReferralRoutes } from '../storage/referral-routes';
@@ -25,7 +25,7 @@ export interface ThreadNoticesDeps {
   routes: ReferralRoutes;
   conversations: Conversations;
   settings: ChannelSettingsStore;
-  display: { timeZone: string; defaultLocale: Locale };
+  display: DisplayDefaults;
   clock: Clock;
 }
 
@@ -37,12 +37,8 @@ export function createThreadNotices(deps: ThreadNoticesDeps): ThreadNotices {
       const channel = channelId ? await deps.conversations.get(channelId) : undefined;
       // No card yet (no channel installed): nothing to reply to. The notice stays due and is retried next tick.
       if (!thread?.conversationId || !thread.activityId || !channel) return 'no-thread';
-      const owners = kind === 'nudge' ? ((await deps.settings.get(channel.id))?.owners ?? []) : [];
-      const view = {
-        locale: localeFrom(channel.locale, deps.display.defaultLocale),
-        timeZone: deps.display.timeZone,
-        now: deps.clock(),
-      };
+      const owners = kind === 'reminder' ? ((await deps.settings.get(channel.id))?.owners ?? []) : [];
+      const view = conversationView(deps.display, channel.locale, deps.clock());
       const activity = adaptiveCardActivity(noticeCard(view, referral, kind, owners));
       const outcome = await deps.posts.postOnce({
         key,

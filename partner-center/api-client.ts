@@ -1,5 +1,7 @@
 // Partner Center's Referrals API (REST v1.0, /v1.0/engagements/referrals): list with OData paging, get (with its
 // eTag), and PATCH with a JSON Patch body under If-Match. Every request carries an App+User token.
+import type { Clock } from '../platform/clock';
+import { retryAfterMs } from '../platform/retry-after';
 import type { JsonPatchOperation } from './write-back-patch';
 
 export const REFERRALS_PATH = '/v1.0/engagements/referrals';
@@ -43,7 +45,12 @@ export interface PartnerCenterApi {
   patchReferral(id: string, operations: JsonPatchOperation[], eTag: string): Promise<PatchOutcome>;
 }
 
-export function partnerCenterApi(options: { baseUrl: string; getToken: TokenProvider }): PartnerCenterApi {
+export function partnerCenterApi(options: {
+  baseUrl: string;
+  getToken: TokenProvider;
+  /** For a `Retry-After` date when the reply carries no `Date` header. */
+  clock: Clock;
+}): PartnerCenterApi {
   const base = new URL(options.baseUrl);
   const referralUrl = (id: string) => new URL(`${REFERRALS_PATH}/${encodeURIComponent(id)}`, base);
 
@@ -68,7 +75,7 @@ export function partnerCenterApi(options: { baseUrl: string; getToken: TokenProv
       throw new PartnerCenterApiError(
         `${what}: HTTP ${response.status} ${await excerpt(response)}`,
         response.status,
-        retryAfterMs(response),
+        retryAfterMs(response.headers, options.clock()),
       );
     }
     return (await response.json()) as Record<string, unknown>;
@@ -101,12 +108,12 @@ export function partnerCenterApi(options: { baseUrl: string; getToken: TokenProv
         },
         body: JSON.stringify(operations),
       });
-      return patchOutcome(response);
+      return patchOutcome(response, options.clock());
     },
   };
 }
 
-async function patchOutcome(response: Response): Promise<PatchOutcome> {
+async function patchOutcome(response: Response, now: Date): Promise<PatchOutcome> {
   if (response.status === 204) return { kind: 'applied' };
   if (response.ok) {
     const text = await response.text();
@@ -115,7 +122,8 @@ async function patchOutcome(response: Response): Promise<PatchOutcome> {
       : { kind: 'applied', referral: fetched(JSON.parse(text), response) };
   }
   if (response.status === 412) return { kind: 'precondition-failed' };
-  if (response.status === 429) return { kind: 'throttled', retryAfterMs: retryAfterMs(response) };
+  if (response.status === 429)
+    return { kind: 'throttled', retryAfterMs: retryAfterMs(response.headers, now) };
   const message = `HTTP ${response.status} ${await excerpt(response)}`;
   if (response.status >= 500 || response.status === 408) return { kind: 'unavailable', message };
   return { kind: 'rejected', status: response.status, message };
@@ -127,16 +135,6 @@ function fetched(json: Record<string, unknown>, response: Response): FetchedRefe
       ? json.eTag
       : (response.headers.get('etag') ?? undefined);
   return { json, ...(eTag ? { eTag } : {}) };
-}
-
-/** Retry-After in seconds or as an HTTP date; the date form is read against the response's own Date header. */
-function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get('retry-after');
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  const sentAt = Date.parse(response.headers.get('date') ?? '');
-  return Number.isNaN(at) || Number.isNaN(sentAt) ? undefined : Math.max(0, at - sentAt);
 }
 
 async function excerpt(response: Response): Promise<string> {

@@ -3,7 +3,8 @@ import type { Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
 import { referralIdFor } from '../services/referral-id';
 import type { PartnerCenterLinks } from '../storage/partner-center-links';
-import { PARTNER_CENTER_ACTOR, PARTNER_CENTER_SOURCE, readSnapshot } from './referral-snapshot';
+import { PARTNER_CENTER_SOURCE } from '../core/sources';
+import { PARTNER_CENTER_ACTOR, readSnapshot } from './referral-snapshot';
 
 export type IngestOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'invalid';
 

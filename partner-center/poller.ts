@@ -6,8 +6,6 @@ import type { Logger } from '../platform/logger';
 import { PENDING_FILTER, type PartnerCenterApi } from './api-client';
 import { ingestReferral, type IngestDeps, type IngestOutcome } from './ingest';
 
-export const DEFAULT_POLL_CRON = '*/10 * * * *';
-
 export type PollSummary = Record<IngestOutcome, number>;
 
 export interface PollerDeps extends IngestDeps {
@@ -26,10 +24,10 @@ export async function pollOnce(deps: PollerDeps, now: Date): Promise<PollSummary
 
 export function startPartnerCenterPoller(
   deps: PollerDeps,
-  options: { cron?: string; log: Logger },
+  options: { cron: string; log: Logger },
 ): { stop(): Promise<void> } {
   const task = schedule(
-    options.cron ?? DEFAULT_POLL_CRON,
+    options.cron,
     async () => {
       try {
         await pollOnce(deps, deps.clock());

@@ -6,9 +6,9 @@ import type { SourceTransition } from '../core/events';
 import type { SourceUpdate } from '../core/lifecycle';
 import type { Actor, ClosedSubstatus, IncomingReferral } from '../core/referral';
 import { ok, type Result } from '../core/result';
+import { PARTNER_CENTER_SOURCE } from '../core/sources';
 import { closeReasonFrom } from './close-reasons';
 
-export const PARTNER_CENTER_SOURCE = 'partner-center';
 export const PARTNER_CENTER_ACTOR: Actor = {
   kind: 'source',
   id: PARTNER_CENTER_SOURCE,

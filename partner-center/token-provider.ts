@@ -22,8 +22,8 @@ export interface PartnerCenterAuthSettings {
   refreshToken: string;
   /** A confidential app's secret; without one the app is treated as a public client. */
   clientSecret?: string;
-  /** Defaults to https://login.microsoftonline.com. */
-  authorityHost?: string;
+  /** The Entra ID sign-in host, e.g. https://login.microsoftonline.com. */
+  authorityHost: string;
 }
 
 export interface TokenProviderOptions {
@@ -105,7 +105,7 @@ export function fetchNetworkClient(): INetworkModule {
 }
 
 function msalApp(settings: PartnerCenterAuthSettings, options: TokenProviderOptions) {
-  const host = (settings.authorityHost ?? 'https://login.microsoftonline.com').replace(/\/$/, '');
+  const host = settings.authorityHost.replace(/\/$/, '');
   const config: Configuration = {
     auth: {
       clientId: settings.clientId,

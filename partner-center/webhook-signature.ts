@@ -3,14 +3,8 @@
 // allowed Microsoft host over https, chains to a trusted root, is valid now and belongs to Microsoft, and the
 // signature over the raw UTF-8 body verifies with its key.
 import { X509Certificate, verify } from 'node:crypto';
-import { rootCertificates } from 'node:tls';
 import type { CertificateSource } from './certificate-source';
 
-/** Where Partner Center's own sample event fetches its certificate from. */
-export const DEFAULT_CERTIFICATE_HOSTS = ['3psostorageacct.blob.core.windows.net'];
-/** Where Microsoft's certificates name their issuing CAs ("CA Issuers" in Authority Information Access). */
-export const DEFAULT_ISSUER_HOSTS = ['www.microsoft.com', 'cacerts.digicert.com'];
-export const DEFAULT_CERTIFICATE_ORGANIZATION = 'Microsoft Corporation';
 const MAX_CHAIN_DEPTH = 5;
 
 export interface WebhookTrust {
@@ -22,16 +16,6 @@ export interface WebhookTrust {
   issuerHosts: string[];
   /** The organization (O=) the signing certificate's subject must name. */
   organization: string;
-}
-
-/** Node's bundled public roots and Partner Center's hosts, each replaceable (tests bring their own CA). */
-export function webhookTrust(overrides: Partial<WebhookTrust> = {}): WebhookTrust {
-  return {
-    roots: overrides.roots ?? rootCertificates.map((pem) => new X509Certificate(pem)),
-    certificateHosts: overrides.certificateHosts ?? DEFAULT_CERTIFICATE_HOSTS,
-    issuerHosts: overrides.issuerHosts ?? DEFAULT_ISSUER_HOSTS,
-    organization: overrides.organization ?? DEFAULT_CERTIFICATE_ORGANIZATION,
-  };
 }
 
 export type Verdict = { ok: true } | { ok: false; reason: string };

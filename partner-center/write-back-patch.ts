@@ -66,7 +66,7 @@ export function patchFor(event: ReferralEvent): JsonPatchOperation[] {
         ...statusOps,
         replace('/details/dealValue', registration.value.amount),
         replace('/details/currency', registration.value.currency),
-        replace('/details/closingDateTime', registration.closedOn.toISOString()),
+        replace('/details/closingDateTime', registration.closedAt.toISOString()),
       ];
     }
     case 'expired':

@@ -4,7 +4,7 @@ import type { ReferralEventLog } from '../storage/referral-events';
 import type { PartnerCenterLinks } from '../storage/partner-center-links';
 import type { SyncOutbox } from '../storage/sync-outbox';
 import type { ReferralService } from '../services/referral-service';
-import { PARTNER_CENTER_SOURCE } from './referral-snapshot';
+import { PARTNER_CENTER_SOURCE } from '../core/sources';
 import { isWriteBackEvent } from './write-back-patch';
 
 /**

@@ -6,7 +6,8 @@ import { dueNotices, noticeKey, type NoticeKind } from '../core/due-notices';
 import type { Actor, Referral } from '../core/referral';
 import type { DueReferrals } from '../storage/due-referrals';
 import type { ScheduledNotice, ScheduledNotices } from '../storage/scheduled-notices';
-import type { ThreadNotices } from '../outbound/thread-notices';
+import type { Outbound } from '../outbound/create-outbound';
+import { sendDueDigests, type DueDigestsDeps } from './digests';
 
 const isExpired = (referral: Referral) => referral.closure?.substatus === 'Expired';
 
@@ -18,13 +19,11 @@ export interface SchedulerDeps {
   referrals: ReferralService;
   due: DueReferrals;
   notices: ScheduledNotices;
-  thread: ThreadNotices;
-  /** Redraws the channel card (the flame cools at 72 h). */
-  refreshCard(referralId: string): Promise<void>;
-  /** Posts cards of referrals that had no channel or whose post was interrupted. */
-  postWaitingCards(): Promise<number>;
-  /** Digests due by now, when subscriptions exist. */
-  sendDueDigests?(now: Date): Promise<number>;
+  /** Thread notices, card redraws (the flame cools at 72 h), cards waiting for a channel, digests. */
+  outbound: Pick<Outbound, 'channelCards' | 'threadNotices' | 'postCardOnce'>;
+  digests: DueDigestsDeps['digests'];
+  subscriptions: DueDigestsDeps['subscriptions'];
+  display: DueDigestsDeps['display'];
   log: Logger;
 }
 
@@ -50,7 +49,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     referral: Referral,
   ): Promise<'sent' | 'pending' | 'skipped'> {
     if (notice.kind === 'flame') {
-      await deps.refreshCard(referral.id);
+      await deps.outbound.channelCards.refresh(referral.id);
       return 'sent';
     }
     if (notice.kind === 'expiry' && referral.status === 'New') {
@@ -58,7 +57,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if (outcome.status === 'applied') referral = outcome.referral;
       else if (outcome.status !== 'not-found' && !isExpired(outcome.referral)) return 'skipped';
     }
-    return (await deps.thread.reply(referral, notice.kind, notice.key)) === 'sent' ? 'sent' : 'pending';
+    const outcome = await deps.outbound.threadNotices.reply(referral, notice.kind, notice.key);
+    return outcome === 'sent' ? 'sent' : 'pending';
   }
 
   /** A notice decided earlier is finished if it still applies; a reminder overtaken by events is dropped. */
@@ -76,7 +76,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function tick(now: Date): Promise<TickReport> {
     const report: TickReport = {
-      cardsPosted: await deps.postWaitingCards(),
+      cardsPosted: await deps.outbound.channelCards.postWaiting(),
       decided: 0,
       done: 0,
       digests: 0,
@@ -97,7 +97,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         deps.log.warn({ err: error, key: notice.key }, 'scheduled notice not finished; retrying next tick');
       }
     }
-    report.digests = (await deps.sendDueDigests?.(now)) ?? 0;
+    report.digests = await sendDueDigests(deps, now);
     return report;
   }
 

@@ -19,23 +19,43 @@ export interface ReceiveOutcome {
 }
 
 /** Every edge (intake, cards, commands, scheduler, sync) changes referrals through this, and only this. */
-export interface ReferralService {
+export interface ReferralService extends ReferralReader {
   receive(incoming: IncomingReferral, actor: Actor): Promise<ReceiveOutcome>;
-  /** The referral as its event log says it is now, or undefined when there is no such referral. */
-  load(id: string): Promise<Referral | undefined>;
   apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome>;
 }
 
 /** Told after each change is durable: posts and refreshes cards, writes back to the source. */
 export type ReferralChangeListener = (change: { event: ReferralEvent; referral: Referral }) => Promise<void>;
 
+/** Reads referrals as their event logs say they are now. */
+export interface ReferralReader {
+  /** The referral, brought up to date from its log, or undefined when there is no such referral. */
+  load(id: string): Promise<Referral | undefined>;
+}
+
 export interface ReferralServiceDeps {
   events: ReferralEventLog;
   projections: ReferralProjections;
   clock: Clock;
-  /** Each listener's failure is its own: it is reported to `onListenerError`, and the change stands. */
-  listeners?: ReferralChangeListener[];
-  onListenerError?: (error: unknown, event: ReferralEvent) => void;
+  /** Told after each change is durable, in order. Each one's failure is its own: reported, and the change stands. */
+  listeners: readonly ReferralChangeListener[];
+  onListenerError: (error: unknown, event: ReferralEvent) => void;
+}
+
+/** The read half on its own, for the parts that only read (and are built before the service). */
+export function createReferralReader(
+  deps: Pick<ReferralServiceDeps, 'events' | 'projections'>,
+): ReferralReader {
+  return {
+    async load(id) {
+      const stored = await deps.projections.get(id);
+      const newer = await deps.events.listAfter(id, stored?.version ?? 0);
+      if (newer.length === 0) return stored;
+      const current = fold(newer, stored);
+      if (current) await deps.projections.save(current);
+      return current;
+    },
+  };
 }
 
 // Each lost race costs one reload; a handful of concurrent writers on one referral settle in a few rounds.
@@ -43,20 +63,12 @@ const MAX_ATTEMPTS = 100;
 
 export function createReferralService(deps: ReferralServiceDeps): ReferralService {
   const { events, projections, clock } = deps;
+  const { load } = createReferralReader(deps);
 
   async function announce(event: ReferralEvent, referral: Referral): Promise<void> {
-    for (const listener of deps.listeners ?? []) {
-      await listener({ event, referral }).catch((error: unknown) => deps.onListenerError?.(error, event));
+    for (const listener of deps.listeners) {
+      await listener({ event, referral }).catch((error: unknown) => deps.onListenerError(error, event));
     }
-  }
-
-  async function load(id: string): Promise<Referral | undefined> {
-    const stored = await projections.get(id);
-    const newer = await events.listAfter(id, stored?.version ?? 0);
-    if (newer.length === 0) return stored;
-    const current = fold(newer, stored);
-    if (current) await projections.save(current);
-    return current;
   }
 
   async function receiveReferral(incoming: IncomingReferral, actor: Actor): Promise<ReceiveOutcome> {

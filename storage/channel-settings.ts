@@ -1,14 +1,7 @@
 import type { Db } from 'mongodb';
-import type { RoutingClaims } from '../core/routing';
+import type { ChannelSettings } from '../core/routing';
 
-/** A channel's routing claims, as set with the `settings` command. */
-export interface ChannelSettings extends RoutingClaims {
-  channelId: string;
-  updatedAt: Date;
-  updatedBy: { id: string; name: string };
-  /** People the bot @mentions on the channel's referral cards and reminders: whoever saved the settings. */
-  owners?: { id: string; name: string }[];
-}
+export type { ChannelSettings };
 
 export interface ChannelSettingsStore {
   get(channelId: string): Promise<ChannelSettings | undefined>;

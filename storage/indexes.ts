@@ -3,7 +3,7 @@ import { ensureReferralEventIndexes } from './referral-events';
 import { ensureReferralIndexes } from './referrals';
 import { ensureReferralRouteIndexes } from './referral-routes';
 import { ensureConversationIndexes } from './conversations';
-import { ensureCardPostIndexes } from './posted-messages';
+import { ensurePostedMessageIndexes } from './posted-messages';
 import { ensureScheduledNoticeIndexes } from './scheduled-notices';
 import { ensureDigestSubscriptionIndexes } from './digest-subscriptions';
 import { ensureDigestSourceIndexes } from './digest-source';
@@ -15,7 +15,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await ensureReferralIndexes(db);
   await ensureReferralRouteIndexes(db);
   await ensureConversationIndexes(db);
-  await ensureCardPostIndexes(db);
+  await ensurePostedMessageIndexes(db);
   await ensureScheduledNoticeIndexes(db);
   await ensureDigestSubscriptionIndexes(db);
   await ensureDigestSourceIndexes(db);

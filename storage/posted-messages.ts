@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import { isDuplicateKeyError } from './mongo';
 
 /** A message the bot posts exactly once, found by its key, e.g. `referral-card:<id>`. */
-export interface PostRecord {
+export interface PostedMessage {
   key: string;
   conversationId?: string;
   activityId?: string;
@@ -10,7 +10,7 @@ export interface PostRecord {
   /** Which attempt holds (or last held) the lease; attempt 1 is the record's first insert. */
   attempt: number;
   /** Until then the holder of `attempt` is presumed alive; a failed attempt sets it to the time it failed. */
-  leaseUntil: Date;
+  leaseEndsAt: Date;
   createdAt: Date;
   sentAt?: Date;
   lastError?: string;
@@ -22,13 +22,13 @@ export interface PostRecord {
  * of an attempt to that attempt's own document (or, once sent, to the record), so FerretDB's non-atomic updates never
  * decide anything.
  */
-export interface CardPostStore {
+export interface PostedMessages {
   /** The record, with the lease of its latest attempt. */
-  get(key: string): Promise<PostRecord | undefined>;
+  get(key: string): Promise<PostedMessage | undefined>;
   /** True when this caller inserted the record and so holds attempt 1; false when it already existed. */
-  claimFirst(key: string, leaseUntil: Date, now: Date): Promise<boolean>;
+  claimFirst(key: string, leaseEndsAt: Date, now: Date): Promise<boolean>;
   /** True when this caller won attempt `attempt` (the previous lease ran out); false when someone else did. */
-  claimNext(key: string, attempt: number, leaseUntil: Date, now: Date): Promise<boolean>;
+  claimNext(key: string, attempt: number, leaseEndsAt: Date, now: Date): Promise<boolean>;
   recordSent(
     key: string,
     attempt: number,
@@ -39,10 +39,10 @@ export interface CardPostStore {
   recordFailed(key: string, attempt: number, error: string, at: Date): Promise<void>;
 }
 
-export const CARD_POSTS = 'card_posts';
-export const CARD_POST_ATTEMPTS = 'card_post_attempts';
+export const POSTED_MESSAGES = 'posted_messages';
+export const POST_ATTEMPTS = 'post_attempts';
 
-interface PostDoc extends Omit<PostRecord, 'key' | 'lastError'> {
+interface PostDoc extends Omit<PostedMessage, 'key' | 'lastError'> {
   _id: string;
 }
 
@@ -51,14 +51,14 @@ interface AttemptDoc {
   _id: string;
   key: string;
   attempt: number;
-  leaseUntil: Date;
+  leaseEndsAt: Date;
   claimedAt: Date;
   error?: string;
 }
 
-export async function ensureCardPostIndexes(db: Db): Promise<void> {
+export async function ensurePostedMessageIndexes(db: Db): Promise<void> {
   await db
-    .collection(CARD_POST_ATTEMPTS)
+    .collection(POST_ATTEMPTS)
     .createIndex({ key: 1, attempt: 1 }, { unique: true, name: 'key_attempt_unique' });
 }
 
@@ -72,11 +72,11 @@ async function insertedFirst(insert: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-export function cardPosts(db: Db): CardPostStore {
-  const posts = db.collection<PostDoc>(CARD_POSTS);
-  const attempts = db.collection<AttemptDoc>(CARD_POST_ATTEMPTS);
-  const insertAttempt = (key: string, attempt: number, leaseUntil: Date, now: Date) =>
-    attempts.insertOne({ _id: `${key}#${attempt}`, key, attempt, leaseUntil, claimedAt: now });
+export function postedMessages(db: Db): PostedMessages {
+  const posts = db.collection<PostDoc>(POSTED_MESSAGES);
+  const attempts = db.collection<AttemptDoc>(POST_ATTEMPTS);
+  const insertAttempt = (key: string, attempt: number, leaseEndsAt: Date, now: Date) =>
+    attempts.insertOne({ _id: `${key}#${attempt}`, key, attempt, leaseEndsAt, claimedAt: now });
 
   return {
     async get(key) {
@@ -91,19 +91,19 @@ export function cardPosts(db: Db): CardPostStore {
         key,
         ...record,
         attempt: latest.attempt,
-        leaseUntil: latest.leaseUntil,
+        leaseEndsAt: latest.leaseEndsAt,
         ...(latest.error ? { lastError: latest.error } : {}),
       };
     },
-    async claimFirst(key, leaseUntil, now) {
+    async claimFirst(key, leaseEndsAt, now) {
       const won = await insertedFirst(() =>
-        posts.insertOne({ _id: key, state: 'sending', attempt: 1, leaseUntil, createdAt: now }),
+        posts.insertOne({ _id: key, state: 'sending', attempt: 1, leaseEndsAt, createdAt: now }),
       );
-      if (won) await insertAttempt(key, 1, leaseUntil, now);
+      if (won) await insertAttempt(key, 1, leaseEndsAt, now);
       return won;
     },
-    claimNext: (key, attempt, leaseUntil, now) =>
-      insertedFirst(() => insertAttempt(key, attempt, leaseUntil, now)),
+    claimNext: (key, attempt, leaseEndsAt, now) =>
+      insertedFirst(() => insertAttempt(key, attempt, leaseEndsAt, now)),
     async recordSent(key, attempt, where, at) {
       // Majority and journaled on MongoDB: once Teams holds the post, losing this write would post it again.
       // Should a holder whose lease ran out also land its post, the first one recorded stays the card.
@@ -114,7 +114,7 @@ export function cardPosts(db: Db): CardPostStore {
       );
     },
     async recordFailed(key, attempt, error, at) {
-      await attempts.updateOne({ _id: `${key}#${attempt}` }, { $set: { leaseUntil: at, error } });
+      await attempts.updateOne({ _id: `${key}#${attempt}` }, { $set: { leaseEndsAt: at, error } });
     },
   };
 }

@@ -1,12 +1,9 @@
 import type { Db, Filter } from 'mongodb';
 import type { ClosedSubstatus, Referral } from '../core/referral';
+import type { Page } from '../core/page';
 import { REFERRALS } from './referrals';
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  hasMore: boolean;
-}
+export type { Page };
 
 export interface ListScope {
   /** Only these referrals (a channel's); all when absent. */

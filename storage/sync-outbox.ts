@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { Actor } from '../core/referral';
+import type { SyncState } from '../core/sources';
 import { isDuplicateKeyError } from './mongo';
 
 /**
@@ -23,8 +24,6 @@ export interface OutboxEntry {
   doneAt?: Date;
   givenUpBy?: Actor;
 }
-
-export type SyncState = 'pending' | 'failed' | 'given-up';
 
 export interface SyncOutbox {
   /** `enqueued`, or `exists` when this event is already in the outbox (whatever its state). */

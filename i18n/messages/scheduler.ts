@@ -3,8 +3,8 @@ import type { MessageModule } from '../catalogue';
 /** What the scheduler says in a referral's thread. */
 export const schedulerMessages: MessageModule = {
   en: {
-    'notice.nudge.title': '{customer} has waited 24 hours',
-    'notice.nudge.text':
+    'notice.reminder.title': '{customer} has waited 24 hours',
+    'notice.reminder.text':
       'Customers often send the same request to several partners, and the first to answer usually gets the call. Accept or decline it now.',
     'notice.warning.title': '{customer} expires in 2 days',
     'notice.warning.text':
@@ -14,8 +14,8 @@ export const schedulerMessages: MessageModule = {
       'Nobody answered within 14 days, so the referral is archived as Expired and Partner Center is told. It stays reviewable with "archived expired".',
   },
   ko: {
-    'notice.nudge.title': '{customer} 리퍼럴이 24시간째 기다리고 있습니다',
-    'notice.nudge.text':
+    'notice.reminder.title': '{customer} 리퍼럴이 24시간째 기다리고 있습니다',
+    'notice.reminder.text':
       '고객은 같은 요청을 여러 파트너에게 보내는 경우가 많고, 먼저 답한 파트너가 대개 기회를 얻습니다. 지금 수락하거나 거절하세요.',
     'notice.warning.title': '{customer} 리퍼럴이 2일 후 만료됩니다',
     'notice.warning.text':

@@ -68,7 +68,7 @@ describe('commands, against a store holding referrals in every state', () => {
       { type: 'decline', input: { reason: 'not-a-customer', notes: '' } },
       dana,
     );
-    await service.bot.channelCards.idle();
+    await service.idle();
   });
   afterAll(async () => {
     await service?.stop();

@@ -25,7 +25,7 @@ describe('the referral workflow in a Teams channel, through /api/messages and th
     expect(res.status).toBe(expectedStatus);
     return ((await res.json()) as { id: string }).id;
   };
-  const settled = () => service.bot.channelCards.idle();
+  const settled = () => service.idle();
   const threadsFor = (id: string) => peer.threads.filter((thread) => JSON.stringify(thread).includes(id));
   const acceptForm = (id: string, fields: Record<string, string> = {}) => ({
     referralId: id,
@@ -179,7 +179,7 @@ describe('the referral workflow in a Teams channel, through /api/messages and th
 
   it('forgets the team when the bot is removed, and keeps new referrals waiting until it is back', async () => {
     expect((await teams.uninstallFromTeam()).status).toBe(200);
-    expect(await service.bot.deps.conversations.listChannels()).toHaveLength(0);
+    expect(await service.stores.conversations.listChannels()).toHaveLength(0);
     const id = await intake('wf-after-uninstall');
     await settled();
     expect(threadsFor(id)).toHaveLength(0);

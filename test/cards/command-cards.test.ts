@@ -10,7 +10,7 @@ import type { Referral } from '../../core/referral';
 import { parseRoutingClaims } from '../../core/routing';
 import { createResponseStats, type ResponseStats } from '../../core/stats';
 import { t, type Locale } from '../../i18n/catalogue';
-import type { ChannelSettings } from '../../storage/channel-settings';
+import type { ChannelSettings } from '../../core/routing';
 import {
   activeReferral,
   closedReferral,

@@ -20,11 +20,11 @@ const mentionsOf = (card: object) =>
 describe('notice cards', () => {
   describe.each(['en', 'ko'] as const)('in %s', (locale) => {
     it('the 24 h reminder tells the channel owners why speed matters, and mentions them', () => {
-      const card = noticeCard(view(locale, hoursAfter(RECEIVED_AT, 24)), referral, 'nudge', owners);
+      const card = noticeCard(view(locale, hoursAfter(RECEIVED_AT, 24)), referral, 'reminder', owners);
       expect(cardProblems(card)).toEqual([]);
       const text = cardText(card);
-      expect(text).toContain(t(locale, 'notice.nudge.title', { customer: 'Contoso Customer Inc' }));
-      expect(text).toContain(t(locale, 'notice.nudge.text'));
+      expect(text).toContain(t(locale, 'notice.reminder.title', { customer: 'Contoso Customer Inc' }));
+      expect(text).toContain(t(locale, 'notice.reminder.text'));
       expect(text).toContain('<at>Dana Kim</at>, <at>Lee Park</at>');
       expect(mentionsOf(card)).toEqual([
         { type: 'mention', text: '<at>Dana Kim</at>', mentioned: { id: '29:dana', name: 'Dana Kim' } },
@@ -33,7 +33,7 @@ describe('notice cards', () => {
     });
 
     it('the reminder for a channel without owners mentions nobody', () => {
-      const card = noticeCard(view(locale, hoursAfter(RECEIVED_AT, 24)), referral, 'nudge');
+      const card = noticeCard(view(locale, hoursAfter(RECEIVED_AT, 24)), referral, 'reminder');
       expect(cardProblems(card)).toEqual([]);
       expect(mentionsOf(card)).toEqual([]);
       expect(cardText(card)).not.toContain('<at>');

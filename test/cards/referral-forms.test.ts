@@ -1,3 +1,4 @@
+import type { TransitionVerb } from '../../cards/card-actions';
 import type { ReferralCardExtras } from '../../cards/card-views';
 import { formFields } from '../../cards/form-fields';
 import { referralCard } from '../../cards/referral-card';
@@ -124,7 +125,7 @@ describe('the forms of the referral card', () => {
 
 /** A form sent back with errors, for each verb; `typed` is what the person entered (the bot's `values`). */
 const INVALID: [
-  verb: string,
+  verb: TransitionVerb,
   referral: () => Referral,
   typed: Record<string, string>,
   errors: FieldError[],
@@ -167,7 +168,12 @@ const INVALID: [
 ];
 
 describe.each(['en', 'ko'] as Locale[])('a form sent back invalid, in %s', (locale) => {
-  const draw = (verb: string, referral: Referral, values: Record<string, string>, errors: FieldError[]) => {
+  const draw = (
+    verb: TransitionVerb,
+    referral: Referral,
+    values: Record<string, string>,
+    errors: FieldError[],
+  ) => {
     const extras: ReferralCardExtras = { form: { verb, values, errors } };
     return referralCard(view(locale, hoursAfter(RECEIVED_AT, 2)), referral, extras);
   };

@@ -57,10 +57,10 @@ describe('applyEvent: received', () => {
   });
 
   it('starts the 72 h flame only when the customer asked to be contacted', () => {
-    expect(newReferral({ customerRequestedContact: true }).flameUntil).toEqual(
+    expect(newReferral({ customerRequestedContact: true }).flameEndsAt).toEqual(
       new Date('2026-11-23T09:00:00Z'),
     );
-    expect(newReferral()).not.toHaveProperty('flameUntil');
+    expect(newReferral()).not.toHaveProperty('flameEndsAt');
   });
 
   it('leaves no undefined properties for the store to turn into nulls', () => {
@@ -101,7 +101,7 @@ describe('applyEvent: each event', () => {
     const active = activeReferral();
     const dealRegistration = {
       value: { amount: 40000, currency: 'USD' },
-      closedOn: new Date('2026-11-22T00:00:00Z'),
+      closedAt: new Date('2026-11-22T00:00:00Z'),
     };
     const won = applyEvent(active, event(active, { type: 'won', dealRegistration, actor: lee }));
     expect(won).toMatchObject({ status: 'Closed', substatus: 'Won', version: 3 });

@@ -9,8 +9,8 @@ describe('dueNotices', () => {
     expect(dueNotices(fresh, hoursAfter(RECEIVED_AT, 23))).toEqual([]);
   });
 
-  it('nudges once 24 h have passed without an answer', () => {
-    expect(dueNotices(fresh, hoursAfter(RECEIVED_AT, 24))).toEqual(['nudge']);
+  it('reminds once 24 h have passed without an answer', () => {
+    expect(dueNotices(fresh, hoursAfter(RECEIVED_AT, 24))).toEqual(['reminder']);
   });
 
   it('warns 48 h before expiry instead of nudging', () => {
@@ -23,8 +23,8 @@ describe('dueNotices', () => {
   });
 
   it('cools the flame of a contact-me referral at 72 h', () => {
-    expect(dueNotices(contactMe, hoursAfter(RECEIVED_AT, 71))).toEqual(['nudge']);
-    expect(dueNotices(contactMe, hoursAfter(RECEIVED_AT, 72))).toEqual(['nudge', 'flame']);
+    expect(dueNotices(contactMe, hoursAfter(RECEIVED_AT, 71))).toEqual(['reminder']);
+    expect(dueNotices(contactMe, hoursAfter(RECEIVED_AT, 72))).toEqual(['reminder', 'flame']);
   });
 
   it('says nothing about answered referrals', () => {

@@ -239,7 +239,7 @@ describe('Won form', () => {
     expect(valueOf(parseWon(input, NOW))).toEqual({
       dealRegistration: {
         value: { amount: 48500, currency: 'USD' },
-        closedOn: new Date('2026-11-18T00:00:00Z'),
+        closedAt: new Date('2026-11-18T00:00:00Z'),
         microsoftContactEmail: 'seller@microsoft.com',
         notes: 'Co-sold with the Azure team.',
       },

@@ -42,7 +42,7 @@ describe('decide: update-from-source', () => {
     expect(next).toMatchObject({
       customer: { name: 'Contoso Holdings' },
       customerRequestedContact: true,
-      flameUntil: hoursAfter(NOW, 72),
+      flameEndsAt: hoursAfter(NOW, 72),
       sourceModifiedAt: later,
       status: 'New',
       version: 2,

@@ -6,7 +6,7 @@ import {
   WON_TOO_SOON_MS,
   expiresAt,
   expiryWarningAt,
-  flameUntil,
+  flameEndsAt,
   isDueToExpire,
   isExpiringSoon,
   isFlameHot,
@@ -28,7 +28,7 @@ describe("Partner Center's clocks", () => {
   });
 });
 
-describe('respondByAt, expiresAt, flameUntil', () => {
+describe('respondByAt, expiresAt, flameEndsAt', () => {
   it('asks for an answer 24 h after receipt', () => {
     expect(respondByAt(RECEIVED_AT)).toEqual(new Date('2026-11-21T09:00:00Z'));
   });
@@ -47,7 +47,7 @@ describe('respondByAt, expiresAt, flameUntil', () => {
   });
 
   it('keeps the flame for 72 h', () => {
-    expect(flameUntil(RECEIVED_AT)).toEqual(new Date('2026-11-23T09:00:00Z'));
+    expect(flameEndsAt(RECEIVED_AT)).toEqual(new Date('2026-11-23T09:00:00Z'));
   });
 
   it('warns 48 h before expiry', () => {

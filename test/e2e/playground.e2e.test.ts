@@ -75,7 +75,7 @@ describe('Referral Desk in the Agents Playground', () => {
     await page.goto(playground.url);
     await page.getByText('General', { exact: true }).first().click();
     // Opening the channel installs the bot there; the card sweep can then post into it.
-    await until(async () => (await service.bot.deps.conversations.listChannels()).length, 1);
+    await until(async () => (await service.stores.conversations.listChannels()).length, 1);
   });
   afterAll(async () => {
     await browser?.close();
@@ -111,7 +111,7 @@ describe('Referral Desk in the Agents Playground', () => {
       .first()
       .waitFor();
     await shot('04-won-archived');
-    const archived = await service.bot.deps.queries.archived({}, 'Won', 0, 10);
+    const archived = await service.stores.queries.archived({}, 'Won', 0, 10);
     expect(archived.items.map((r) => r.id)).toContain(id);
   });
 

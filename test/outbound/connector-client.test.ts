@@ -1,8 +1,4 @@
-import {
-  adaptiveCardActivity,
-  ConnectorError,
-  createConnectorClient,
-} from '../../outbound/connector-client';
+import { adaptiveCardActivity, ConnectorError, createConnectorClient } from '../../outbound/connector-client';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
 
 const CHANNEL = '19:general@thread.tacv2';

@@ -1,11 +1,11 @@
-import {
-  adaptiveCardActivity,
-  ConnectorError,
-  createConnectorClient,
-} from '../../outbound/connector-client';
+import { adaptiveCardActivity, ConnectorError, createConnectorClient } from '../../outbound/connector-client';
 import { createPacedSender, type PacedSender } from '../../outbound/paced-sender';
 import { createPostOnce, type PostOutcome } from '../../outbound/post-once';
-import { cardPosts, ensureCardPostIndexes, type CardPostStore } from '../../storage/posted-messages';
+import {
+  postedMessages,
+  ensurePostedMessageIndexes,
+  type PostedMessages,
+} from '../../storage/posted-messages';
 import { connectStore } from '../../storage/mongo';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
 import { startTestStore, type TestStore } from '../support/store';
@@ -23,7 +23,7 @@ const yieldTurn = () => new Promise((done) => setImmediate(done));
 /** One service instance: its own MongoClient and sender. Its clock only moves when the sender sleeps. */
 async function instance(uri: string) {
   const connection = await connectStore(uri, 'post-once-test', 5000);
-  await ensureCardPostIndexes(connection.db);
+  await ensurePostedMessageIndexes(connection.db);
   let nowMs = NOW.getTime();
   const waits: number[] = [];
   const sender = createPacedSender({
@@ -36,7 +36,7 @@ async function instance(uri: string) {
       nowMs += ms;
     },
   });
-  const store = cardPosts(connection.db);
+  const store = postedMessages(connection.db);
   return { connection, sender, store, posts: createPostOnce(store), waits };
 }
 type Instance = Awaited<ReturnType<typeof instance>>;
@@ -158,7 +158,7 @@ describe('posting exactly once', () => {
     expect(await b.posts.getPost(key)).toMatchObject({
       state: 'sending',
       lastError: 'POST /v3/conversations: HTTP 403',
-      leaseUntil: NOW,
+      leaseEndsAt: NOW,
     });
 
     let outcome: PostOutcome = { status: 'in-flight' };
@@ -191,7 +191,7 @@ describe('posting exactly once', () => {
     const slowHolder = { conversationId: `${channel(0)};messageid=1`, activityId: '1' };
     await a.store.claimFirst(key, later(1_000), NOW);
     // The slow holder's success lands between the taker-over's look at the record and its claim.
-    const racing: CardPostStore = {
+    const racing: PostedMessages = {
       ...b.store,
       async claimNext(...args) {
         await a.store.recordSent(key, 1, slowHolder, later(1_500));

@@ -3,17 +3,18 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import type { Db } from 'mongodb';
-import {
-  createReferralService,
-  type ReferralChangeListener,
-  type ReferralService,
-} from '../../services/referral-service';
+import { createReferralService, type ReferralService } from '../../services/referral-service';
 import { referralIdFor } from '../../services/referral-id';
 import { connectStore, type StoreConnection } from '../../storage/mongo';
 import { ensureIndexes } from '../../storage/indexes';
 import { referralEventLog } from '../../storage/referral-events';
 import { referralProjections } from '../../storage/referrals';
 import { startPartnerCenter, type PartnerCenter } from '../../partner-center/start-partner-center';
+import { partnerCenterWriteBack } from '../../partner-center/write-back';
+import { PARTNER_CENTER_DEFAULTS } from '../../app/config';
+import { createSignal } from '../../platform/signal';
+import { partnerCenterLinks } from '../../storage/partner-center-links';
+import { syncOutbox } from '../../storage/sync-outbox';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../platform/logger';
 import { PEER_TOKEN, type PartnerCenterPeer } from '../support/partner-center-peer';
@@ -45,33 +46,45 @@ export async function startHarness(
   const connection: StoreConnection = await connectStore(storeUri, database, 5000);
   await ensureIndexes(connection.db);
   const clock = { now: START };
-  const listeners: ReferralChangeListener[] = [];
   const log = createLogger('debug', new Writable({ write: (_chunk, _encoding, done) => done() }));
+  const events = referralEventLog(connection.db);
+  const outbox = syncOutbox(connection.db);
   const service = createReferralService({
-    events: referralEventLog(connection.db),
+    events,
     projections: referralProjections(connection.db),
     clock: () => clock.now,
-    listeners,
+    listeners: [partnerCenterWriteBack({ outbox, clock: () => clock.now })],
+    onListenerError: (error) => log.error({ err: error }, 'change listener failed'),
   });
   const pc = await startPartnerCenter({
     settings: {
       apiUrl: peer.apiUrl,
-      auth: { clientId: 'app', tenantId: 'tenant-id', refreshToken: 'unused' },
+      auth: {
+        clientId: 'app',
+        tenantId: 'tenant-id',
+        refreshToken: 'unused',
+        authorityHost: PARTNER_CENTER_DEFAULTS.authorityHost,
+      },
+      pollCron: PARTNER_CENTER_DEFAULTS.pollCron,
+      drainIntervalMs: PARTNER_CENTER_DEFAULTS.drainIntervalMs,
       webhook: {
         rootsPem: peer.rootPem,
         certificateHosts: [peer.certificateHost],
         issuerHosts: [peer.issuerHost],
+        organization: PARTNER_CENTER_DEFAULTS.organization,
       },
     },
-    db: connection.db,
     service,
+    links: partnerCenterLinks(connection.db),
+    outbox,
+    events,
+    writeBackQueued: createSignal(),
     clock: () => clock.now,
     log,
     getToken: async () => PEER_TOKEN,
     tlsCa: peer.rootPem,
     isManual: true,
   });
-  listeners.push(pc.listener);
   const server: Server = restify.createServer({ handleUncaughtExceptions: false });
   for (const [path, handler] of Object.entries(pc.routes)) server.post(path, handler);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

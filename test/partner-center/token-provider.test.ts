@@ -4,11 +4,7 @@ import {
   fetchNetworkClient,
   msalTokenProvider,
 } from '../../partner-center/token-provider';
-import {
-  PEER_TOKEN,
-  startPartnerCenterPeer,
-  type PartnerCenterPeer,
-} from '../support/partner-center-peer';
+import { PEER_TOKEN, startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
 
 const LOGIN = 'https://login.microsoftonline.com';
 const TENANT = 'tenant-id';
@@ -60,6 +56,7 @@ describe('the Partner Center token provider', () => {
         tenantId: TENANT,
         refreshToken: 'configured-refresh-token',
         clientSecret: 'app-secret',
+        authorityHost: 'https://login.microsoftonline.com',
       },
       { clock: () => clock.now, networkClient: toPeer(peer), authorityMetadata, cloudDiscoveryMetadata },
     );

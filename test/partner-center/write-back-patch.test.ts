@@ -14,7 +14,7 @@ describe('patchFor: each decision as Partner Center’s JSON Patch', () => {
       type: 'won',
       dealRegistration: {
         value: { amount: 40000, currency: 'EUR' },
-        closedOn: new Date('2026-11-19T00:00:00Z'),
+        closedAt: new Date('2026-11-19T00:00:00Z'),
       },
     });
     expect(patchFor(won)).toEqual([

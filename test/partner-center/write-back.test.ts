@@ -176,6 +176,8 @@ describe('writing decisions back to Partner Center', () => {
       events: referralEventLog(h.db),
       projections: referralProjections(h.db),
       clock: () => h.clock.now,
+      listeners: [],
+      onListenerError: () => {},
     });
     await withoutListener.apply(id, accept, dana);
     expect(await h.pc.drainOutbox(START)).toMatchObject({ sent: 1 });

@@ -21,7 +21,7 @@ describe('the scheduler with a connector that fails 40% of the time', () => {
 
   const kindOf = (text: string) =>
     text.includes('24 hours')
-      ? 'nudge'
+      ? 'reminder'
       : text.includes('expires in 2 days')
         ? 'warning'
         : text.includes('expired')
@@ -57,20 +57,20 @@ describe('the scheduler with a connector that fails 40% of the time', () => {
         body: JSON.stringify(sampleReferralJson(key)),
       });
       ids.push(((await res.json()) as { id: string }).id);
-      await a.bot.channelCards.idle();
+      await a.idle();
     }
     const until = new Date(START.getTime() + 15 * 24 * HOUR);
     while (now < until) {
       now = new Date(now.getTime() + HOUR);
       await Promise.all([a.scheduler.tick(now), b.scheduler.tick(now)]);
     }
-    await Promise.all([a.bot.channelCards.idle(), b.bot.channelCards.idle()]);
+    await Promise.all([a.idle(), b.idle()]);
 
     const replyAttempts = peer.received.filter(
       (r) => r.method === 'POST' && /\/activities\/[^/]+$/.test(r.path),
     ).length;
     // Some notices were refused at least once, and sent on a later tick.
     expect(replyAttempts).toBeGreaterThan(peer.replies.length);
-    expect(ids.map(noticesFor)).toEqual(ids.map(() => ['nudge', 'warning', 'expiry']));
+    expect(ids.map(noticesFor)).toEqual(ids.map(() => ['reminder', 'warning', 'expiry']));
   }, 120_000);
 });

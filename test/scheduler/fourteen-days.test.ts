@@ -30,7 +30,7 @@ describe('the scheduler over simulated days', () => {
     });
     const { id } = (await res.json()) as { id: string };
     // The card goes out in the background; let it land before the fake clock jumps ahead of its lease.
-    await a.bot.channelCards.idle();
+    await a.idle();
     return id;
   };
   /** Ticks both workers at once every `stepHours` until `until`. */
@@ -39,7 +39,7 @@ describe('the scheduler over simulated days', () => {
       now = new Date(Math.min(until.getTime(), now.getTime() + stepHours * HOUR));
       await Promise.all([a.scheduler.tick(now), b.scheduler.tick(now)]);
     }
-    await Promise.all([a.bot.channelCards.idle(), b.bot.channelCards.idle()]);
+    await Promise.all([a.idle(), b.idle()]);
   };
   /** The notices in each referral's thread, by kind, in order. */
   const noticesFor = (referralId: string) => {
@@ -49,7 +49,7 @@ describe('the scheduler over simulated days', () => {
       .map((r) => cardText(r.activity))
       .map((text) =>
         text.includes('24 hours')
-          ? 'nudge'
+          ? 'reminder'
           : text.includes('expires in 2 days')
             ? 'warning'
             : text.includes('expired')
@@ -112,9 +112,9 @@ describe('the scheduler over simulated days', () => {
     await run(new Date(START.getTime() + 14 * 24 * HOUR + HOUR), 0.5);
 
     expect(noticesFor(answered)).toEqual([]);
-    expect(noticesFor(acceptedDay3)).toEqual(['nudge']);
-    expect(noticesFor(never)).toEqual(['nudge', 'warning', 'expiry']);
-    expect(noticesFor(contactMe)).toEqual(['nudge', 'warning', 'expiry']);
+    expect(noticesFor(acceptedDay3)).toEqual(['reminder']);
+    expect(noticesFor(never)).toEqual(['reminder', 'warning', 'expiry']);
+    expect(noticesFor(contactMe)).toEqual(['reminder', 'warning', 'expiry']);
     expect(await a.referrals.load(never)).toMatchObject({ status: 'Closed', substatus: 'Expired' });
     // The card flipped to Expired for everyone.
     const neverThread = peer.threads.find((t) => JSON.stringify(t.activity).includes(never))!;
@@ -137,15 +137,15 @@ describe('the scheduler over simulated days', () => {
     now = new Date(START.getTime() + 25 * HOUR);
     // Worker A decides the reminder, then "dies" before sending: its decision is in the store, nothing in Teams.
     const decided = await scheduledNotices(a.store.db).decide({
-      key: `notice:nudge:${id}`,
+      key: `notice:reminder:${id}`,
       referralId: id,
-      kind: 'nudge',
+      kind: 'reminder',
       decidedAt: now,
     });
     expect(decided).toBe(true);
     expect(noticesFor(id)).toEqual([]);
     await run(new Date(now.getTime() + 2 * HOUR), 1);
-    expect(noticesFor(id)).toEqual(['nudge']);
+    expect(noticesFor(id)).toEqual(['reminder']);
   }, 60_000);
 
   it('drops an expiry decided just before someone accepted: no notice, the referral stays Active', async () => {

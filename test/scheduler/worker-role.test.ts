@@ -38,8 +38,8 @@ describe('the scheduler as a separate worker (`npm run worker`)', () => {
       expect(worker.url).toBe('');
       const notices = service.store.db.collection('scheduled_notices');
       const deadline = performance.now() + 15_000;
-      while (!(await notices.findOne({ _id: `notice:nudge:${id}` as never }))) {
-        if (performance.now() > deadline) throw new Error('the worker never decided the 24 h nudge');
+      while (!(await notices.findOne({ _id: `notice:reminder:${id}` as never }))) {
+        if (performance.now() > deadline) throw new Error('the worker never decided the 24 h reminder');
         await new Promise((done) => setTimeout(done, 100));
       }
     } finally {

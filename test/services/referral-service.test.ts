@@ -34,6 +34,10 @@ async function instance(uri: string): Promise<{ connection: StoreConnection; ser
     events: referralEventLog(connection.db),
     projections: referralProjections(connection.db),
     clock,
+    listeners: [],
+    onListenerError: (error) => {
+      throw error;
+    },
   });
   return { connection, service };
 }

@@ -1,8 +1,8 @@
 import {
-  CARD_POST_ATTEMPTS,
-  cardPosts,
-  ensureCardPostIndexes,
-  type CardPostStore,
+  POST_ATTEMPTS,
+  postedMessages,
+  ensurePostedMessageIndexes,
+  type PostedMessages,
 } from '../../storage/posted-messages';
 import { connectStore, type StoreConnection } from '../../storage/mongo';
 import { startTestStore, type TestStore } from '../support/store';
@@ -13,14 +13,14 @@ const at = (ms: number) => new Date(NOW.getTime() + ms);
 describe('card posts store', () => {
   let store: TestStore;
   const connections: StoreConnection[] = [];
-  let a: CardPostStore;
-  let b: CardPostStore;
+  let a: PostedMessages;
+  let b: PostedMessages;
 
   beforeAll(async () => {
     store = await startTestStore();
     for (let i = 0; i < 2; i++) connections.push(await connectStore(store.uri, 'card-posts-test', 5000));
-    await ensureCardPostIndexes(connections[0]!.db);
-    [a, b] = connections.map((c) => cardPosts(c.db)) as [CardPostStore, CardPostStore];
+    await ensurePostedMessageIndexes(connections[0]!.db);
+    [a, b] = connections.map((c) => postedMessages(c.db)) as [PostedMessages, PostedMessages];
   });
   afterAll(async () => {
     for (const connection of connections) await connection.close();
@@ -40,7 +40,7 @@ describe('card posts store', () => {
       key: 'referral-card:r1',
       state: 'sending',
       attempt: 1,
-      leaseUntil: at(60_000),
+      leaseEndsAt: at(60_000),
       createdAt: NOW,
     });
   });
@@ -56,7 +56,7 @@ describe('card posts store', () => {
     expect(await a.get('referral-card:r2')).toMatchObject({
       state: 'sending',
       attempt: 2,
-      leaseUntil: at(120_000),
+      leaseEndsAt: at(120_000),
     });
   });
 
@@ -66,7 +66,7 @@ describe('card posts store', () => {
     expect(await b.get('referral-card:r3')).toMatchObject({
       state: 'sending',
       attempt: 1,
-      leaseUntil: at(500),
+      leaseEndsAt: at(500),
       lastError: 'HTTP 403 Forbidden',
     });
   });
@@ -75,7 +75,7 @@ describe('card posts store', () => {
     await a.claimFirst('referral-card:r4', at(1_000), NOW);
     await b.claimNext('referral-card:r4', 2, at(120_000), at(2_000));
     await a.recordFailed('referral-card:r4', 1, 'timeout', at(3_000));
-    expect(await a.get('referral-card:r4')).toMatchObject({ attempt: 2, leaseUntil: at(120_000) });
+    expect(await a.get('referral-card:r4')).toMatchObject({ attempt: 2, leaseEndsAt: at(120_000) });
   });
 
   it('remembers where the post landed', async () => {
@@ -113,8 +113,8 @@ describe('card posts store', () => {
   });
 
   it('keeps (key, attempt) unique by index, and creating the index twice is harmless', async () => {
-    await ensureCardPostIndexes(connections[1]!.db);
-    const indexes = await connections[0]!.db.collection(CARD_POST_ATTEMPTS).listIndexes().toArray();
+    await ensurePostedMessageIndexes(connections[1]!.db);
+    const indexes = await connections[0]!.db.collection(POST_ATTEMPTS).listIndexes().toArray();
     expect(indexes.find((index) => index['name'] === 'key_attempt_unique')).toMatchObject({
       key: { key: 1, attempt: 1 },
       unique: true,

@@ -8,10 +8,10 @@ import { startTestStore, type TestStore } from '../support/store';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
-const nudge = (referralId: string, decidedAt = NOW) => ({
-  key: `notice:nudge:${referralId}`,
+const reminder = (referralId: string, decidedAt = NOW) => ({
+  key: `notice:reminder:${referralId}`,
   referralId,
-  kind: 'nudge' as const,
+  kind: 'reminder' as const,
   decidedAt,
 });
 
@@ -33,22 +33,26 @@ describe('scheduled notices store', () => {
   });
 
   it('lets exactly one of many concurrent callers on two clients decide a notice', async () => {
-    const wins = await Promise.all(Array.from({ length: 12 }, (_, n) => (n % 2 ? a : b).decide(nudge('r1'))));
+    const wins = await Promise.all(
+      Array.from({ length: 12 }, (_, n) => (n % 2 ? a : b).decide(reminder('r1'))),
+    );
     expect(wins.filter(Boolean)).toHaveLength(1);
-    expect(await b.decided(['notice:nudge:r1', 'notice:nudge:other'])).toEqual(new Set(['notice:nudge:r1']));
+    expect(await b.decided(['notice:reminder:r1', 'notice:reminder:other'])).toEqual(
+      new Set(['notice:reminder:r1']),
+    );
   });
 
   it('keeps a decided notice unfinished, oldest first, until it is marked done', async () => {
-    await a.decide(nudge('r2', later(5)));
-    await a.decide(nudge('r3', later(1)));
+    await a.decide(reminder('r2', later(5)));
+    await a.decide(reminder('r3', later(1)));
     expect((await b.unfinished(10)).map((n) => n.referralId)).toEqual(['r1', 'r3', 'r2']);
-    await b.markDone('notice:nudge:r3', later(6));
-    await b.markDone('notice:nudge:r1', later(6), true);
+    await b.markDone('notice:reminder:r3', later(6));
+    await b.markDone('notice:reminder:r1', later(6), true);
     expect((await a.unfinished(10)).map((n) => n.referralId)).toEqual(['r2']);
   });
 
   it('never decides a notice again once it is done', async () => {
-    expect(await a.decide(nudge('r3', later(30)))).toBe(false);
+    expect(await a.decide(reminder('r3', later(30)))).toBe(false);
     expect((await a.unfinished(10)).map((n) => n.referralId)).toEqual(['r2']);
   });
 });

@@ -1,4 +1,4 @@
-// `npm run demo:rfi`: one more sample referral into the running local service, signed like any other client.
+// `npm run demo:referral`: one more sample referral into the running local service, signed like any other client.
 import { loadConfig } from '../config';
 import { loadOrCreateDevSecret } from '../dev-secret';
 import { systemClock } from '../../platform/clock';
@@ -16,6 +16,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`demo:rfi failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`demo:referral failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,9 +1,9 @@
 // `npm run worker`: the scheduler on its own, beside one or more services sharing the store at MONGODB_URI.
 // Notices and digests stay exactly-once however many workers and services tick at the same time.
 import { systemClock } from '../platform/clock';
-import { ConfigError, loadConfig } from '../app/config';
+import { ConfigError, loadConfig } from './config';
 import { createLogger } from '../platform/logger';
-import { startService } from '../app/start-service';
+import { startService } from './start-service';
 
 async function main(): Promise<void> {
   const config = loadConfig();

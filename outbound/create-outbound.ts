@@ -1,0 +1,85 @@
+import type { Referral } from '../core/referral';
+import type { ReferralEvent } from '../core/events';
+import type { SyncState } from '../core/sources';
+import type { CardJson } from '../cards/render';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import type { ChannelSettingsStore } from '../storage/channel-settings';
+import type { Conversations } from '../storage/conversations';
+import type { OpenReferrals } from '../storage/open-referrals';
+import type { PostedMessages } from '../storage/posted-messages';
+import type { ReferralRoutes } from '../storage/referral-routes';
+import { createChannelCards, type ChannelCards } from './channel-cards';
+import { adaptiveCardActivity, createConnectorClient } from './connector-client';
+import type { DisplayDefaults } from '../cards/view-context';
+import { createPacedSender } from './paced-sender';
+import { createPostOnce, type PostOutcome } from './post-once';
+import { createThreadNotices, type ThreadNotices } from './thread-notices';
+
+/**
+ * Everything the service sends to Teams, on one path: the Bot Connector client (one attempt per call), Teams'
+ * pacing, and exactly-once posts. The bot and the scheduler each receive it; neither builds its own.
+ */
+export interface Outbound {
+  /** The referral's card in its channel: posted once, redrawn for everyone on every change. */
+  channelCards: ChannelCards;
+  /** Replies in a referral's channel thread (reminders, expiry warnings, expiry). */
+  threadNotices: ThreadNotices;
+  /** Posts a card into a conversation the bot was told about, once per key (digests). */
+  postCardOnce(request: ConversationPost): Promise<PostOutcome>;
+  /** Resolves when posts and redraws started in the background are done (tests, shutdown). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ConversationPost {
+  key: string;
+  conversationId: string;
+  serviceUrl: string;
+  card: CardJson;
+  now: Date;
+}
+
+export interface OutboundDeps {
+  conversations: Conversations;
+  settings: ChannelSettingsStore;
+  routes: ReferralRoutes;
+  open: OpenReferrals;
+  postedMessages: PostedMessages;
+  load(referralId: string): Promise<Referral | undefined>;
+  history(referralId: string): Promise<ReferralEvent[]>;
+  /** Absent when no source is written back to (the Partner Center integration is off). */
+  syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
+  /** Bot Framework tokens; absent in local mode (the Agents Playground takes none). */
+  getToken?: (serviceUrl: string) => Promise<string | undefined>;
+  display: DisplayDefaults;
+  clock: Clock;
+  log: Logger;
+}
+
+export function createOutbound(deps: OutboundDeps): Outbound {
+  const connector = createConnectorClient({ getToken: deps.getToken, clock: deps.clock });
+  const sender = createPacedSender({ clock: deps.clock, log: deps.log });
+  const posts = createPostOnce(deps.postedMessages);
+  const sending = { connector, sender, posts };
+  const channelCards = createChannelCards({ ...deps, ...sending });
+  const threadNotices = createThreadNotices({ ...deps, ...sending });
+  return {
+    channelCards,
+    threadNotices,
+    postCardOnce: ({ key, conversationId, serviceUrl, card, now }) =>
+      posts.postOnce({
+        key,
+        now,
+        send: () =>
+          sender.send(conversationId, () =>
+            connector.sendToConversation(serviceUrl, conversationId, adaptiveCardActivity(card)),
+          ),
+      }),
+    idle: () => channelCards.idle(),
+    async stop() {
+      await channelCards.idle();
+      await sender.stop();
+    },
+  };
+}
