@@ -19,6 +19,7 @@ import {
 } from '../services/referral-service';
 import { defaultStoreBinaryPath, startEmbeddedStore } from '../storage/embedded-store';
 import { ensureIndexes } from '../storage/indexes';
+import { migrate } from '../storage/migrations';
 import { connectStore, pingStore, type StoreConnection } from '../storage/mongo';
 import type { Config } from './config';
 import { loadOrCreateDevSecret } from './dev-secret';
@@ -60,6 +61,8 @@ export async function startService(
   };
   try {
     const store = await openStore(config, log, role, stops);
+    const migrated = await migrate(store.db, clock());
+    if (migrated.length > 0) log.info({ migrated }, 'stored data migrated');
     const stores = createStores(store.db);
     const { outbound, referrals, writeBackQueued } = buildCore(config, stores, clock, log);
     stops.push(() => outbound.stop());

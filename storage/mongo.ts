@@ -1,4 +1,16 @@
-import { MongoClient, MongoError, type Db } from 'mongodb';
+import {
+  MongoClient,
+  MongoError,
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type Collection,
+  type Db,
+  type Document,
+  type InsertOneOptions,
+  type OptionalUnlessRequiredId,
+} from 'mongodb';
 
 export interface StoreConnection {
   client: MongoClient;
@@ -33,16 +45,34 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return error instanceof MongoError && error.code === 11000;
 }
 
+/**
+ * Inserts `doc` unless its `_id` (or another unique key) is taken: true when this caller inserted it, false when
+ * someone had. The one arbiter that holds on MongoDB and on FerretDB v1 alike, which has no transactions and
+ * applies updates as read-then-overwrite.
+ */
+export async function insertIfAbsent<T extends Document>(
+  collection: Collection<T>,
+  doc: OptionalUnlessRequiredId<T>,
+  options?: InsertOneOptions,
+): Promise<boolean> {
+  try {
+    await collection.insertOne(doc, options);
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
 /** Errors that mean "the store cannot be reached right now", as opposed to a bad request or a bug. */
 export function isStoreUnavailableError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return [
-    'MongoServerSelectionError',
-    'MongoNetworkError',
-    'MongoNetworkTimeoutError',
-    'MongoTopologyClosedError',
-    'MongoNotConnectedError',
-  ].includes(error.name);
+  // MongoNetworkTimeoutError is a MongoNetworkError.
+  return (
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNetworkError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof MongoNotConnectedError
+  );
 }
 
 export async function pingStore(db: Db): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError } from './mongo';
+import { insertIfAbsent } from './mongo';
 
 /**
  * What ties a referral to its Partner Center record. Kept apart from the referral so the core stays free of one
@@ -51,19 +51,8 @@ export function partnerCenterLinks(db: Db): PartnerCenterLinks {
     },
     async recordSeen(referralId, partnerCenterId, eTag, modifiedAt) {
       const seen = { ...(eTag ? { eTag } : {}), lastSeenModifiedAt: modifiedAt };
-      try {
-        await links.insertOne({
-          _id: referralId,
-          referralId,
-          partnerCenterId,
-          sweptSeq: 0,
-          isSettled: false,
-          ...seen,
-        });
-        return;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      const first = { _id: referralId, referralId, partnerCenterId, sweptSeq: 0, isSettled: false, ...seen };
+      if (await insertIfAbsent(links, first)) return;
       // FerretDB may interleave two of these; the loser's eTag is at worst one step old, which costs one 412.
       await links.updateOne(
         {

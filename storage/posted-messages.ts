@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKeyError } from './mongo';
+import { insertIfAbsent } from './mongo';
 
 /** A message the bot posts exactly once, found by its key, e.g. `referral-card:<id>`. */
 export interface PostedMessage {
@@ -62,21 +62,11 @@ export async function ensurePostedMessageIndexes(db: Db): Promise<void> {
     .createIndex({ key: 1, attempt: 1 }, { unique: true, name: 'key_attempt_unique' });
 }
 
-async function insertedFirst(insert: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await insert();
-    return true;
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
-}
-
 export function postedMessages(db: Db): PostedMessages {
   const posts = db.collection<PostDoc>(POSTED_MESSAGES);
   const attempts = db.collection<AttemptDoc>(POST_ATTEMPTS);
   const insertAttempt = (key: string, attempt: number, leaseEndsAt: Date, now: Date) =>
-    attempts.insertOne({ _id: `${key}#${attempt}`, key, attempt, leaseEndsAt, claimedAt: now });
+    insertIfAbsent(attempts, { _id: `${key}#${attempt}`, key, attempt, leaseEndsAt, claimedAt: now });
 
   return {
     async get(key) {
@@ -96,14 +86,17 @@ export function postedMessages(db: Db): PostedMessages {
       };
     },
     async claimFirst(key, leaseEndsAt, now) {
-      const won = await insertedFirst(() =>
-        posts.insertOne({ _id: key, state: 'sending', attempt: 1, leaseEndsAt, createdAt: now }),
-      );
+      const won = await insertIfAbsent(posts, {
+        _id: key,
+        state: 'sending',
+        attempt: 1,
+        leaseEndsAt,
+        createdAt: now,
+      });
       if (won) await insertAttempt(key, 1, leaseEndsAt, now);
       return won;
     },
-    claimNext: (key, attempt, leaseEndsAt, now) =>
-      insertedFirst(() => insertAttempt(key, attempt, leaseEndsAt, now)),
+    claimNext: (key, attempt, leaseEndsAt, now) => insertAttempt(key, attempt, leaseEndsAt, now),
     async recordSent(key, attempt, where, at) {
       // Majority and journaled on MongoDB: once Teams holds the post, losing this write would post it again.
       // Should a holder whose lease ran out also land its post, the first one recorded stays the card.

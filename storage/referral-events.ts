@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { ReferralEvent } from '../core/events';
-import { isDuplicateKeyError } from './mongo';
+import { insertIfAbsent } from './mongo';
 
 /** The per-referral event log. Its unique (referralId, seq) index decides every race between writers. */
 export interface ReferralEventLog {
@@ -27,13 +27,8 @@ export function referralEventLog(db: Db): ReferralEventLog {
   });
   return {
     async append(event) {
-      try {
-        await events.insertOne({ _id: `${event.referralId}:${event.seq}`, ...event });
-        return 'appended';
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'taken';
-        throw error;
-      }
+      const doc = { _id: `${event.referralId}:${event.seq}`, ...event };
+      return (await insertIfAbsent(events, doc)) ? 'appended' : 'taken';
     },
     async listAfter(referralId, afterSeq) {
       const docs = await events

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKeyError } from './mongo';
+import { insertIfAbsent } from './mongo';
 
 /** Which channel owns a referral. Decided once: the first instance to insert the route wins, the rest read it. */
 export interface ReferralRoutes {
@@ -27,16 +27,11 @@ export function referralRoutes(db: Db): ReferralRoutes {
   return {
     get,
     async decide(referralId, channelId, now) {
-      try {
-        await routes.insertOne({ _id: referralId, channelId, decidedAt: now });
-        return channelId;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        const decided = await get(referralId);
-        if (decided === undefined)
-          throw new Error(`route of ${referralId} vanished after a duplicate-key insert`);
-        return decided;
-      }
+      if (await insertIfAbsent(routes, { _id: referralId, channelId, decidedAt: now })) return channelId;
+      const decided = await get(referralId);
+      if (decided === undefined)
+        throw new Error(`route of ${referralId} vanished after a duplicate-key insert`);
+      return decided;
     },
     async referralIdsOf(channelId) {
       return (await routes.find({ channelId }, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id);

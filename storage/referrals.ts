@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { Referral } from '../core/referral';
-import { isDuplicateKeyError } from './mongo';
+import { insertIfAbsent } from './mongo';
 
 /**
  * The referral documents: a projection of the event log, kept for reading and querying. It may lag the log
@@ -37,12 +37,8 @@ export function referralProjections(db: Db): ReferralProjections {
         referral,
       );
       if (matchedCount > 0) return;
-      try {
-        await referrals.insertOne({ _id: referral.id, ...referral });
-      } catch (error) {
-        // Already there with this version or a newer one: nothing to do.
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      // Not inserted: already there with this version or a newer one, so nothing to do.
+      await insertIfAbsent(referrals, { _id: referral.id, ...referral });
     },
   };
 }

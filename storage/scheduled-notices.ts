@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { NoticeKind } from '../core/due-notices';
-import { isDuplicateKeyError } from './mongo';
+import { insertIfAbsent } from './mongo';
 
 /** One scheduled notice: decided once, then sent or skipped. */
 export interface ScheduledNotice {
@@ -37,15 +37,7 @@ export function scheduledNotices(db: Db): ScheduledNotices {
   const notices = db.collection<NoticeDoc>(SCHEDULED_NOTICES);
   const queue = db.collection<NoticeDoc>(NOTICE_QUEUE);
   const durable = { writeConcern: { w: 'majority' as const, j: true } };
-  const insertOnce = async (collection: typeof notices, doc: NoticeDoc) => {
-    try {
-      await collection.insertOne(doc, durable);
-      return true;
-    } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
-    }
-  };
+  const insertOnce = (collection: typeof notices, doc: NoticeDoc) => insertIfAbsent(collection, doc, durable);
   return {
     async decide(notice) {
       const doc = { _id: notice.key, ...notice };

@@ -1,7 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { Actor } from '../core/referral';
 import type { SyncState } from '../core/sources';
-import { isDuplicateKeyError } from './mongo';
+import { insertIfAbsent } from './mongo';
 
 /**
  * One referral event waiting to be written back to its source. Keyed by the event itself (referralId, seq), so
@@ -77,23 +77,18 @@ export function syncOutbox(db: Db): SyncOutbox {
   const leases: Collection<LeaseDoc> = db.collection<LeaseDoc>(SYNC_OUTBOX_LEASES);
   return {
     async enqueue({ referralId, seq, eventType }, now) {
-      try {
-        await entries.insertOne({
-          _id: entryId(referralId, seq),
-          referralId,
-          seq,
-          eventType,
-          state: 'pending',
-          attempts: 0,
-          failures: 0,
-          nextAttemptAt: now,
-          createdAt: now,
-        });
-        return 'enqueued';
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return 'exists';
-        throw error;
-      }
+      const inserted = await insertIfAbsent(entries, {
+        _id: entryId(referralId, seq),
+        referralId,
+        seq,
+        eventType,
+        state: 'pending',
+        attempts: 0,
+        failures: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+      return inserted ? 'enqueued' : 'exists';
     },
     async listPending() {
       const docs = await entries.find({ state: 'pending' }).sort({ referralId: 1, seq: 1 }).toArray();
@@ -101,13 +96,13 @@ export function syncOutbox(db: Db): SyncOutbox {
     },
     async lease(entry, attempt, slot, holder, now) {
       const id = entryId(entry.referralId, entry.seq);
-      try {
-        await leases.insertOne({ _id: `${id}#${attempt}@${slot}`, entryId: id, attempt, holder, at: now });
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
-      }
+      return insertIfAbsent(leases, {
+        _id: `${id}#${attempt}@${slot}`,
+        entryId: id,
+        attempt,
+        holder,
+        at: now,
+      });
     },
     async finishAttempt(entry, outcome) {
       const attempts = entry.attempts + 1;
