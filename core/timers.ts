@@ -56,17 +56,3 @@ export function isFlameHot(
     msLeft(referral.flameEndsAt, now) > 0
   );
 }
-
-/** Unanswered and inside the warning window before expiry (but not yet expired). */
-export function isExpiringSoon(referral: Pick<Referral, 'status' | 'expiresAt'>, now: Date): boolean {
-  return (
-    referral.status === 'New' &&
-    msLeft(expiryWarningAt(referral), now) <= 0 &&
-    msLeft(referral.expiresAt, now) > 0
-  );
-}
-
-/** Unanswered at or after its expiry: the scheduler may now send `expire`. */
-export function isDueToExpire(referral: Pick<Referral, 'status' | 'expiresAt'>, now: Date): boolean {
-  return referral.status === 'New' && msLeft(referral.expiresAt, now) <= 0;
-}

@@ -7,13 +7,12 @@ import {
   expiresAt,
   expiryWarningAt,
   flameEndsAt,
-  isDueToExpire,
-  isExpiringSoon,
   isFlameHot,
   isOverdue,
   msLeft,
   respondByAt,
 } from '../../core/timers';
+import { dueNotices } from '../../core/due-notices';
 import { RECEIVED_AT, activeReferral, daysAfter, hoursAfter, newReferral } from './fixtures';
 
 const HOUR = 60 * 60 * 1000;
@@ -107,18 +106,18 @@ describe('isFlameHot', () => {
   });
 });
 
-describe('isExpiringSoon and isDueToExpire', () => {
+describe('the expiry warning and expiry, as the scheduler sees them', () => {
   const referral = newReferral();
 
-  it('is expiring soon in the last 48 h only', () => {
-    expect(isExpiringSoon(referral, hoursAfter(new Date('2026-12-02T09:00:00Z'), -1))).toBe(false);
-    expect(isExpiringSoon(referral, new Date('2026-12-02T09:00:00Z'))).toBe(true);
-    expect(isExpiringSoon(referral, new Date('2026-12-04T09:00:00Z'))).toBe(false);
+  it('warns in the last 48 h only', () => {
+    expect(dueNotices(referral, hoursAfter(new Date('2026-12-02T09:00:00Z'), -1))).not.toContain('warning');
+    expect(dueNotices(referral, new Date('2026-12-02T09:00:00Z'))).toEqual(['warning']);
+    expect(dueNotices(referral, new Date('2026-12-04T09:00:00Z'))).not.toContain('warning');
   });
 
-  it('is due to expire from the expiry time on, while still New', () => {
-    expect(isDueToExpire(referral, new Date('2026-12-04T08:59:59Z'))).toBe(false);
-    expect(isDueToExpire(referral, new Date('2026-12-04T09:00:00Z'))).toBe(true);
-    expect(isDueToExpire(activeReferral(), daysAfter(RECEIVED_AT, 20))).toBe(false);
+  it('expires from the expiry time on, while still New', () => {
+    expect(dueNotices(referral, new Date('2026-12-04T08:59:59Z'))).not.toContain('expiry');
+    expect(dueNotices(referral, new Date('2026-12-04T09:00:00Z'))).toEqual(['expiry']);
+    expect(dueNotices(activeReferral(), daysAfter(RECEIVED_AT, 20))).toEqual([]);
   });
 });
