@@ -1,5 +1,5 @@
 // The referral as Referral Desk keeps it, modelled on Partner Center's Referral resource
-// (REST API v1.0, /v1.0/engagements/referrals). See shared/reference/partner-center-referrals.md.
+// (REST API v1.0, /v1.0/engagements/referrals). See docs/partner-center.md, "The Referral resource".
 // Keys never contain '.' or start with '$': FerretDB v1 refuses such keys, and MongoDB discourages them.
 
 export const STATUSES = ['New', 'Active', 'Closed'] as const;

@@ -1,6 +1,6 @@
 import type { Referral } from './referral';
 
-// The clocks Partner Center runs on (see shared/reference/partner-center-referrals.md, "Lifecycle rules").
+// The clocks Partner Center runs on (see docs/partner-center.md, "Lifecycle rules").
 const HOUR_MS = 60 * 60 * 1000;
 
 /** Microsoft recommends accepting or declining within 24 hours. */

@@ -1,7 +1,7 @@
 import { CLOSE_REASONS, type CloseReason } from '../core/referral';
 
 /**
- * Partner Center's decline/lost reasons as its UI words them (shared/reference/partner-center-referrals.md). The
+ * Partner Center's decline/lost reasons as its UI words them (docs/partner-center.md, "Writing back"). The
  * API's `statusReason` is free text in the published schema, so these are sent as written and read back leniently.
  */
 const WORDING: Record<CloseReason, string> = {
