@@ -1,3 +1,4 @@
+import type { MessageModule } from './define-messages';
 import { botMessages } from './messages/bot';
 import { commandCardMessages } from './messages/command-cards';
 import { coreMessages } from './messages/core';
@@ -9,12 +10,7 @@ import { syncMessages } from './messages/sync';
 export const LOCALES = ['en', 'ko'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/**
- * One area's strings, in every language. Placeholders are `{name}`. Each area (referral card, commands,
- * scheduler notices, digests, sync) keeps its own module under `messages/`, listed once below.
- */
-export type MessageModule = Record<Locale, Record<string, string>>;
-
+/** Each area (referral card, commands, scheduler notices, digests, sync) keeps its own module under `messages/`. */
 const MODULES: MessageModule[] = [
   coreMessages,
   referralCardMessages,

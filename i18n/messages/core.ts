@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** Labels for the core's values (statuses, sizes, reasons, timeframes) and its field-error codes. */
-export const coreMessages: MessageModule = {
+export const coreMessages = defineMessages({
   en: {
     'status.New': 'New',
     'status.Active': 'Active',
@@ -108,4 +108,4 @@ export const coreMessages: MessageModule = {
     'error.not-a-country': 'KR, US 같은 두 글자 국가 코드를 입력하세요.',
     'error.nothing-to-change': '변경된 내용이 없습니다. 한 항목 이상 수정하세요.',
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** The referral card: its header, facts, forms, notices, flame alert and history. */
-export const referralCardMessages: MessageModule = {
+export const referralCardMessages = defineMessages({
   en: {
     'time.minutes': '{n} min',
     'time.hours': '{n} h',
@@ -221,4 +221,4 @@ export const referralCardMessages: MessageModule = {
     'history.expired': '{when} 만료',
     'history.source-updated': '{when} 파트너 센터에서 업데이트',
   },
-};
+});

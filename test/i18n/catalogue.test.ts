@@ -9,7 +9,8 @@ import {
   STATUSES,
   SUBSTATUSES_BY_STATUS,
 } from '../../core/referral';
-import { catalogueKeys, localeFrom, t, type MessageModule } from '../../i18n/catalogue';
+import { catalogueKeys, localeFrom, t } from '../../i18n/catalogue';
+import type { MessageModule } from '../../i18n/define-messages';
 import { botMessages } from '../../i18n/messages/bot';
 import { commandCardMessages } from '../../i18n/messages/command-cards';
 import { coreMessages } from '../../i18n/messages/core';
