@@ -1,7 +1,7 @@
 import { allowedCommands } from '../core/guards';
 import type { Referral } from '../core/referral';
 import { isFlameHot, isOverdue } from '../core/timers';
-import { t, type Locale } from '../i18n/catalogue';
+import { codeMessage, t, type Locale } from '../i18n/catalogue';
 import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/format';
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
 import { customerFacts, engagementFacts, historyLine, outcomeLines } from './referral-facts';
@@ -99,7 +99,7 @@ function noticeModel(view: ViewContext, notice?: ReferralNotice) {
   const { locale, timeZone } = view;
   if (!notice) return { show: false, text: '', style: 'default' };
   if (notice.kind === 'success') {
-    const warnings = notice.warnings.map((w) => t(locale, `warning.${w}`));
+    const warnings = notice.warnings.map((w) => codeMessage(locale, 'warning', w));
     const text = [t(locale, `notice.${notice.verb}`), ...warnings].join(' ');
     return { show: true, text, style: warnings.length > 0 ? 'warning' : 'good' };
   }

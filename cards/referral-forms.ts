@@ -2,7 +2,7 @@ import { isDealRegistrationEligible, isWonTooSoon } from '../core/eligibility';
 import { CLOSE_REASONS, PURCHASE_TIMEFRAMES, type Referral } from '../core/referral';
 import type { FieldError } from '../core/result';
 import { LIMITS } from '../core/validation';
-import { t, type Locale } from '../i18n/catalogue';
+import { codeMessage, t, type Locale } from '../i18n/catalogue';
 import { executeAction, type ExecuteAction, type TransitionVerb } from './card-actions';
 import type { FieldModel } from './form-template';
 import { inputIdOf } from './form-fields';
@@ -130,7 +130,7 @@ export function formModel(
 ): FormModel {
   const { locale } = view;
   const errors = submitted?.errors ?? [];
-  const message = (e: FieldError) => t(locale, `error.${e.code}`, e.params);
+  const message = (e: FieldError) => codeMessage(locale, 'error', e.code, e.params);
   const specs = fieldSpecs(locale, referral, verb);
   const fields = specs.map((spec) =>
     fieldModel(locale, verb, spec, errors.filter((e) => isAbout(e.field, spec.name)).map(message), submitted),

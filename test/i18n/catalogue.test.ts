@@ -9,7 +9,7 @@ import {
   STATUSES,
   SUBSTATUSES_BY_STATUS,
 } from '../../core/referral';
-import { catalogueKeys, localeFrom, t } from '../../i18n/catalogue';
+import { catalogueKeys, codeMessage, isMessageKey, localeFrom, t } from '../../i18n/catalogue';
 import type { MessageModule } from '../../i18n/define-messages';
 import { botMessages } from '../../i18n/messages/bot';
 import { commandCardMessages } from '../../i18n/messages/command-cards';
@@ -126,6 +126,23 @@ describe('the message catalogue', () => {
     expect(t('ko', 'time.left', { duration: '19시간' })).toBe('19시간 남음');
     expect(() => t('en', 'no.such.key')).toThrow(/no\.such\.key/);
   });
+
+  it('tells a message key from a string that names none', () => {
+    expect(isMessageKey('error.required')).toBe(true);
+    expect(isMessageKey('error.no-such-code')).toBe(false);
+  });
+
+  it.each(['en', 'ko'] as const)(
+    'has a generic error and warning for a code it does not know, in %s',
+    (locale) => {
+      expect(catalogueKeys(locale)).toEqual(expect.arrayContaining(['error.unknown', 'warning.unknown']));
+      expect(codeMessage(locale, 'error', 'no-such-code')).toBe(t(locale, 'error.unknown'));
+      expect(codeMessage(locale, 'warning', 'no-such-warning')).toBe(t(locale, 'warning.unknown'));
+      expect(codeMessage(locale, 'error', 'too-long', { max: 80 })).toBe(
+        t(locale, 'error.too-long', { max: 80 }),
+      );
+    },
+  );
 
   it('reads Teams locale tags, falling back to English', () => {
     expect(localeFrom('ko-KR')).toBe('ko');
