@@ -67,7 +67,10 @@ function headerModel(view: ViewContext, referral: Referral) {
   return {
     customer: referral.customer.name,
     title: referral.name,
-    status: t(locale, referral.status === 'Closed' ? `substatus.${badge}` : `status.${badge}`),
+    status: t(
+      locale,
+      referral.status === 'Closed' ? `substatus.${referral.substatus}` : `status.${referral.status}`,
+    ),
     statusColor: BADGE_COLOR[badge] ?? 'default',
     meta: isNew
       ? t(locale, 'card.received', { when: formatAgo(locale, referral.receivedAt, now) })
@@ -103,10 +106,11 @@ function noticeModel(view: ViewContext, notice?: ReferralNotice) {
     const text = [t(locale, `notice.${notice.verb}`), ...warnings].join(' ');
     return { show: true, text, style: warnings.length > 0 ? 'warning' : 'good' };
   }
-  const { status, substatus, by, at } = notice.conflict.current;
+  const { substatus, by, at } = notice.conflict.current;
   const when = at ? formatDateTime(locale, timeZone, at) : '';
+  // Only a New referral is Pending or Received; asking the substatus leaves the ones with a conflict message.
   const text =
-    status === 'New'
+    substatus === 'Pending' || substatus === 'Received'
       ? t(locale, 'conflict.notAccepted')
       : by && at
         ? t(locale, `conflict.${substatus}`, { by: by.name, when })

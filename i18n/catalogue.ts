@@ -23,7 +23,7 @@ const MODULES = [
 
 type KeysOf<M> = M extends MessageModule<infer Key> ? Key : never;
 
-/** Every message's key. */
+/** Every message's key: `t` takes only these, so a key that does not exist fails to compile. */
 export type MessageKey = KeysOf<(typeof MODULES)[number]>;
 
 export type MessageParams = Record<string, string | number>;
@@ -50,9 +50,10 @@ export function localeFrom(tag: string | undefined, fallback: Locale = 'en'): Lo
   return (LOCALES as readonly string[]).includes(language ?? '') ? (language as Locale) : fallback;
 }
 
-/** The text for `key` in `locale`, with `{placeholders}` filled. A missing key is a bug: it throws. */
-export function t(locale: Locale, key: string, params: MessageParams = {}): string {
+/** The text for `key` in `locale`, with `{placeholders}` filled. */
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = CATALOGUE[locale].get(key);
+  // Unreachable from typed code; kept so a key that slipped past the compiler still fails loudly.
   if (template === undefined) throw new Error(`no message "${key}" in the ${locale} catalogue`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
