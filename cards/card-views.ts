@@ -5,6 +5,7 @@ import type { FieldError, StateConflict } from '../core/result';
 import type { ResponseStats } from '../core/stats';
 import type { Page } from '../core/page';
 import type { ChannelSettings } from '../core/routing';
+import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import type { ListName, TransitionVerb } from './card-actions';
 import type { CardJson } from './render';
 import type { ViewContext } from './view-context';
@@ -45,5 +46,5 @@ export interface CardViews {
     notice?: 'saved',
   ): CardJson;
   stats(view: ViewContext, stats: ResponseStats, period: { from: Date; to: Date }): CardJson;
-  text(view: ViewContext, key: string, params?: Record<string, string | number>): string;
+  text(view: ViewContext, key: MessageKey, params?: MessageParams): string;
 }

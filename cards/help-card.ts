@@ -21,9 +21,12 @@ export const HELP_ENTRIES = [
   'digestOff',
   'settings',
 ] as const;
+type HelpEntry = (typeof HELP_ENTRIES)[number];
 
 // Entries that take arguments also get `help.<entry>.example`; for the rest the usage is the example.
-const WITH_EXAMPLE: ReadonlySet<string> = new Set(['archived', 'show', 'digestDaily', 'digestWeekly']);
+const WITH_EXAMPLE = ['archived', 'show', 'digestDaily', 'digestWeekly'] as const satisfies HelpEntry[];
+const hasExample = (entry: HelpEntry): entry is (typeof WITH_EXAMPLE)[number] =>
+  WITH_EXAMPLE.some((e) => e === entry);
 
 // The unknown text is whatever followed the @mention; a pasted paragraph should not fill the card.
 const MAX_UNKNOWN_CHARS = 60;
@@ -66,8 +69,8 @@ export function helpCard(view: ViewContext, unknownCommand?: string): CardJson {
     entries: HELP_ENTRIES.map((entry) => ({
       usage: t(locale, `help.${entry}.usage`),
       description: t(locale, `help.${entry}`),
-      hasExample: WITH_EXAMPLE.has(entry),
-      example: WITH_EXAMPLE.has(entry)
+      hasExample: hasExample(entry),
+      example: hasExample(entry)
         ? t(locale, 'help.example', { example: t(locale, `help.${entry}.example`) })
         : '',
     })),

@@ -1,7 +1,7 @@
 import { allowedCommands } from '../core/guards';
 import type { Referral } from '../core/referral';
 import { isFlameHot, isOverdue } from '../core/timers';
-import { t, type Locale } from '../i18n/catalogue';
+import { codeMessage, t, type Locale } from '../i18n/catalogue';
 import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/format';
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
 import { customerFacts, engagementFacts, historyLine, outcomeLines } from './referral-facts';
@@ -67,7 +67,10 @@ function headerModel(view: ViewContext, referral: Referral) {
   return {
     customer: referral.customer.name,
     title: referral.name,
-    status: t(locale, referral.status === 'Closed' ? `substatus.${badge}` : `status.${badge}`),
+    status: t(
+      locale,
+      referral.status === 'Closed' ? `substatus.${referral.substatus}` : `status.${referral.status}`,
+    ),
     statusColor: BADGE_COLOR[badge] ?? 'default',
     meta: isNew
       ? t(locale, 'card.received', { when: formatAgo(locale, referral.receivedAt, now) })
@@ -99,14 +102,15 @@ function noticeModel(view: ViewContext, notice?: ReferralNotice) {
   const { locale, timeZone } = view;
   if (!notice) return { show: false, text: '', style: 'default' };
   if (notice.kind === 'success') {
-    const warnings = notice.warnings.map((w) => t(locale, `warning.${w}`));
+    const warnings = notice.warnings.map((w) => codeMessage(locale, 'warning', w));
     const text = [t(locale, `notice.${notice.verb}`), ...warnings].join(' ');
     return { show: true, text, style: warnings.length > 0 ? 'warning' : 'good' };
   }
-  const { status, substatus, by, at } = notice.conflict.current;
+  const { substatus, by, at } = notice.conflict.current;
   const when = at ? formatDateTime(locale, timeZone, at) : '';
+  // Only a New referral is Pending or Received; asking the substatus leaves the ones with a conflict message.
   const text =
-    status === 'New'
+    substatus === 'Pending' || substatus === 'Received'
       ? t(locale, 'conflict.notAccepted')
       : by && at
         ? t(locale, `conflict.${substatus}`, { by: by.name, when })

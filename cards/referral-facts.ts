@@ -1,6 +1,6 @@
 import type { ReferralEvent } from '../core/events';
 import type { Contact, Referral } from '../core/referral';
-import { t } from '../i18n/catalogue';
+import { t, type MessageKey } from '../i18n/catalogue';
 import { formatCustomerSize, formatDate, formatDateTime, formatLocation, formatMoney } from '../i18n/format';
 import type { ViewContext } from './view-context';
 
@@ -10,9 +10,9 @@ export interface Fact {
 }
 
 /** Keeps the facts that have a value, titled from the catalogue: an empty row is noise on a phone. */
-function factsOf(view: ViewContext, rows: [key: string, value: string | undefined][]): Fact[] {
+function factsOf(view: ViewContext, rows: [key: MessageKey, value: string | undefined][]): Fact[] {
   return rows
-    .filter((row): row is [string, string] => Boolean(row[1]))
+    .filter((row): row is [MessageKey, string] => Boolean(row[1]))
     .map(([key, value]) => ({ title: t(view.locale, key), value }));
 }
 

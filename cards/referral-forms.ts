@@ -2,7 +2,7 @@ import { isDealRegistrationEligible, isWonTooSoon } from '../core/eligibility';
 import { CLOSE_REASONS, PURCHASE_TIMEFRAMES, type Referral } from '../core/referral';
 import type { FieldError } from '../core/result';
 import { LIMITS } from '../core/validation';
-import { t, type Locale } from '../i18n/catalogue';
+import { codeMessage, t, type Locale, type MessageKey } from '../i18n/catalogue';
 import { executeAction, type ExecuteAction, type TransitionVerb } from './card-actions';
 import type { FieldModel } from './form-template';
 import { inputIdOf } from './form-fields';
@@ -21,10 +21,18 @@ export interface FormModel {
 }
 
 type FieldSpec = Partial<Omit<FieldModel, 'id' | 'label' | 'heading' | 'hasHeading'>> & {
-  name: string;
+  /** Its label is `field.<name>`; `pathOf` says where the core reads it. */
+  name: FieldName;
   /** Catalogue key of a heading drawn above this field, opening a group of fields. */
-  headingKey?: string;
+  headingKey?: MessageKey;
 };
+
+type FieldName = LabelledName<MessageKey>;
+type LabelledName<Key> = Key extends `field.${infer Name}` ? Name : never;
+
+// The extra contact on Accept is labelled as such (`contact.email`), so it is not mistaken for the customer's own
+// contact; the core reads it as the first of `contacts`.
+const pathOf = (name: FieldName) => name.replace(/^contact\./, 'contacts.0.');
 
 // Currencies partners quote most; the core accepts any ISO 4217 code the API sends.
 const CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'GBP', 'AUD', 'CAD', 'SGD', 'INR'].map((c) => ({
@@ -35,8 +43,8 @@ const CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'GBP', 'AUD', 'CAD', 'SGD', 'INR
 // Input.Date takes and returns yyyy-mm-dd; the core stores dates as UTC midnights.
 const isoDay = (at?: Date) => (at ? at.toISOString().slice(0, 10) : '');
 
-const choicesOf = (locale: Locale, values: readonly string[], prefix: string) =>
-  values.map((value) => ({ value, title: t(locale, `${prefix}.${value}`) }));
+const choicesOf = <V extends string>(locale: Locale, values: readonly V[], keyOf: (value: V) => MessageKey) =>
+  values.map((value) => ({ value, title: t(locale, keyOf(value)) }));
 
 /** Accept starts from the referral's name and deal currency; Edit starts from what the engagement says now. */
 function engagementSpecs(locale: Locale, referral: Referral, isEdit: boolean): FieldSpec[] {
@@ -60,7 +68,7 @@ function engagementSpecs(locale: Locale, referral: Referral, isEdit: boolean): F
     {
       name: 'purchaseTimeframe',
       kind: 'choice',
-      choices: choicesOf(locale, PURCHASE_TIMEFRAMES, 'timeframe'),
+      choices: choicesOf(locale, PURCHASE_TIMEFRAMES, (timeframe) => `timeframe.${timeframe}`),
       value: current?.purchase.timeframe ?? '',
     },
     { name: 'notes', multiline: true, maxLength: LIMITS.notes, value: current?.notes ?? '' },
@@ -69,7 +77,7 @@ function engagementSpecs(locale: Locale, referral: Referral, isEdit: boolean): F
 }
 
 /** A person on the partner's side: the core asks for a first name and an email or a phone number. */
-function contactSpecs(prefix: string, isRequired: boolean): FieldSpec[] {
+function contactSpecs(prefix: '' | 'contact.', isRequired: boolean): FieldSpec[] {
   return [
     { name: `${prefix}firstName`, required: isRequired, maxLength: LIMITS.personName },
     { name: `${prefix}lastName`, maxLength: LIMITS.personName },
@@ -97,7 +105,7 @@ function fieldSpecs(locale: Locale, referral: Referral, verb: TransitionVerb): F
   const notes: FieldSpec = { name: 'notes', multiline: true, maxLength: LIMITS.notes };
   switch (verb) {
     case 'accept':
-      return [...engagementSpecs(locale, referral, false), ...contactSpecs('contacts.0.', false)];
+      return [...engagementSpecs(locale, referral, false), ...contactSpecs('contact.', false)];
     case 'edit':
       return engagementSpecs(locale, referral, true);
     case 'decline':
@@ -107,7 +115,7 @@ function fieldSpecs(locale: Locale, referral: Referral, verb: TransitionVerb): F
           name: 'reason',
           kind: 'choice',
           required: true,
-          choices: choicesOf(locale, CLOSE_REASONS, 'reason'),
+          choices: choicesOf(locale, CLOSE_REASONS, (reason) => `reason.${reason}`),
         },
         notes,
       ];
@@ -119,7 +127,10 @@ function fieldSpecs(locale: Locale, referral: Referral, verb: TransitionVerb): F
 }
 
 /** Whether a core error on `field` (e.g. `contacts.0.email`, `value.amount`) belongs to the input for `name`. */
-const isAbout = (field: string, name: string) => field === name || field.startsWith(`${name}.`);
+function isAbout(field: string, name: FieldName): boolean {
+  const path = pathOf(name);
+  return field === path || field.startsWith(`${path}.`);
+}
 
 /** A form of the referral card, with what was typed and what is wrong with it when it comes back invalid. */
 export function formModel(
@@ -130,7 +141,7 @@ export function formModel(
 ): FormModel {
   const { locale } = view;
   const errors = submitted?.errors ?? [];
-  const message = (e: FieldError) => t(locale, `error.${e.code}`, e.params);
+  const message = (e: FieldError) => codeMessage(locale, 'error', e.code, e.params);
   const specs = fieldSpecs(locale, referral, verb);
   const fields = specs.map((spec) =>
     fieldModel(locale, verb, spec, errors.filter((e) => isAbout(e.field, spec.name)).map(message), submitted),
@@ -164,15 +175,13 @@ function fieldModel(
   errors: string[],
   submitted?: { values: Record<string, string> },
 ): FieldModel {
-  const id = inputIdOf(verb, spec.name);
-  // The extra contact on Accept is labelled as such, so it is not mistaken for the customer's own contact.
-  const labelKey = `field.${spec.name.replace(/^contacts\.\d+\./, 'contact.')}`;
+  const id = inputIdOf(verb, pathOf(spec.name));
   return {
     id,
     heading: spec.headingKey ? t(locale, spec.headingKey) : '',
     hasHeading: spec.headingKey !== undefined,
     kind: spec.kind ?? 'text',
-    label: t(locale, labelKey),
+    label: t(locale, `field.${spec.name}`),
     value: submitted ? (submitted.values[id] ?? '') : (spec.value ?? ''),
     placeholder: spec.placeholder ?? (spec.kind === 'choice' ? t(locale, 'form.choose') : ''),
     required: spec.required ?? false,

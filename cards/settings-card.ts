@@ -2,7 +2,7 @@ import { CUSTOMER_SIZES, type CustomerSize } from '../core/referral';
 import type { FieldError } from '../core/result';
 import type { RoutingClaimsInput } from '../core/routing';
 import { LIMITS } from '../core/validation';
-import { t, type Locale } from '../i18n/catalogue';
+import { codeMessage, t, type Locale } from '../i18n/catalogue';
 import { formatCustomerSize } from '../i18n/format';
 import type { ChannelSettings } from '../core/routing';
 import { executeAction } from './card-actions';
@@ -159,7 +159,7 @@ function isFor(error: FieldError, id: InputId): boolean {
 }
 
 function errorText(locale: Locale, errors: FieldError[]): string {
-  return errors.map((e) => t(locale, `error.${e.code}`, e.params)).join(' ');
+  return errors.map((e) => codeMessage(locale, 'error', e.code, e.params)).join(' ');
 }
 
 function currentFacts(locale: Locale, settings: ChannelSettings | undefined) {

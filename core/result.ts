@@ -1,3 +1,5 @@
+import type { Status, Substatus } from './referral';
+
 /** A problem with one input field, precise enough to show beside that field. */
 export interface FieldError {
   /** Dotted path of the field in the input, e.g. `value.amount` or `contacts.0.email`. */
@@ -15,7 +17,7 @@ export interface StateConflict {
   code: 'already-responded' | 'closed' | 'not-active' | 'not-new';
   message: string;
   /** The state the referral is in, and who put it there, so a stale click can say so. */
-  current: { status: string; substatus: string; by?: { name: string }; at?: Date };
+  current: { status: Status; substatus: Substatus; by?: { name: string }; at?: Date };
 }
 
 export type Result<T> =

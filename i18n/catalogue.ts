@@ -1,3 +1,4 @@
+import type { MessageModule } from './define-messages';
 import { botMessages } from './messages/bot';
 import { commandCardMessages } from './messages/command-cards';
 import { coreMessages } from './messages/core';
@@ -9,13 +10,8 @@ import { syncMessages } from './messages/sync';
 export const LOCALES = ['en', 'ko'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/**
- * One area's strings, in every language. Placeholders are `{name}`. Each area (referral card, commands,
- * scheduler notices, digests, sync) keeps its own module under `messages/`, listed once below.
- */
-export type MessageModule = Record<Locale, Record<string, string>>;
-
-const MODULES: MessageModule[] = [
+/** Each area (referral card, commands, scheduler notices, digests, sync) keeps its own module under `messages/`. */
+const MODULES = [
   coreMessages,
   referralCardMessages,
   commandCardMessages,
@@ -24,6 +20,13 @@ const MODULES: MessageModule[] = [
   syncMessages,
   botMessages,
 ];
+
+type KeysOf<M> = M extends MessageModule<infer Key> ? Key : never;
+
+/** Every message's key: `t` takes only these, so a key that does not exist fails to compile. */
+export type MessageKey = KeysOf<(typeof MODULES)[number]>;
+
+export type MessageParams = Record<string, string | number>;
 
 const CATALOGUE: Record<Locale, Map<string, string>> = {
   en: new Map(MODULES.flatMap((m) => Object.entries(m.en))),
@@ -35,6 +38,11 @@ export function catalogueKeys(locale: Locale): string[] {
   return [...CATALOGUE[locale].keys()];
 }
 
+/** Whether a string built at run time names a message (English names the keys; Korean has the same ones). */
+export function isMessageKey(key: string): key is MessageKey {
+  return CATALOGUE.en.has(key);
+}
+
 /** Teams sends BCP 47 tags such as `ko-KR` or `en-US`; anything that is not Korean is shown in English. */
 export function localeFrom(tag: string | undefined, fallback: Locale = 'en'): Locale {
   if (!tag) return fallback;
@@ -42,11 +50,24 @@ export function localeFrom(tag: string | undefined, fallback: Locale = 'en'): Lo
   return (LOCALES as readonly string[]).includes(language ?? '') ? (language as Locale) : fallback;
 }
 
-/** The text for `key` in `locale`, with `{placeholders}` filled. A missing key is a bug: it throws. */
-export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+/** The text for `key` in `locale`, with `{placeholders}` filled. */
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = CATALOGUE[locale].get(key);
+  // Unreachable from typed code; kept so a key that slipped past the compiler still fails loudly.
   if (template === undefined) throw new Error(`no message "${key}" in the ${locale} catalogue`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );
+}
+
+/** What the core returns as plain string codes: field errors (`FieldError.code`) and a result's warnings. */
+export type CodeArea = 'error' | 'warning';
+
+/**
+ * The message for a code of `area`. A code the catalogue lacks (one a newer core or a stored record brings) gets
+ * the area's generic message instead of a thrown error; the catalogue spec checks every code the core has today.
+ */
+export function codeMessage(locale: Locale, area: CodeArea, code: string, params?: MessageParams): string {
+  const key = `${area}.${code}`;
+  return t(locale, isMessageKey(key) ? key : `${area}.unknown`, params);
 }

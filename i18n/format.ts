@@ -1,5 +1,5 @@
 import type { Address, CustomerSize, Money } from '../core/referral';
-import { t, type Locale } from './catalogue';
+import { t, type Locale, type MessageKey } from './catalogue';
 
 // en-GB writes dates day first ("25 Nov 2026"), which reads the same to readers on both sides of the Atlantic.
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ko: 'ko-KR' };
@@ -96,7 +96,7 @@ const TWO_DAYS_MINUTES = 48 * 60;
  * comparing it with the 24 h target. Stats and digests both show medians with it. Hours up to two days, like the rest of the bot's durations.
  */
 export function formatResponseTime(locale: Locale, ms: number): string {
-  const unit = (key: string, n: number) => (n > 0 ? t(locale, key, { n }) : '');
+  const unit = (key: MessageKey, n: number) => (n > 0 ? t(locale, key, { n }) : '');
   const totalMinutes = Math.max(1, Math.round(ms / MINUTE_MS));
   if (totalMinutes < 60) return unit('time.minutes', totalMinutes);
   if (totalMinutes < TWO_DAYS_MINUTES) {

@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** What the bot says outside cards: notification summaries and short replies to clicks. */
-export const botMessages: MessageModule = {
+export const botMessages = defineMessages({
   en: {
     'bot.cardSummary': 'New referral: {customer}',
     'show.opened': 'Opened {customer} below.',
@@ -14,4 +14,4 @@ export const botMessages: MessageModule = {
     'store.unavailable':
       '지금은 리퍼럴 저장소에 연결할 수 없어 아무것도 바뀌지 않았습니다. 1분 뒤에 다시 시도하세요.',
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** Help, lists, settings and statistics: what commands answer with. */
-export const commandCardMessages: MessageModule = {
+export const commandCardMessages = defineMessages({
   en: {
     'help.title': 'Referral Desk',
     'help.intro':
@@ -178,4 +178,4 @@ export const commandCardMessages: MessageModule = {
     'referral.notFound': '그 리퍼럴은 더 이상 없습니다.',
     'action.unknown': '이전 버전 카드의 버튼입니다. 카드를 새로 고친 뒤 다시 시도하세요.',
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** Labels for the core's values (statuses, sizes, reasons, timeframes) and its field-error codes. */
-export const coreMessages: MessageModule = {
+export const coreMessages = defineMessages({
   en: {
     'status.New': 'New',
     'status.Active': 'Active',
@@ -54,6 +54,7 @@ export const coreMessages: MessageModule = {
     'error.not-in-list': 'Pick one of the options.',
     'error.not-a-country': 'Use a two-letter country code, such as KR or US.',
     'error.nothing-to-change': 'Nothing changed: edit at least one field.',
+    'error.unknown': 'This value can’t be used. Check it and try again.',
   },
   ko: {
     'status.New': '신규',
@@ -107,5 +108,6 @@ export const coreMessages: MessageModule = {
     'error.not-in-list': '목록에서 하나를 선택하세요.',
     'error.not-a-country': 'KR, US 같은 두 글자 국가 코드를 입력하세요.',
     'error.nothing-to-change': '변경된 내용이 없습니다. 한 항목 이상 수정하세요.',
+    'error.unknown': '이 값은 사용할 수 없습니다. 확인한 뒤 다시 시도하세요.',
   },
-};
+});

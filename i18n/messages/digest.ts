@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** The managers' digest and the `digest` command's replies. */
-export const digestMessages: MessageModule = {
+export const digestMessages = defineMessages({
   en: {
     'digest.title': 'Referral digest',
     'digest.new': 'new referrals',
@@ -43,4 +43,4 @@ export const digestMessages: MessageModule = {
     'digest.usage':
       '"digest"로 지금 요약을 보거나 "digest daily 08:00", "digest weekly mon 08:00 Asia/Seoul", "digest off"를 입력하세요.',
   },
-};
+});

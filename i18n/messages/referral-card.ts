@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** The referral card: its header, facts, forms, notices, flame alert and history. */
-export const referralCardMessages: MessageModule = {
+export const referralCardMessages = defineMessages({
   en: {
     'time.minutes': '{n} min',
     'time.hours': '{n} h',
@@ -41,6 +41,7 @@ export const referralCardMessages: MessageModule = {
     'conflict.notAccepted': 'Not accepted yet: accept this referral before updating it.',
     'warning.won-within-72h':
       'Partner Center usually rejects a win within 72 h of acceptance; it may need a second try later.',
+    'warning.unknown': 'Saved, but it may need a second look in Partner Center.',
     'fact.size': 'Size',
     'fact.location': 'Location',
     'fact.solutions': 'Solutions',
@@ -151,6 +152,7 @@ export const referralCardMessages: MessageModule = {
     'conflict.notAccepted': '아직 수락되지 않았습니다. 먼저 리퍼럴을 수락하세요.',
     'warning.won-within-72h':
       '수락 후 72시간 이내의 성사는 파트너 센터에서 대개 거부됩니다. 나중에 다시 시도해야 할 수 있습니다.',
+    'warning.unknown': '저장했지만 파트너 센터에서 다시 확인해야 할 수 있습니다.',
     'fact.size': '규모',
     'fact.location': '위치',
     'fact.solutions': '솔루션',
@@ -221,4 +223,4 @@ export const referralCardMessages: MessageModule = {
     'history.expired': '{when} 만료',
     'history.source-updated': '{when} 파트너 센터에서 업데이트',
   },
-};
+});

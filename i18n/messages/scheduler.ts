@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** What the scheduler says in a referral's thread. */
-export const schedulerMessages: MessageModule = {
+export const schedulerMessages = defineMessages({
   en: {
     'notice.reminder.title': '{customer} has waited 24 hours',
     'notice.reminder.text':
@@ -24,4 +24,4 @@ export const schedulerMessages: MessageModule = {
     'notice.expiry.text':
       '14일 동안 아무도 응답하지 않아 만료로 보관했고 파트너 센터에도 알렸습니다. "archived expired"로 다시 볼 수 있습니다.',
   },
-};
+});

@@ -1,7 +1,7 @@
-import type { MessageModule } from '../catalogue';
+import { defineMessages } from '../define-messages';
 
 /** Partner Center sync: the `sync give-up <id>` command's replies (the card's sync line lives with the card). */
-export const syncMessages: MessageModule = {
+export const syncMessages = defineMessages({
   en: {
     'sync.give-up.usage':
       'Usage: sync give-up <referral id>. Stops retrying changes Partner Center has not taken.',
@@ -22,4 +22,4 @@ export const syncMessages: MessageModule = {
       '{customer}은(는) 파트너 센터에서 온 리퍼럴이 아니므로 동기화할 것이 없습니다.',
     'sync.off': '파트너 센터 동기화가 꺼져 있습니다. 서비스에 파트너 센터 설정이 없습니다.',
   },
-};
+});

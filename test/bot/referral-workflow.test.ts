@@ -1,6 +1,6 @@
 import type { RunningService } from '../../app/start-service';
 import { parseAccept } from '../../core/inputs';
-import { t } from '../../i18n/catalogue';
+import { codeMessage } from '../../i18n/catalogue';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
@@ -98,7 +98,7 @@ describe('the referral workflow in a Teams channel, through /api/messages and th
     const expected = parseAccept({ engagementName: '', value: '-5', currency: 'USD' }, now);
     expect(expected.ok).toBe(false);
     for (const error of expected.ok ? [] : expected.errors)
-      expect(text).toContain(t('en', `error.${error.code}`, error.params));
+      expect(text).toContain(codeMessage('en', 'error', error.code, error.params));
     expect(JSON.stringify(cardOf(reply))).toContain('"-5"');
     expect(JSON.stringify(cardOf(reply))).toContain('Call booked for Thursday');
     expect(await service.referrals.load(id)).toMatchObject({ status: 'New' });

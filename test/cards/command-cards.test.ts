@@ -298,7 +298,7 @@ describe('stats card', () => {
   it.each(LOCALES)('says there is no data yet instead of showing zeros as times (%s)', (locale) => {
     const card = statsCard(view(locale), createResponseStats().result(), period);
     const text = cardText(card);
-    for (const key of ['stats.noAnswers', 'stats.noData', 'stats.noOutcomes'])
+    for (const key of ['stats.noAnswers', 'stats.noData', 'stats.noOutcomes'] as const)
       expect(text).toContain(t(locale, key));
     expect(text).not.toContain('0%');
     expect(donut(card)).toBeUndefined();

@@ -1,7 +1,7 @@
 // The referrals and extras the card specs draw, built the way production builds them (receive, decide, commit).
 import type { ReferralCardExtras } from '../../cards/card-views';
 import type { Command } from '../../core/lifecycle';
-import type { ClosedSubstatus, Referral } from '../../core/referral';
+import type { ClosedSubstatus, Referral, Status, Substatus } from '../../core/referral';
 import type { Locale } from '../../i18n/catalogue';
 import {
   acceptInput,
@@ -68,7 +68,7 @@ export function closedJourney(substatus: ClosedSubstatus) {
   }
 }
 
-export const conflict = (substatus: string, status = 'Active'): ReferralCardExtras => ({
+export const conflict = (substatus: Substatus, status: Status = 'Active'): ReferralCardExtras => ({
   notice: {
     kind: 'conflict',
     conflict: {

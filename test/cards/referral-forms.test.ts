@@ -6,7 +6,7 @@ import { decide, type Command } from '../../core/lifecycle';
 import { CLOSE_REASONS, PURCHASE_TIMEFRAMES, type Referral } from '../../core/referral';
 import type { FieldError } from '../../core/result';
 import { LIMITS } from '../../core/validation';
-import { t, type Locale } from '../../i18n/catalogue';
+import { codeMessage, t, type Locale } from '../../i18n/catalogue';
 import { cardText } from '../support/teams-client';
 import { cardProblems } from '../support/validate-card';
 import { activeReferral, daysAfter, hoursAfter, newReferral, RECEIVED_AT } from '../core/fixtures';
@@ -189,7 +189,7 @@ describe.each(['en', 'ko'] as Locale[])('a form sent back invalid, in %s', (loca
       expect(formInputs(card, verb)).toEqual([]);
       for (const [id, value] of Object.entries(typed)) expect(input(card, id)!['value']).toBe(value);
       for (const e of errors.filter((e) => e.field !== '')) {
-        const message = t(locale, `error.${e.code}`, e.params);
+        const message = codeMessage(locale, 'error', e.code, e.params);
         expect(elementAfter(card, `${verb}.${e.field}`)).toMatchObject({
           type: 'TextBlock',
           text: message,

@@ -9,7 +9,8 @@ import {
   STATUSES,
   SUBSTATUSES_BY_STATUS,
 } from '../../core/referral';
-import { catalogueKeys, localeFrom, t, type MessageModule } from '../../i18n/catalogue';
+import { catalogueKeys, codeMessage, isMessageKey, localeFrom, t } from '../../i18n/catalogue';
+import type { MessageModule } from '../../i18n/define-messages';
 import { botMessages } from '../../i18n/messages/bot';
 import { commandCardMessages } from '../../i18n/messages/command-cards';
 import { coreMessages } from '../../i18n/messages/core';
@@ -44,13 +45,16 @@ const MODULES: [string, MessageModule][] = [
   ['sync.ts', syncMessages],
 ];
 
+// English names the keys; the first spec checks Korean has the same ones.
+const KEYS = catalogueKeys('en').filter(isMessageKey);
+
 describe('the message catalogue', () => {
   it('has exactly the same keys in English and Korean', () => {
     expect([...catalogueKeys('ko')].sort()).toEqual([...catalogueKeys('en')].sort());
   });
 
   it('uses the same {placeholders} for a key in both languages', () => {
-    for (const key of catalogueKeys('en')) {
+    for (const key of KEYS) {
       expect({ key, placeholders: placeholders(t('ko', key)) }).toEqual({
         key,
         placeholders: placeholders(t('en', key)),
@@ -74,7 +78,7 @@ describe('the message catalogue', () => {
 
   it('has no empty message', () => {
     for (const locale of ['en', 'ko'] as const) {
-      expect(catalogueKeys(locale).filter((key) => t(locale, key).trim() === '')).toEqual([]);
+      expect(KEYS.filter((key) => t(locale, key).trim() === '')).toEqual([]);
     }
   });
 
@@ -123,8 +127,26 @@ describe('the message catalogue', () => {
   it('fills placeholders and refuses a key it does not have', () => {
     expect(t('en', 'time.left', { duration: '19 h' })).toBe('19 h left');
     expect(t('ko', 'time.left', { duration: '19시간' })).toBe('19시간 남음');
+    // @ts-expect-error: a key the catalogue does not have fails to compile, and throws if forced through.
     expect(() => t('en', 'no.such.key')).toThrow(/no\.such\.key/);
   });
+
+  it('tells a message key from a string that names none', () => {
+    expect(isMessageKey('error.required')).toBe(true);
+    expect(isMessageKey('error.no-such-code')).toBe(false);
+  });
+
+  it.each(['en', 'ko'] as const)(
+    'has a generic error and warning for a code it does not know, in %s',
+    (locale) => {
+      expect(catalogueKeys(locale)).toEqual(expect.arrayContaining(['error.unknown', 'warning.unknown']));
+      expect(codeMessage(locale, 'error', 'no-such-code')).toBe(t(locale, 'error.unknown'));
+      expect(codeMessage(locale, 'warning', 'no-such-warning')).toBe(t(locale, 'warning.unknown'));
+      expect(codeMessage(locale, 'error', 'too-long', { max: 80 })).toBe(
+        t(locale, 'error.too-long', { max: 80 }),
+      );
+    },
+  );
 
   it('reads Teams locale tags, falling back to English', () => {
     expect(localeFrom('ko-KR')).toBe('ko');
