@@ -1,5 +1,5 @@
 import type { Digest } from '../core/digest';
-import { t } from '../i18n/catalogue';
+import { t, type Locale, type MessageKey } from '../i18n/catalogue';
 import { formatDate, formatMoney, formatResponseTime } from '../i18n/format';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
@@ -63,78 +63,87 @@ const TEMPLATE = {
 /** The managers' digest for a period: what arrived, what waits, the pipeline, outcomes and response times. */
 export function digestCard(view: ViewContext, digest: Digest): CardJson {
   const { locale, timeZone } = view;
-  const money = (sums: Record<string, number>) =>
-    Object.entries(sums)
-      .map(([currency, amount]) => formatMoney(locale, { currency, amount }))
-      .join(' + ') || '—';
-  const outcomes = (['Won', 'Lost', 'Declined', 'Expired'] as const).map((s) => ({
-    status: s,
-    title: t(locale, `substatus.${s}`),
-    count: digest.outcomes[s].count,
-    value:
-      Object.keys(digest.outcomes[s].value).length > 0
-        ? `${digest.outcomes[s].count} · ${money(digest.outcomes[s].value)}`
-        : String(digest.outcomes[s].count),
-  }));
-  const { response } = digest;
+  const { from, to } = digest.period;
   return renderCard(TEMPLATE, {
     title: t(locale, 'digest.title'),
-    period: `${formatDate(locale, timeZone, digest.period.from)} – ${formatDate(locale, timeZone, digest.period.to)}`,
-    headline: [
-      { value: String(digest.newInPeriod), label: t(locale, 'digest.new'), color: 'default' },
-      { value: String(digest.awaiting), label: t(locale, 'digest.awaiting'), color: 'default' },
-      {
-        value: String(digest.overdue),
-        label: t(locale, 'digest.overdue'),
-        color: digest.overdue > 0 ? 'attention' : 'default',
-      },
-      {
-        value: String(digest.expiringSoon),
-        label: t(locale, 'digest.expiring'),
-        color: digest.expiringSoon > 0 ? 'warning' : 'default',
-      },
-    ],
+    period: `${formatDate(locale, timeZone, from)} – ${formatDate(locale, timeZone, to)}`,
+    headline: headlineModel(locale, digest),
     pipelineTitle: t(locale, 'digest.pipeline'),
-    workloadTitle: t(locale, 'digest.workload'),
-    workload: workload(locale, digest),
-    hasWorkload: workload(locale, digest).some((w) => w.count > 0),
-    workloadFallback: workload(locale, digest)
-      .map((w) => `${w.label} ${w.count}`)
-      .join(' · '),
     pipeline: [
       { title: t(locale, 'digest.activeCount'), value: String(digest.activeCount) },
-      { title: t(locale, 'digest.activeValue'), value: money(digest.pipeline) },
+      { title: t(locale, 'digest.activeValue'), value: moneyText(locale, digest.pipeline) },
     ],
+    ...workloadModel(locale, digest),
+    ...outcomesModel(locale, digest),
+    responseTitle: t(locale, 'digest.response'),
+    response: responseFacts(locale, digest),
+  });
+}
+
+/** "$120,000 + €40,000": sums per currency, never converted. */
+function moneyText(locale: Locale, sums: Record<string, number>): string {
+  const parts = Object.entries(sums).map(([currency, amount]) => formatMoney(locale, { currency, amount }));
+  return parts.join(' + ') || '—';
+}
+
+function headlineModel(locale: Locale, digest: Digest) {
+  const number = (value: number, label: MessageKey, color = 'default') => ({
+    value: String(value),
+    label: t(locale, label),
+    color,
+  });
+  return [
+    number(digest.newInPeriod, 'digest.new'),
+    number(digest.awaiting, 'digest.awaiting'),
+    number(digest.overdue, 'digest.overdue', digest.overdue > 0 ? 'attention' : 'default'),
+    number(digest.expiringSoon, 'digest.expiring', digest.expiringSoon > 0 ? 'warning' : 'default'),
+  ];
+}
+
+function workloadModel(locale: Locale, digest: Digest) {
+  const workload = [
+    { label: t(locale, 'digest.awaiting'), count: digest.awaiting },
+    { label: t(locale, 'digest.overdue'), count: digest.overdue },
+    { label: t(locale, 'digest.expiring'), count: digest.expiringSoon },
+    { label: t(locale, 'digest.activeCount'), count: digest.activeCount },
+  ];
+  return {
+    workloadTitle: t(locale, 'digest.workload'),
+    workload,
+    hasWorkload: workload.some((w) => w.count > 0),
+    workloadFallback: workload.map((w) => `${w.label} ${w.count}`).join(' · '),
+  };
+}
+
+function outcomesModel(locale: Locale, digest: Digest) {
+  const outcomes = (['Won', 'Lost', 'Declined', 'Expired'] as const).map((substatus) => {
+    const { count, value } = digest.outcomes[substatus];
+    const hasValue = Object.keys(value).length > 0;
+    return {
+      title: t(locale, `substatus.${substatus}`),
+      count,
+      value: hasValue ? `${count} · ${moneyText(locale, value)}` : String(count),
+    };
+  });
+  return {
     outcomesTitle: t(locale, 'digest.outcomes'),
     outcomes: outcomes.map(({ title, value }) => ({ title, value })),
     hasOutcomes: outcomes.some((o) => o.count > 0),
     chart: outcomes.filter((o) => o.count > 0),
     chartFallback: outcomes.map((o) => `${o.title} ${o.count}`).join(' · '),
-    responseTitle: t(locale, 'digest.response'),
-    response: [
-      {
-        title: t(locale, 'stats.median'),
-        value:
-          response.medianResponseMs === undefined
-            ? '—'
-            : formatResponseTime(locale, response.medianResponseMs),
-      },
-      {
-        title: t(locale, 'stats.within24h'),
-        value:
-          response.withinRecommendedShare === undefined
-            ? '—'
-            : `${Math.round(response.withinRecommendedShare * 100)}%`,
-      },
-    ],
-  });
+  };
 }
 
-function workload(locale: Parameters<typeof t>[0], digest: Digest) {
+function responseFacts(locale: Locale, { response }: Digest) {
+  const { medianResponseMs, withinRecommendedShare } = response;
   return [
-    { label: t(locale, 'digest.awaiting'), count: digest.awaiting },
-    { label: t(locale, 'digest.overdue'), count: digest.overdue },
-    { label: t(locale, 'digest.expiring'), count: digest.expiringSoon },
-    { label: t(locale, 'digest.activeCount'), count: digest.activeCount },
+    {
+      title: t(locale, 'stats.median'),
+      value: medianResponseMs === undefined ? '—' : formatResponseTime(locale, medianResponseMs),
+    },
+    {
+      title: t(locale, 'stats.within24h'),
+      value: withinRecommendedShare === undefined ? '—' : `${Math.round(withinRecommendedShare * 100)}%`,
+    },
   ];
 }
