@@ -7,7 +7,7 @@ import type { Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
 import { isStoreUnavailableError } from '../storage/mongo';
 import { sendError } from '../platform/http-errors';
-import { BodyTooLargeError, isLoopback, readRawBody } from '../platform/read-body';
+import { BodyTooLargeError, isLoopback, readRawBody, utf8Text } from '../platform/read-body';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
 
 export const INTAKE_BODY_LIMIT_BYTES = 256 * 1024;
@@ -57,9 +57,17 @@ export function intakeRoute({ service, secret, allowUnsignedFromLoopback, clock,
           : 'The X-Referral-Signature does not match the body.';
       return sendError(res, 401, 'bad-signature', `${reason} Sign the raw body: sha256=<hex HMAC-SHA256>.`);
     }
+    const text = utf8Text(body);
+    if (text === undefined)
+      return sendError(
+        res,
+        400,
+        'invalid-encoding',
+        'The body is not valid UTF-8; send the referral as UTF-8 JSON.',
+      );
     let json: unknown;
     try {
-      json = JSON.parse(body.toString('utf8'));
+      json = JSON.parse(text);
     } catch {
       return sendError(res, 400, 'malformed-json', 'The body is not valid JSON.');
     }

@@ -2,7 +2,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../platform/logger';
 import { isStoreUnavailableError } from '../storage/mongo';
 import { sendError } from '../platform/http-errors';
-import { BodyTooLargeError, readRawBody } from '../platform/read-body';
+import { BodyTooLargeError, readRawBody, utf8Text } from '../platform/read-body';
 import { PartnerCenterApiError, type PartnerCenterApi } from './api-client';
 import { ingestReferral, type IngestDeps } from './ingest';
 import type { Verdict } from './webhook-signature';
@@ -80,7 +80,9 @@ export function partnerCenterEventsRoute(deps: EventsRouteDeps) {
 
 function eventOf(body: Buffer): { name: string; resourceUri: string } | undefined {
   try {
-    const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+    const text = utf8Text(body);
+    if (text === undefined) return undefined;
+    const json = JSON.parse(text) as Record<string, unknown>;
     const name = json.EventName;
     const resourceUri = json.ResourceUri;
     return typeof name === 'string' && typeof resourceUri === 'string' ? { name, resourceUri } : undefined;

@@ -36,3 +36,17 @@ export function isLoopback(address: string | undefined): boolean {
     /^127\./.test(address ?? '')
   );
 }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text, or undefined when it is not valid UTF-8. Decoding leniently would turn every invalid byte into
+ * U+FFFD, so two different bodies (say ids `ext-\xff\xfe` and `ext-\xc0\xaf`) would read the same and merge.
+ */
+export function utf8Text(body: Buffer): string | undefined {
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    return undefined;
+  }
+}
