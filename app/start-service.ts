@@ -11,10 +11,10 @@ import type { Logger } from '../platform/logger';
 import { createSignal } from '../platform/signal';
 import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
 import { createDigestBuilder } from '../services/digest-builder';
+import { createChangeEffects, type ChangeEffect, type ChangeEffects } from '../services/change-effects';
 import {
   createReferralReader,
   createReferralService,
-  type ReferralChangeListener,
   type ReferralService,
 } from '../services/referral-service';
 import { defaultStoreBinaryPath, startEmbeddedStore } from '../storage/embedded-store';
@@ -32,6 +32,7 @@ export interface RunningService {
   stores: Stores;
   referrals: ReferralService;
   outbound: Outbound;
+  effects: ChangeEffects;
   scheduler: Scheduler;
   /** Absent when the Partner Center integration is off. */
   partnerCenter?: PartnerCenter;
@@ -64,9 +65,13 @@ export async function startService(
     const migrated = await migrate(store.db, clock());
     if (migrated.length > 0) log.info({ migrated }, 'stored data migrated');
     const stores = createStores(store.db);
-    const { outbound, referrals, writeBackQueued } = buildCore(config, stores, clock, log);
+    const { outbound, effects, referrals, writeBackQueued } = buildCore(config, stores, clock, log);
     stops.push(() => outbound.stop());
+    stops.push(() => effects.idle());
     await stores.open.rebuild();
+    // Changes a crash (or a stop) left half-done: carried out before anything new comes in.
+    const recovered = await effects.recover({ all: true });
+    if (recovered > 0) log.info({ recovered }, 'finished changes an earlier run left half-done');
     const partnerCenter =
       config.partnerCenter && role === 'service'
         ? await startPartnerCenter({
@@ -85,23 +90,25 @@ export async function startService(
     const scheduler = createScheduler({
       ...stores,
       referrals,
+      changes: effects,
       outbound,
       digests,
       display: config.display,
       log,
     });
     if (config.scheduler.enabled || role === 'worker') {
-      const running = startScheduler(scheduler, { cron: config.scheduler.cron, clock, log });
-      stops.push(() => running.stop());
+      const ticking = startScheduler(scheduler, { cron: config.scheduler.cron, clock, log });
+      stops.push(() => ticking.stop());
     }
     const running = {
       store,
       stores,
       referrals,
       outbound,
+      effects,
       scheduler,
       partnerCenter,
-      idle: () => outbound.idle(),
+      idle: () => effects.idle(),
       stop,
     };
     if (role === 'worker') return { ...running, url: '', intakeSecret: '' };
@@ -175,8 +182,8 @@ async function openStore(
 }
 
 /**
- * The write path and what every change sets off: the referral service, told after each durable change to keep
- * live work current, post or redraw the channel card, and queue the write-back to Partner Center.
+ * The write path and what every change sets off, in order: the projection, live-work tracking, the write-back to
+ * Partner Center, and (slowest, behind Teams' pacing) the channel card. Carried out from a durable mark.
  */
 function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
   const reader = createReferralReader(stores);
@@ -184,7 +191,7 @@ function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
   const outbound = createOutbound({
     ...stores,
     load: (id) => reader.load(id),
-    history: (id) => stores.events.listAfter(id, 0),
+    history: (referral) => stores.events.listUpTo(referral.id, referral.version),
     syncStateOf: config.partnerCenter ? (id) => stores.outbox.stateOf(id) : undefined,
     // Local mode talks to the Agents Playground, which takes no token.
     getToken: appId && appPassword ? botTokenProvider(appId, appPassword, tenantId) : undefined,
@@ -193,21 +200,20 @@ function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
     log,
   });
   const writeBackQueued = createSignal();
-  const listeners: ReferralChangeListener[] = [
-    // First, so the scheduler and the card sweep see a change before anything slow happens.
-    ({ referral }) => stores.open.track(referral),
-    outbound.channelCards.onChange,
+  const list: ChangeEffect[] = [
+    { name: 'projection', run: ({ referral }) => stores.projections.save(referral) },
+    { name: 'live-work', run: ({ referral }) => stores.open.track(referral) },
   ];
   if (config.partnerCenter)
-    listeners.push(
-      partnerCenterWriteBack({ outbox: stores.outbox, clock, onEnqueued: writeBackQueued.raise }),
-    );
-  const referrals = createReferralService({
-    ...stores,
+    list.push(partnerCenterWriteBack({ ...stores, clock, onEnqueued: writeBackQueued.raise }));
+  list.push({ name: 'channel-card', run: (change) => outbound.channelCards.sync(change) });
+  const effects = createChangeEffects({
+    marks: stores.pendingChanges,
+    load: (id) => reader.load(id),
+    effects: list,
     clock,
-    listeners,
-    onListenerError: (error, event) =>
-      log.error({ err: error, referralId: event.referralId, seq: event.seq }, 'change listener failed'),
+    log,
   });
-  return { outbound, referrals, writeBackQueued };
+  const referrals = createReferralService({ ...stores, effects, clock });
+  return { outbound, effects, referrals, writeBackQueued };
 }

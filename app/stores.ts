@@ -6,6 +6,7 @@ import { digestSubscriptions } from '../storage/digest-subscriptions';
 import { dueReferrals } from '../storage/due-referrals';
 import { openReferrals } from '../storage/open-referrals';
 import { partnerCenterLinks } from '../storage/partner-center-links';
+import { pendingChanges } from '../storage/pending-changes';
 import { postedMessages } from '../storage/posted-messages';
 import { referralEventLog } from '../storage/referral-events';
 import { referralQueries } from '../storage/referral-queries';
@@ -31,6 +32,7 @@ export function createStores(db: Db) {
     subscriptions: digestSubscriptions(db),
     links: partnerCenterLinks(db),
     outbox: syncOutbox(db),
+    pendingChanges: pendingChanges(db),
   };
 }
 

@@ -61,6 +61,7 @@ async function main() {
         referrals: {
           load: async (id: string) => docs.find((d) => d._id === id),
         } as unknown as ReferralService,
+        changes: { recover: async () => 0 },
         due: dueReferrals(connection.db),
         notices: scheduledNotices(connection.db),
         outbound: {

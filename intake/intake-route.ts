@@ -2,10 +2,9 @@ import type { Request, Response } from 'restify';
 import { parseIncomingReferral } from '../core/intake';
 import type { Actor } from '../core/referral';
 import { WEBHOOK_SOURCE } from '../core/sources';
-import type { ReferralService } from '../services/referral-service';
+import { ReceiveFailedError, type ReferralService } from '../services/referral-service';
 import type { Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
-import { isStoreUnavailableError } from '../storage/mongo';
 import { sendError } from '../platform/http-errors';
 import { BodyTooLargeError, isLoopback, readRawBody, utf8Text } from '../platform/read-body';
 import { isValidSignature, SIGNATURE_HEADER } from './signature';
@@ -80,18 +79,13 @@ export function intakeRoute({ service, secret, allowUnsignedFromLoopback, clock,
       log.info({ referralId: referral.id, externalId: referral.externalId, created }, 'referral received');
       res.send(created ? 201 : 200, { id: referral.id, created });
     } catch (error) {
-      if (!isStoreUnavailableError(error)) throw error;
-      log.warn({ err: error }, 'store unreachable during intake');
-      sendError(
-        res,
-        503,
-        'store-unavailable',
-        'The referral store is unreachable; nothing was saved. Retry later.',
-        undefined,
-        {
-          'Retry-After': '30',
-        },
-      );
+      if (!(error instanceof ReceiveFailedError)) throw error;
+      log.warn({ err: error.cause, mayBeSaved: error.mayBeSaved }, 'store failed during intake');
+      // Honest either way: a 503 says "nothing saved" only when nothing reached the store.
+      const message = error.mayBeSaved
+        ? 'The referral store failed during the request: the referral may have been saved. Sending it again is safe (repeats are recognised by id).'
+        : 'The referral store is unreachable; nothing was saved. Retry later.';
+      sendError(res, 503, 'store-unavailable', message, undefined, { 'Retry-After': '30' });
     }
   };
 }

@@ -28,10 +28,11 @@ export interface ChannelCards {
   postWaiting(): Promise<number>;
   /** What the card shows beyond the referral itself: owners to @mention, history, sync state. */
   extrasFor(referral: Referral): Promise<ReferralCardExtras>;
-  /** Resolves when background posts and refreshes started by `onChange` are done (tests, shutdown). */
-  idle(): Promise<void>;
-  /** A referral-service listener: posts new referrals and refreshes changed ones, in the background. */
-  onChange(change: { event: ReferralEvent; referral: Referral }): Promise<void>;
+  /**
+   * A change's effect on the card: a new referral's card is posted, a changed one redrawn. Without an event (a
+   * change finished after a crash) it posts the card if it was never posted and redraws it otherwise.
+   */
+  sync(change: { referral: Referral; event?: ReferralEvent }): Promise<void>;
 }
 
 export interface ChannelCardsDeps {
@@ -40,7 +41,8 @@ export interface ChannelCardsDeps {
   routes: ReferralRoutes;
   open: OpenReferrals;
   load(referralId: string): Promise<Referral | undefined>;
-  history(referralId: string): Promise<ReferralEvent[]>;
+  /** The referral's events, oldest first. */
+  history(referral: Referral): Promise<ReferralEvent[]>;
   syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
   connector: ConnectorClient;
   sender: PacedSender;
@@ -54,7 +56,6 @@ export interface ChannelCardsDeps {
 const WAITING_SWEEP_LIMIT = 200;
 
 export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
-  const background = new Set<Promise<unknown>>();
   const refreshing = new Map<string, Promise<void>>();
   const stale = new Set<string>();
 
@@ -78,7 +79,7 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     const settings = channelId ? await deps.settings.get(channelId) : undefined;
     return {
       owners: settings?.owners,
-      history: referral.status === 'Closed' ? await deps.history(referral.id) : undefined,
+      history: referral.status === 'Closed' ? await deps.history(referral) : undefined,
       sync: await deps.syncStateOf?.(referral.id),
     };
   }
@@ -97,19 +98,17 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     const outcome = await deps.posts.postOnce({
       key: cardKey(referral.id),
       now: deps.clock(),
-      send: async () => {
+      send: async (beforeRequest) => {
         const activity = await activityFor(referral, channel);
-        return deps.sender.send(channel.id, () =>
-          deps.connector.createChannelThread(
-            channel.serviceUrl,
-            {
-              tenantId: channel.tenantId ?? '',
-              channelId: channel.channelId ?? channel.id,
-              botId: channel.botId,
-            },
-            activity,
-          ),
-        );
+        const target = {
+          tenantId: channel.tenantId ?? '',
+          channelId: channel.channelId ?? channel.id,
+          botId: channel.botId,
+        };
+        return deps.sender.send(channel.id, async () => {
+          await beforeRequest();
+          return deps.connector.createChannelThread(channel.serviceUrl, target, activity);
+        });
       },
     });
     if (outcome.status === 'failed') throw outcome.error;
@@ -165,24 +164,19 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     return posted;
   }
 
-  function inBackground(work: () => Promise<unknown>, what: string): void {
-    const tracked = work().catch((error: unknown) => deps.log.error({ err: error }, `${what} failed`));
-    background.add(tracked);
-    void tracked.finally(() => background.delete(tracked));
-  }
-
   return {
     post,
     refresh,
     postWaiting,
     extrasFor,
-    async idle() {
-      while (background.size > 0) await Promise.all([...background]);
-    },
-    async onChange({ event, referral }) {
-      // Teams' rate limits may hold a send for seconds; the source or the clicker should not wait on them.
-      if (event.type === 'received') inBackground(() => post(referral), 'referral card post');
-      else inBackground(() => refresh(referral.id), 'referral card refresh');
+    async sync({ event, referral }) {
+      if (event?.type === 'received') {
+        await post(referral);
+        return;
+      }
+      const posted = event ? undefined : await deps.posts.getPost(cardKey(referral.id));
+      if (!event && posted?.state !== 'sent') await post(referral);
+      else await refresh(referral.id);
     },
   };
 }

@@ -65,6 +65,9 @@ export class ConnectorError extends Error {
   }
 }
 
+/** How long one Bot Connector request may take before it is abandoned. */
+export const CONNECTOR_TIMEOUT_MS = 15_000;
+
 export interface ConnectorClientOptions {
   /** No token (local mode, Agents Playground) sends no Authorization header. */
   getToken?: (serviceUrl: string) => Promise<string | undefined>;
@@ -87,7 +90,7 @@ export function adaptiveCardActivity(
 }
 
 export function createConnectorClient(options: ConnectorClientOptions = {}): ConnectorClient {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? CONNECTOR_TIMEOUT_MS;
   const send = options.fetch ?? fetch;
   const clock = options.clock ?? systemClock;
 

@@ -27,8 +27,6 @@ export interface Outbound {
   threadNotices: ThreadNotices;
   /** Posts a card into a conversation the bot was told about, once per key (digests). */
   postCardOnce(request: ConversationPost): Promise<PostOutcome>;
-  /** Resolves when posts and redraws started in the background are done (tests, shutdown). */
-  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,7 +45,8 @@ export interface OutboundDeps {
   open: OpenReferrals;
   postedMessages: PostedMessages;
   load(referralId: string): Promise<Referral | undefined>;
-  history(referralId: string): Promise<ReferralEvent[]>;
+  /** The referral's events, oldest first. */
+  history(referral: Referral): Promise<ReferralEvent[]>;
   /** Absent when no source is written back to (the Partner Center integration is off). */
   syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
   /** Bot Framework tokens; absent in local mode (the Agents Playground takes none). */
@@ -60,7 +59,7 @@ export interface OutboundDeps {
 export function createOutbound(deps: OutboundDeps): Outbound {
   const connector = createConnectorClient({ getToken: deps.getToken, clock: deps.clock });
   const sender = createPacedSender({ clock: deps.clock, log: deps.log });
-  const posts = createPostOnce(deps.postedMessages);
+  const posts = createPostOnce(deps.postedMessages, deps.clock);
   const sending = { connector, sender, posts };
   const channelCards = createChannelCards({ ...deps, ...sending });
   const threadNotices = createThreadNotices({ ...deps, ...sending });
@@ -71,15 +70,12 @@ export function createOutbound(deps: OutboundDeps): Outbound {
       posts.postOnce({
         key,
         now,
-        send: () =>
-          sender.send(conversationId, () =>
-            connector.sendToConversation(serviceUrl, conversationId, adaptiveCardActivity(card)),
-          ),
+        send: (beforeRequest) =>
+          sender.send(conversationId, async () => {
+            await beforeRequest();
+            return connector.sendToConversation(serviceUrl, conversationId, adaptiveCardActivity(card));
+          }),
       }),
-    idle: () => channelCards.idle(),
-    async stop() {
-      await channelCards.idle();
-      await sender.stop();
-    },
+    stop: () => sender.stop(),
   };
 }

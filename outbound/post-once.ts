@@ -1,5 +1,6 @@
 import type { PostedMessages, PostedMessage } from '../storage/posted-messages';
-import type { PostedActivity } from './connector-client';
+import type { Clock } from '../platform/clock';
+import { CONNECTOR_TIMEOUT_MS, type PostedActivity } from './connector-client';
 
 export type { PostedMessage };
 
@@ -18,7 +19,11 @@ export interface PostRequest {
   now: Date;
   /** How long a sender may take before another instance presumes it crashed and takes over. */
   leaseMs?: number;
-  send: () => Promise<PostedActivity>;
+  /**
+   * Sends the message. `beforeRequest` must run right before each HTTP request goes out (after any pacing wait):
+   * it stretches the lease over the request, so no other instance takes over while the post may still land.
+   */
+  send: (beforeRequest: () => Promise<void>) => Promise<PostedActivity>;
 }
 
 /**
@@ -38,8 +43,10 @@ export interface PostOnce {
 
 // Longer than the paced sender's worst case (six attempts with capped backoff), so a live sender keeps its lease.
 export const DEFAULT_POST_LEASE_MS = 5 * 60_000;
+/** From the moment a request goes out: its own timeout, and as much again for clock skew between instances. */
+const REQUEST_LEASE_MS = 2 * CONNECTOR_TIMEOUT_MS;
 
-export function createPostOnce(store: PostedMessages): PostOnce {
+export function createPostOnce(store: PostedMessages, clock: Clock): PostOnce {
   // A lease guards against a dead sender; this process knows its own are alive, however long Teams keeps them.
   const sendingHere = new Set<string>();
 
@@ -82,8 +89,12 @@ export function createPostOnce(store: PostedMessages): PostOnce {
     send: PostRequest['send'],
   ): Promise<PostOutcome> {
     let posted: PostedActivity;
+    const beforeRequest = async () => {
+      const leaseEndsAt = new Date(clock().getTime() + REQUEST_LEASE_MS);
+      await store.renewLease(key, attempt, leaseEndsAt);
+    };
     try {
-      posted = await send();
+      posted = await send(beforeRequest);
     } catch (error) {
       await store.recordFailed(key, attempt, error instanceof Error ? error.message : String(error), now);
       return { status: 'failed', error };

@@ -43,15 +43,16 @@ export function createThreadNotices(deps: ThreadNoticesDeps): ThreadNotices {
       const outcome = await deps.posts.postOnce({
         key,
         now: deps.clock(),
-        send: () =>
-          deps.sender.send(thread.conversationId!, () =>
-            deps.connector.replyInThread(
+        send: (beforeRequest) =>
+          deps.sender.send(thread.conversationId!, async () => {
+            await beforeRequest();
+            return deps.connector.replyInThread(
               channel.serviceUrl,
               thread.conversationId!,
               thread.activityId!,
               activity,
-            ),
-          ),
+            );
+          }),
       });
       if (outcome.status === 'sent' || outcome.status === 'already-sent') return 'sent';
       return outcome.status === 'in-flight' ? 'in-flight' : 'failed';

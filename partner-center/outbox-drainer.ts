@@ -10,7 +10,6 @@ import { ingestReferral, type IngestDeps } from './ingest';
 import { readSnapshot } from './referral-snapshot';
 import { assessAgainst } from './write-back-assessment';
 import { patchFor } from './write-back-patch';
-import { sweepMissedDecisions } from './write-back';
 
 /** Leases are per (entry, attempt, slot): a drainer that died mid-attempt frees the entry at the next slot. */
 export const LEASE_SLOT_MS = 10 * 60_000;
@@ -31,7 +30,6 @@ export interface DrainerDeps extends IngestDeps {
 export type DrainSummary = Record<'sent' | 'superseded' | 'retrying' | 'busy', number>;
 
 export async function drainOutbox(deps: DrainerDeps, now: Date): Promise<DrainSummary> {
-  await sweepMissedDecisions(deps, now);
   const summary: DrainSummary = { sent: 0, superseded: 0, retrying: 0, busy: 0 };
   for (const entry of firstPendingPerReferral(await deps.outbox.listPending())) {
     if (entry.nextAttemptAt.getTime() > now.getTime()) continue;
@@ -71,7 +69,7 @@ async function attempt(deps: DrainerDeps, entry: OutboxEntry, now: Date): Promis
     nextAttemptAt: new Date(now.getTime() + (afterMs ?? backoffMs(entry.failures))),
   });
   try {
-    const [event] = await deps.events.listAfter(entry.referralId, entry.seq - 1);
+    const event = await deps.events.get(entry.referralId, entry.seq);
     const link = await deps.links.get(entry.referralId);
     if (!event || event.seq !== entry.seq) return { state: 'superseded', at: now, note: 'event not found' };
     if (!link) return retry('no Partner Center link for this referral yet');

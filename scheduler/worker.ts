@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import type { ChangeEffects } from '../services/change-effects';
 import type { ReferralService } from '../services/referral-service';
 import { dueNotices, noticeKey, type NoticeKind } from '../core/due-notices';
 import type { Actor, Referral } from '../core/referral';
@@ -17,6 +18,8 @@ const BATCH = 500;
 
 export interface SchedulerDeps {
   referrals: ReferralService;
+  /** Changes whose effects a crash or a failure left half-done: finished on each tick. */
+  changes: Pick<ChangeEffects, 'recover'>;
   due: DueReferrals;
   notices: ScheduledNotices;
   /** Thread notices, card redraws (the flame cools at 72 h), cards waiting for a channel, digests. */
@@ -28,6 +31,7 @@ export interface SchedulerDeps {
 }
 
 export interface TickReport {
+  changesFinished: number;
   cardsPosted: number;
   decided: number;
   done: number;
@@ -76,6 +80,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function tick(now: Date): Promise<TickReport> {
     const report: TickReport = {
+      changesFinished: await deps.changes.recover(),
       cardsPosted: await deps.outbound.channelCards.postWaiting(),
       decided: 0,
       done: 0,

@@ -4,7 +4,9 @@ import type { Actor, IncomingReferral, Referral } from '../core/referral';
 import type { FieldError, StateConflict } from '../core/result';
 import type { ReferralEventLog } from '../storage/referral-events';
 import type { ReferralProjections } from '../storage/referrals';
+import { isNothingSentError } from '../storage/mongo';
 import type { Clock } from '../platform/clock';
+import type { ChangeEffects } from './change-effects';
 import { referralIdFor } from './referral-id';
 
 export type TransitionOutcome =
@@ -24,22 +26,33 @@ export interface ReferralService extends ReferralReader {
   apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome>;
 }
 
-/** Told after each change is durable: posts and refreshes cards, writes back to the source. */
-export type ReferralChangeListener = (change: { event: ReferralEvent; referral: Referral }) => Promise<void>;
-
 /** Reads referrals as their event logs say they are now. */
 export interface ReferralReader {
   /** The referral, brought up to date from its log, or undefined when there is no such referral. */
   load(id: string): Promise<Referral | undefined>;
 }
 
+/**
+ * The store failed while a new referral was being written. `mayBeSaved` is false only when nothing reached the
+ * store (it could not be selected at all): then the sender knows nothing was kept; otherwise it may have been,
+ * and sending the same referral again is safe, since repeats are recognised by id.
+ */
+export class ReceiveFailedError extends Error {
+  constructor(
+    readonly mayBeSaved: boolean,
+    override readonly cause: unknown,
+  ) {
+    super(`the referral store failed during intake: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'ReceiveFailedError';
+  }
+}
+
 export interface ReferralServiceDeps {
   events: ReferralEventLog;
   projections: ReferralProjections;
+  /** What each change sets off, carried out from a durable mark. */
+  effects: ChangeEffects;
   clock: Clock;
-  /** Told after each change is durable, in order. Each one's failure is its own: reported, and the change stands. */
-  listeners: readonly ReferralChangeListener[];
-  onListenerError: (error: unknown, event: ReferralEvent) => void;
 }
 
 /** The read half on its own, for the parts that only read (and are built before the service). */
@@ -52,6 +65,7 @@ export function createReferralReader(
       const newer = await deps.events.listAfter(id, stored?.version ?? 0);
       if (newer.length === 0) return stored;
       const current = fold(newer, stored);
+      // The projection lagged (a crash, or two savers interleaving): heal it while we have the truth at hand.
       if (current) await deps.projections.save(current);
       return current;
     },
@@ -62,50 +76,85 @@ export function createReferralReader(
 const MAX_ATTEMPTS = 100;
 
 export function createReferralService(deps: ReferralServiceDeps): ReferralService {
-  const { events, projections, clock } = deps;
+  const { events, projections, effects, clock } = deps;
   const { load } = createReferralReader(deps);
 
-  async function announce(event: ReferralEvent, referral: Referral): Promise<void> {
-    for (const listener of deps.listeners) {
-      await listener({ event, referral }).catch((error: unknown) => deps.onListenerError(error, event));
-    }
-  }
-
+  /**
+   * A new referral: its mark and its first event are written together (one round trip). Should the process die
+   * with the event written and the mark not, the sender was never answered and sends again; the repeat finds the
+   * referral and carries out its effects.
+   */
   async function receiveReferral(incoming: IncomingReferral, actor: Actor): Promise<ReceiveOutcome> {
     const id = referralIdFor(incoming.source, incoming.externalId);
     const { event, referral } = receive(incoming, id, actor, clock());
-    if ((await events.append(event)) === 'appended') {
-      await projections.save(referral);
-      await announce(event, referral);
+    const [marked, appended] = await Promise.allSettled([effects.begin(id), events.append(event)]);
+    if (appended.status === 'rejected') {
+      if (marked.status === 'fulfilled') effects.abandon(marked.value);
+      throw new ReceiveFailedError(!isNothingSentError(appended.reason), appended.reason);
+    }
+    if (marked.status === 'rejected') throw new ReceiveFailedError(true, marked.reason);
+    if (appended.value === 'appended') {
+      effects.carryOut(marked.value, { event, referral });
       return { created: true, referral };
     }
     const existing = await load(id);
     if (!existing || existing.source !== incoming.source || existing.externalId !== incoming.externalId) {
+      effects.abandon(marked.value);
       throw new Error(`referral id ${id} is taken by another referral (source/externalId collision)`);
     }
+    // A repeat: the first delivery may have died before its effects, so they are carried out (again).
+    effects.carryOut(marked.value, { referral: existing });
     return { created: false, referral: existing };
   }
 
+  /**
+   * Decides on the projection and appends the next event; if the projection lagged the log, the append loses to
+   * the event it missed and the referral is read again from the log. So an accepted click costs a read and an
+   * insert (and the mark, written alongside the read). A refusal is only given on a state read from the log, since
+   * a lagging projection could refuse what the log allows.
+   */
   async function apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome> {
+    // Should anything below throw, the mark stays: if the append did land, the sweep finishes its effects; if not,
+    // the sweep finds nothing to do and clears it.
+    const [stored, mark] = await Promise.all([projections.get(id), effects.begin(id)]);
+    let current = stored;
+    let isFromLog = false;
+    const reload = async () => {
+      current = await load(id);
+      isFromLog = true;
+    };
+    if (!current) await reload();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await load(id);
-      if (!current) return { status: 'not-found' };
+      if (!current) return settle(mark, { status: 'not-found' });
       const now = clock();
       const decision = decide(current, command, now);
+      if (!decision.ok && !isFromLog) {
+        await reload();
+        continue;
+      }
       if (!decision.ok) {
-        return decision.conflict
-          ? { status: 'conflict', referral: current, conflict: decision.conflict }
-          : { status: 'invalid', referral: current, errors: decision.errors };
+        return settle(
+          mark,
+          decision.conflict
+            ? { status: 'conflict', referral: current, conflict: decision.conflict }
+            : { status: 'invalid', referral: current, errors: decision.errors },
+        );
       }
       const { event, referral } = commit(current, decision.value, actor, now);
       if ((await events.append(event)) === 'appended') {
-        await projections.save(referral);
-        await announce(event, referral);
+        effects.carryOut(mark, { event, referral });
         return { status: 'applied', referral, event, warnings: decision.warnings ?? [] };
       }
-      // Another writer took this seq first: decide again on the state it left.
+      // Another writer took this seq first (or the projection lagged): decide again on the state it left.
+      await reload();
     }
+    effects.abandon(mark);
     throw new Error(`referral ${id}: gave up after ${MAX_ATTEMPTS} concurrent-write retries`);
+  }
+
+  function settle(mark: Parameters<ChangeEffects['abandon']>[0], outcome: TransitionOutcome) {
+    effects.abandon(mark);
+    return outcome;
   }
 
   return { receive: receiveReferral, load, apply };

@@ -8,6 +8,8 @@ import { ensureScheduledNoticeIndexes } from './scheduled-notices';
 import { ensureDigestSubscriptionIndexes } from './digest-subscriptions';
 import { ensureDigestSourceIndexes } from './digest-source';
 import { ensureOpenReferralIndexes } from './open-referrals';
+import { ensurePartnerCenterLinkIndexes } from './partner-center-links';
+import { ensureSyncOutboxIndexes } from './sync-outbox';
 
 /** Creates every index the service relies on. Idempotent; run at start-up. */
 export async function ensureIndexes(db: Db): Promise<void> {
@@ -20,4 +22,6 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await ensureDigestSubscriptionIndexes(db);
   await ensureDigestSourceIndexes(db);
   await ensureOpenReferralIndexes(db);
+  await ensurePartnerCenterLinkIndexes(db);
+  await ensureSyncOutboxIndexes(db);
 }

@@ -4,6 +4,7 @@ import { NOTICE_QUEUE, SCHEDULED_NOTICES } from './scheduled-notices';
 import { POST_ATTEMPTS, POSTED_MESSAGES } from './posted-messages';
 import { REFERRALS } from './referrals';
 import { REFERRAL_EVENTS } from './referral-events';
+import { SYNC_OUTBOX, SYNC_QUEUE } from './sync-outbox';
 
 /**
  * One-time changes to what is already stored, run at start-up in order. Each is idempotent (a crash half-way
@@ -49,6 +50,17 @@ export const MIGRATIONS: readonly Migration[] = [
         ...doc,
         dealRegistration: closedAtOf(doc['dealRegistration']),
       }));
+    },
+  },
+  {
+    // The write-back outbox keeps live work in a small queue of its own (FerretDB scans any query but `_id`).
+    id: '2026-12-02-sync-queue',
+    async run(db) {
+      const queue = db.collection<KeyedDoc>(SYNC_QUEUE);
+      for await (const doc of db
+        .collection<KeyedDoc>(SYNC_OUTBOX)
+        .find({ state: { $in: ['pending', 'given-up'] } }))
+        await insertIfAbsent(queue, doc);
     },
   },
 ];

@@ -78,3 +78,33 @@ export function isStoreUnavailableError(error: unknown): boolean {
 export async function pingStore(db: Db): Promise<void> {
   await db.command({ ping: 1 });
 }
+
+/** The driver could not select a server at all, so the operation never reached the store. */
+export function isNothingSentError(error: unknown): boolean {
+  return error instanceof MongoServerSelectionError;
+}
+
+/**
+ * Errors worth one more try of the same idempotent operation: the store was busy or briefly unreachable. FerretDB
+ * over SQLite answers "database is locked" (SQLITE_BUSY) when two writers collide in a way its busy timeout does
+ * not cover.
+ */
+export function isTransientStoreError(error: unknown): boolean {
+  if (isStoreUnavailableError(error)) return true;
+  return error instanceof MongoError && /SQLITE_BUSY|database is locked/i.test(error.message);
+}
+
+const RETRY_DELAYS_MS = [20, 100, 500];
+
+/** Runs an idempotent operation, trying again after a transient store error (three more tries, ~0.6 s in all). */
+export async function withTransientRetry<T>(operation: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation();
+    } catch (error) {
+      const delayMs = RETRY_DELAYS_MS[attempt];
+      if (delayMs === undefined || !isTransientStoreError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}

@@ -3,19 +3,14 @@ import { insertIfAbsent } from './mongo';
 
 /**
  * What ties a referral to its Partner Center record. Kept apart from the referral so the core stays free of one
- * source's bookkeeping: the Partner Center id, the eTag a PATCH must send as If-Match, the newest
- * `updatedDateTime` seen (older snapshots are dropped before they reach the core), and how far the write-back
- * sweep has looked at the referral's events.
+ * source's bookkeeping: the Partner Center id, the eTag last seen (sent as If-Match with a PATCH), and the newest
+ * `updatedDateTime` seen (older snapshots are dropped before they reach the core).
  */
 export interface PartnerCenterLink {
   referralId: string;
   partnerCenterId: string;
   eTag?: string;
   lastSeenModifiedAt?: Date;
-  /** Events up to this seq have been considered for write-back. */
-  sweptSeq: number;
-  /** The referral is closed and its closing event considered: nothing more will be written back. */
-  isSettled: boolean;
 }
 
 export interface PartnerCenterLinks {
@@ -27,9 +22,6 @@ export interface PartnerCenterLinks {
     eTag: string | undefined,
     modifiedAt: Date,
   ): Promise<void>;
-  /** Referrals whose events may still need writing back. */
-  listUnsettled(): Promise<PartnerCenterLink[]>;
-  markSwept(referralId: string, seq: number, isSettled: boolean): Promise<void>;
 }
 
 type LinkDoc = PartnerCenterLink & { _id: string };
@@ -39,7 +31,6 @@ export const PARTNER_CENTER_LINKS = 'partner_center_links';
 export async function ensurePartnerCenterLinkIndexes(db: Db): Promise<void> {
   const links = db.collection(PARTNER_CENTER_LINKS);
   await links.createIndex({ partnerCenterId: 1 }, { unique: true, name: 'partner_center_id_unique' });
-  await links.createIndex({ isSettled: 1 }, { name: 'settled' });
 }
 
 export function partnerCenterLinks(db: Db): PartnerCenterLinks {
@@ -51,25 +42,12 @@ export function partnerCenterLinks(db: Db): PartnerCenterLinks {
     },
     async recordSeen(referralId, partnerCenterId, eTag, modifiedAt) {
       const seen = { ...(eTag ? { eTag } : {}), lastSeenModifiedAt: modifiedAt };
-      const first = { _id: referralId, referralId, partnerCenterId, sweptSeq: 0, isSettled: false, ...seen };
-      if (await insertIfAbsent(links, first)) return;
-      // FerretDB may interleave two of these; the loser's eTag is at worst one step old, which costs one 412.
-      await links.updateOne(
-        {
-          _id: referralId,
-          $or: [{ lastSeenModifiedAt: { $lt: modifiedAt } }, { lastSeenModifiedAt: { $exists: false } }],
-        },
-        { $set: seen },
-      );
-    },
-    async listUnsettled() {
-      return (await links.find({ isSettled: false }).toArray()).map(fromDoc);
-    },
-    async markSwept(referralId, seq, isSettled) {
-      await links.updateOne(
-        { _id: referralId, sweptSeq: { $lt: seq } },
-        { $set: { sweptSeq: seq, isSettled } },
-      );
+      if (await insertIfAbsent(links, { _id: referralId, referralId, partnerCenterId, ...seen })) return;
+      // A point read, then a point write (a filter beside `_id` would read every link). FerretDB may interleave
+      // two of these; the loser's eTag is at worst one step old, which costs one 412.
+      const known = await links.findOne({ _id: referralId }, { projection: { lastSeenModifiedAt: 1 } });
+      if (known?.lastSeenModifiedAt && known.lastSeenModifiedAt >= modifiedAt) return;
+      await links.updateOne({ _id: referralId }, { $set: seen });
     },
   };
 }

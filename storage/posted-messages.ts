@@ -29,6 +29,9 @@ export interface PostedMessages {
   claimFirst(key: string, leaseEndsAt: Date, now: Date): Promise<boolean>;
   /** True when this caller won attempt `attempt` (the previous lease ran out); false when someone else did. */
   claimNext(key: string, attempt: number, leaseEndsAt: Date, now: Date): Promise<boolean>;
+  /** Moves `attempt`'s lease to `leaseEndsAt`: right before its request goes out, for as long as it may take. */
+  renewLease(key: string, attempt: number, leaseEndsAt: Date): Promise<void>;
+  /** One point write, right after Teams answered: the shorter this takes, the smaller the duplicate window. */
   recordSent(
     key: string,
     attempt: number,
@@ -38,6 +41,8 @@ export interface PostedMessages {
   /** Ends `attempt`'s lease at `at`, so the next call with the key retries. */
   recordFailed(key: string, attempt: number, error: string, at: Date): Promise<void>;
 }
+
+const attemptId = (key: string, attempt: number) => `${key}#${attempt}`;
 
 export const POSTED_MESSAGES = 'posted_messages';
 export const POST_ATTEMPTS = 'post_attempts';
@@ -66,7 +71,7 @@ export function postedMessages(db: Db): PostedMessages {
   const posts = db.collection<PostDoc>(POSTED_MESSAGES);
   const attempts = db.collection<AttemptDoc>(POST_ATTEMPTS);
   const insertAttempt = (key: string, attempt: number, leaseEndsAt: Date, now: Date) =>
-    insertIfAbsent(attempts, { _id: `${key}#${attempt}`, key, attempt, leaseEndsAt, claimedAt: now });
+    insertIfAbsent(attempts, { _id: attemptId(key, attempt), key, attempt, leaseEndsAt, claimedAt: now });
 
   return {
     async get(key) {
@@ -74,9 +79,15 @@ export function postedMessages(db: Db): PostedMessages {
       if (!doc) return undefined;
       const { _id, ...record } = doc;
       if (record.state === 'sent') return { key, ...record };
-      // The record may lag its attempts: a takeover's winner could die between its insert and any later write.
-      const latest = await attempts.find({ key }).sort({ attempt: -1 }).limit(1).next();
-      if (!latest || latest.attempt < record.attempt) return { key, ...record };
+      // The record may lag its attempts (a takeover's winner writes only its own attempt document), so the latest
+      // attempt is found by point reads from the record's: a query on `key` would read every attempt ever made.
+      let latest: AttemptDoc | null = null;
+      for (let n = record.attempt; ; n++) {
+        const found = await attempts.findOne({ _id: attemptId(key, n) });
+        if (!found) break;
+        latest = found;
+      }
+      if (!latest) return { key, ...record };
       return {
         key,
         ...record,
@@ -97,17 +108,23 @@ export function postedMessages(db: Db): PostedMessages {
       return won;
     },
     claimNext: (key, attempt, leaseEndsAt, now) => insertAttempt(key, attempt, leaseEndsAt, now),
+    async renewLease(key, attempt, leaseEndsAt) {
+      await attempts.updateOne({ _id: attemptId(key, attempt) }, { $set: { leaseEndsAt } });
+    },
     async recordSent(key, attempt, where, at) {
       // Majority and journaled on MongoDB: once Teams holds the post, losing this write would post it again.
-      // Should a holder whose lease ran out also land its post, the first one recorded stays the card.
+      // By `_id` alone, so FerretDB finds the record without reading the others. Should a holder whose lease ran
+      // out also land its post, the first one recorded stays the card.
+      const recorded = await posts.findOne({ _id: key }, { projection: { state: 1 } });
+      if (recorded?.state === 'sent') return;
       await posts.updateOne(
-        { _id: key, state: 'sending' },
+        { _id: key },
         { $set: { state: 'sent', attempt, ...where, sentAt: at } },
         { writeConcern: { w: 'majority', j: true } },
       );
     },
     async recordFailed(key, attempt, error, at) {
-      await attempts.updateOne({ _id: `${key}#${attempt}` }, { $set: { leaseEndsAt: at, error } });
+      await attempts.updateOne({ _id: attemptId(key, attempt) }, { $set: { leaseEndsAt: at, error } });
     },
   };
 }

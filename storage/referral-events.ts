@@ -6,11 +6,17 @@ import { insertIfAbsent } from './mongo';
 export interface ReferralEventLog {
   /** `appended`, or `taken` when another writer already holds this (referralId, seq). */
   append(event: ReferralEvent): Promise<'appended' | 'taken'>;
-  /** Events with seq > afterSeq, in order. */
+  /** Events with seq > afterSeq, in order (usually none or one: readers start from the projection's version). */
   listAfter(referralId: string, afterSeq: number): Promise<ReferralEvent[]>;
+  /** The event with this seq, if there is one. */
+  get(referralId: string, seq: number): Promise<ReferralEvent | undefined>;
+  /** Events 1 to `upToSeq`, in order: a referral's whole history (a handful of events), read in parallel. */
+  listUpTo(referralId: string, upToSeq: number): Promise<ReferralEvent[]>;
 }
 
 type EventDoc = ReferralEvent & { _id: string };
+
+const eventId = (referralId: string, seq: number) => `${referralId}:${seq}`;
 
 export const REFERRAL_EVENTS = 'referral_events';
 
@@ -25,17 +31,32 @@ export function referralEventLog(db: Db): ReferralEventLog {
   const events: Collection<EventDoc> = db.collection<EventDoc>(REFERRAL_EVENTS, {
     writeConcern: { w: 'majority', journal: true },
   });
+  const get = async (referralId: string, seq: number) => {
+    const doc = await events.findOne({ _id: eventId(referralId, seq) });
+    if (!doc) return undefined;
+    const { _id: _ignored, ...event } = doc;
+    return event as ReferralEvent;
+  };
   return {
     async append(event) {
-      const doc = { _id: `${event.referralId}:${event.seq}`, ...event };
+      const doc = { _id: eventId(event.referralId, event.seq), ...event };
       return (await insertIfAbsent(events, doc)) ? 'appended' : 'taken';
     },
+    get,
+    // Point reads by `_id` (`<referralId>:<seq>`) only: FerretDB over SQLite answers any other filter by reading the
+    // whole collection, so a query on (referralId, seq) would cost what the whole history costs.
     async listAfter(referralId, afterSeq) {
-      const docs = await events
-        .find({ referralId, seq: { $gt: afterSeq } })
-        .sort({ seq: 1 })
-        .toArray();
-      return docs.map(({ _id: _ignored, ...event }) => event as ReferralEvent);
+      const found: ReferralEvent[] = [];
+      for (let seq = afterSeq + 1; ; seq++) {
+        const event = await get(referralId, seq);
+        if (!event) return found;
+        found.push(event);
+      }
+    },
+    async listUpTo(referralId, upToSeq) {
+      const seqs = Array.from({ length: upToSeq }, (_, i) => i + 1);
+      const events = await Promise.all(seqs.map((seq) => get(referralId, seq)));
+      return events.filter((event): event is ReferralEvent => event !== undefined);
     },
   };
 }

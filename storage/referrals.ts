@@ -32,13 +32,19 @@ export function referralProjections(db: Db): ReferralProjections {
       return doc ? fromDoc(doc) : undefined;
     },
     async save(referral) {
-      const { matchedCount } = await referrals.replaceOne(
-        { _id: referral.id, version: { $lt: referral.version } },
-        referral,
-      );
-      if (matchedCount > 0) return;
-      // Not inserted: already there with this version or a newer one, so nothing to do.
-      await insertIfAbsent(referrals, { _id: referral.id, ...referral });
+      // A point read, then a point write: a filter on `version` beside `_id` would make FerretDB read the whole
+      // collection. Two savers can interleave (FerretDB has no atomic conditional write anyway); the log stays the
+      // truth, and `load` folds whatever a projection missed.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const stored = await referrals.findOne({ _id: referral.id }, { projection: { version: 1 } });
+        if (stored && stored.version >= referral.version) return;
+        if (stored) {
+          await referrals.replaceOne({ _id: referral.id }, referral);
+          return;
+        }
+        if (await insertIfAbsent(referrals, { _id: referral.id, ...referral })) return;
+        // Someone inserted it first: compare with theirs once more.
+      }
     },
   };
 }

@@ -5,7 +5,7 @@ import { insertIfAbsent } from './mongo';
 
 /**
  * One referral event waiting to be written back to its source. Keyed by the event itself (referralId, seq), so
- * the listener and the crash-recovery sweep can both enqueue it and only one entry exists.
+ * the change effect and its recovery after a crash can both enqueue it and only one entry exists.
  * `pending` until sent; `superseded` when the source had moved on so the change no longer applies; `given-up`
  * when a person chose to stop retrying.
  */
@@ -58,26 +58,40 @@ interface LeaseDoc {
   at: Date;
 }
 
+/** Every entry ever queued, by `_id` only: the unique insert that keeps each decision once. */
 export const SYNC_OUTBOX = 'sync_outbox';
+/**
+ * The entries still pending, and those a person gave up on (the card says so): small, so the drainer and the
+ * cards read all of it even where queries scan. The same documents as in the outbox, kept in step by their writer.
+ */
+export const SYNC_QUEUE = 'sync_queue';
 export const SYNC_OUTBOX_LEASES = 'sync_outbox_leases';
 
 export async function ensureSyncOutboxIndexes(db: Db): Promise<void> {
-  const outbox = db.collection(SYNC_OUTBOX);
-  await outbox.createIndex({ referralId: 1, seq: 1 }, { unique: true, name: 'referral_seq_unique' });
-  await outbox.createIndex({ state: 1, referralId: 1, seq: 1 }, { name: 'state_referral_seq' });
   await db.collection(SYNC_OUTBOX_LEASES).createIndex({ entryId: 1, attempt: 1 }, { name: 'entry_attempt' });
 }
 
 const entryId = (referralId: string, seq: number) => `${referralId}:${seq}`;
 
 export function syncOutbox(db: Db): SyncOutbox {
-  const entries: Collection<EntryDoc> = db.collection<EntryDoc>(SYNC_OUTBOX, {
-    writeConcern: { w: 'majority', journal: true },
-  });
+  const durable = { writeConcern: { w: 'majority' as const, journal: true } };
+  const entries: Collection<EntryDoc> = db.collection<EntryDoc>(SYNC_OUTBOX, durable);
+  const queue: Collection<EntryDoc> = db.collection<EntryDoc>(SYNC_QUEUE, durable);
   const leases: Collection<LeaseDoc> = db.collection<LeaseDoc>(SYNC_OUTBOX_LEASES);
+  /** Writes an entry's new state to both collections, by `_id`; done entries leave the queue. */
+  async function save(doc: EntryDoc): Promise<void> {
+    await entries.replaceOne({ _id: doc._id }, doc);
+    if (doc.state === 'pending' || doc.state === 'given-up') {
+      await queue.replaceOne({ _id: doc._id }, doc, { upsert: true });
+      return;
+    }
+    await queue.deleteOne({ _id: doc._id });
+    // A later decision reached the source: an earlier one given up on no longer describes the referral.
+    await queue.deleteMany({ referralId: doc.referralId, state: 'given-up', seq: { $lt: doc.seq } });
+  }
   return {
     async enqueue({ referralId, seq, eventType }, now) {
-      const inserted = await insertIfAbsent(entries, {
+      const doc: EntryDoc = {
         _id: entryId(referralId, seq),
         referralId,
         seq,
@@ -87,11 +101,16 @@ export function syncOutbox(db: Db): SyncOutbox {
         failures: 0,
         nextAttemptAt: now,
         createdAt: now,
-      });
-      return inserted ? 'enqueued' : 'exists';
+      };
+      // Queued first, so a crash between the two inserts leaves work to do, never a record with no work.
+      await insertIfAbsent(queue, doc);
+      if (await insertIfAbsent(entries, doc)) return 'enqueued';
+      const earlier = await entries.findOne({ _id: doc._id });
+      if (earlier && earlier.state !== 'pending') await save(earlier);
+      return 'exists';
     },
     async listPending() {
-      const docs = await entries.find({ state: 'pending' }).sort({ referralId: 1, seq: 1 }).toArray();
+      const docs = await queue.find({ state: 'pending' }).sort({ referralId: 1, seq: 1 }).toArray();
       return docs.map(fromDoc);
     },
     async lease(entry, attempt, slot, holder, now) {
@@ -105,35 +124,37 @@ export function syncOutbox(db: Db): SyncOutbox {
       });
     },
     async finishAttempt(entry, outcome) {
+      const current = await entries.findOne({ _id: entryId(entry.referralId, entry.seq) });
+      if (!current || current.state !== 'pending') return;
       const attempts = entry.attempts + 1;
-      const set =
+      const next: EntryDoc =
         outcome.state === 'retry'
           ? {
+              ...current,
               attempts,
               failures: outcome.isFailure ? entry.failures + 1 : entry.failures,
               nextAttemptAt: outcome.nextAttemptAt,
               lastError: outcome.error,
             }
           : {
+              ...current,
               attempts,
               state: outcome.state,
               doneAt: outcome.at,
               ...(outcome.note ? { lastError: outcome.note } : {}),
             };
-      await entries.updateOne({ _id: entryId(entry.referralId, entry.seq), state: 'pending' }, { $set: set });
+      await save(next);
     },
     async stateOf(referralId) {
-      const pending = await entries.find({ referralId, state: 'pending' }).toArray();
+      const live = await queue.find({ referralId }).sort({ seq: -1 }).toArray();
+      const pending = live.filter((e) => e.state === 'pending');
       if (pending.length > 0) return pending.some((e) => e.failures > 0) ? 'failed' : 'pending';
-      const [latest] = await entries.find({ referralId }).sort({ seq: -1 }).limit(1).toArray();
-      return latest?.state === 'given-up' ? 'given-up' : undefined;
+      return live[0]?.state === 'given-up' ? 'given-up' : undefined;
     },
     async giveUp(referralId, actor, now) {
-      const { modifiedCount } = await entries.updateMany(
-        { referralId, state: 'pending' },
-        { $set: { state: 'given-up', givenUpBy: actor, doneAt: now } },
-      );
-      return modifiedCount;
+      const pending = await queue.find({ referralId, state: 'pending' }).toArray();
+      for (const doc of pending) await save({ ...doc, state: 'given-up', givenUpBy: actor, doneAt: now });
+      return pending.length;
     },
   };
 }

@@ -67,9 +67,11 @@ describe('POST /api/referrals', () => {
 
   it('answers a repeat delivery with 200 and the same id, writing nothing new', async () => {
     const first = await signedPost(service.url, sampleReferralJson('pc-repeat-1'));
+    await service.idle();
     const [referrals, events] = [await countReferrals(), await countEvents()];
     const again = await signedPost(service.url, sampleReferralJson('pc-repeat-1'));
     expect(again).toEqual({ status: 200, body: { id: first.body.id, created: false } });
+    await service.idle();
     expect([await countReferrals(), await countEvents()]).toEqual([referrals, events]);
   });
 

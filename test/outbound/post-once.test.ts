@@ -37,7 +37,7 @@ async function instance(uri: string) {
     },
   });
   const store = postedMessages(connection.db);
-  return { connection, sender, store, posts: createPostOnce(store), waits };
+  return { connection, sender, store, posts: createPostOnce(store, () => new Date(nowMs)), waits };
 }
 type Instance = Awaited<ReturnType<typeof instance>>;
 
@@ -186,6 +186,25 @@ describe('posting exactly once', () => {
     expect(sends).toBe(1);
   });
 
+  it('does not take over while a holder’s request may still land: the lease runs from when it went out', async () => {
+    const key = 'notice:queued-then-sent';
+    // A claimed with the usual lease, waited in Teams' pacing until just before it ran out, then sent.
+    await a.store.claimFirst(key, later(300_000), NOW);
+    await a.store.renewLease(key, 1, later(299_000 + 30_000));
+    let sends = 0;
+    const tryAt = (ms: number) =>
+      createPostOnce(b.store, () => later(ms)).postOnce({
+        key,
+        now: later(ms),
+        send: async () => (sends++, { conversationId: `${channel(0)};messageid=2`, activityId: '2' }),
+      });
+    expect(await tryAt(301_000)).toEqual({ status: 'in-flight' });
+    expect(sends).toBe(0);
+    // Once the request's own time (and as much again) has passed, A is presumed dead and B posts.
+    expect(await tryAt(330_000)).toMatchObject({ status: 'sent', activityId: '2' });
+    expect(sends).toBe(1);
+  });
+
   it('does not send again when the holder whose lease ran out finished while another took over', async () => {
     const key = 'notice:slow-holder';
     const slowHolder = { conversationId: `${channel(0)};messageid=1`, activityId: '1' };
@@ -199,7 +218,7 @@ describe('posting exactly once', () => {
       },
     };
     let sends = 0;
-    const outcome = await createPostOnce(racing).postOnce({
+    const outcome = await createPostOnce(racing, () => later(2_000)).postOnce({
       key,
       now: later(2_000),
       send: async () => (sends++, slowHolder),

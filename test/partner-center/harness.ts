@@ -3,12 +3,13 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
 import type { Db } from 'mongodb';
-import { createReferralService, type ReferralService } from '../../services/referral-service';
+import type { ChangeEffects } from '../../services/change-effects';
+import type { ReferralService } from '../../services/referral-service';
+import { testReferralService } from '../support/referral-service';
 import { referralIdFor } from '../../services/referral-id';
 import { connectStore, type StoreConnection } from '../../storage/mongo';
 import { ensureIndexes } from '../../storage/indexes';
 import { referralEventLog } from '../../storage/referral-events';
-import { referralProjections } from '../../storage/referrals';
 import { startPartnerCenter, type PartnerCenter } from '../../partner-center/start-partner-center';
 import { partnerCenterWriteBack } from '../../partner-center/write-back';
 import { PARTNER_CENTER_DEFAULTS } from '../../app/config';
@@ -24,6 +25,8 @@ export const START = new Date('2026-11-20T09:00:00Z');
 export interface Harness {
   db: Db;
   service: ReferralService;
+  /** The change effects behind `service`: `idle()` waits until every decision is queued for writing back. */
+  effects: ChangeEffects;
   pc: PartnerCenter;
   /** Base URL of the service's HTTP server with the events route mounted. */
   url: string;
@@ -49,12 +52,9 @@ export async function startHarness(
   const log = createLogger('debug', new Writable({ write: (_chunk, _encoding, done) => done() }));
   const events = referralEventLog(connection.db);
   const outbox = syncOutbox(connection.db);
-  const service = createReferralService({
-    events,
-    projections: referralProjections(connection.db),
+  const { service, effects } = testReferralService(connection.db, {
     clock: () => clock.now,
-    listeners: [partnerCenterWriteBack({ outbox, clock: () => clock.now })],
-    onListenerError: (error) => log.error({ err: error }, 'change listener failed'),
+    effects: [partnerCenterWriteBack({ outbox, events, clock: () => clock.now })],
   });
   const pc = await startPartnerCenter({
     settings: {
@@ -92,7 +92,16 @@ export async function startHarness(
   return {
     db: connection.db,
     service,
-    pc,
+    effects,
+    // Decisions reach the outbox in the background, after the click: a drain waits for them, as the real one
+    // is woken by them.
+    pc: {
+      ...pc,
+      drainOutbox: async (now) => {
+        await effects.idle();
+        return pc.drainOutbox(now);
+      },
+    },
     url,
     clock,
     idOf: (partnerCenterId) => referralIdFor('partner-center', partnerCenterId),

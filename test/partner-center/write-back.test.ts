@@ -1,6 +1,4 @@
-import { createReferralService } from '../../services/referral-service';
-import { referralEventLog } from '../../storage/referral-events';
-import { referralProjections } from '../../storage/referrals';
+import { testReferralService } from '../support/referral-service';
 import { startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
 import { startTestStore, type TestStore } from '../support/store';
 import { START, pendingReferral, startHarness, type Harness } from './harness';
@@ -49,6 +47,7 @@ describe('writing decisions back to Partner Center', () => {
     const id = await taken('rfi-accept');
     const eTag = peer.referrals.get('rfi-accept')!.eTag;
     expect((await h.service.apply(id, accept, dana)).status).toBe('applied');
+    await h.effects.idle();
     expect(await h.pc.syncStateOf(id)).toBe('pending');
     expect(await h.pc.drainOutbox(START)).toMatchObject({ sent: 1 });
     expect(patchesOf('rfi-accept')).toEqual([
@@ -170,16 +169,18 @@ describe('writing decisions back to Partner Center', () => {
     expect(peer.referrals.get('rfi-give-up')).toMatchObject({ status: 'New' });
   });
 
-  it('sends a decision whose listener never ran (a crash between the event and the outbox)', async () => {
+  it('sends a decision whose effects never ran (a crash between the event and the outbox)', async () => {
     const id = await taken('rfi-crash');
-    const withoutListener = createReferralService({
-      events: referralEventLog(h.db),
-      projections: referralProjections(h.db),
+    // An instance that died right after appending: its effects never got as far as the outbox.
+    const dying = testReferralService(h.db, {
       clock: () => h.clock.now,
-      listeners: [],
-      onListenerError: () => {},
+      effects: [{ name: 'crash', run: async () => Promise.reject(new Error('process died')) }],
     });
-    await withoutListener.apply(id, accept, dana);
+    await dying.service.apply(id, accept, dana);
+    await dying.effects.idle();
+    expect(await h.pc.drainOutbox(START)).toMatchObject({ sent: 0 });
+    // The next start finds the change's mark and carries out its effects, the write-back among them.
+    expect(await h.effects.recover({ all: true })).toBe(1);
     expect(await h.pc.drainOutbox(START)).toMatchObject({ sent: 1 });
     expect(peer.referrals.get('rfi-crash')).toMatchObject({ status: 'Active' });
   });

@@ -1,10 +1,9 @@
 import { parseIncomingReferral } from '../../core/intake';
 import type { Actor } from '../../core/referral';
-import { createReferralService, type ReferralService } from '../../services/referral-service';
+import type { ReferralService } from '../../services/referral-service';
+import { testReferralService } from '../support/referral-service';
 import { connectStore, type StoreConnection } from '../../storage/mongo';
 import { ensureIndexes } from '../../storage/indexes';
-import { referralEventLog } from '../../storage/referral-events';
-import { referralProjections } from '../../storage/referrals';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestStore, type TestStore } from '../support/store';
 
@@ -30,15 +29,7 @@ const acceptInput = (n: number) => ({
 async function instance(uri: string): Promise<{ connection: StoreConnection; service: ReferralService }> {
   const connection = await connectStore(uri, 'referral-desk-test', 5000);
   await ensureIndexes(connection.db);
-  const service = createReferralService({
-    events: referralEventLog(connection.db),
-    projections: referralProjections(connection.db),
-    clock,
-    listeners: [],
-    onListenerError: (error) => {
-      throw error;
-    },
-  });
+  const { service } = testReferralService(connection.db, { clock });
   return { connection, service };
 }
 

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from 'mongodb';
+import { insertIfAbsent } from './mongo';
+
+/**
+ * A change to a referral whose effects (projection, live-work tracking, the channel card, the write-back) may not
+ * all be carried out yet. Marked before the change is appended and cleared once its effects are done, so a crash
+ * anywhere in between leaves a mark the next start (or the sweep) finishes. Each writer marks its own change, so
+ * clearing one never clears another's.
+ */
+export interface PendingChange {
+  id: string;
+  referralId: string;
+  markedAt: Date;
+}
+
+export interface PendingChanges {
+  mark(referralId: string, now: Date): Promise<PendingChange>;
+  clear(id: string): Promise<void>;
+  /** Marks made at or before `cutoff`, oldest first: left by a crash, or by an effect that failed. */
+  madeBy(cutoff: Date, limit: number): Promise<PendingChange[]>;
+}
+
+type PendingChangeDoc = Omit<PendingChange, 'id'> & { _id: string };
+
+/** Small by design (only changes in flight), so reading all of it is cheap even where queries scan. */
+export const PENDING_CHANGES = 'pending_changes';
+
+export function pendingChanges(db: Db): PendingChanges {
+  // Majority + journal: the mark must be durable before the change it stands for.
+  const marks = db.collection<PendingChangeDoc>(PENDING_CHANGES, {
+    writeConcern: { w: 'majority', journal: true },
+  });
+  return {
+    async mark(referralId, now) {
+      const change = { id: `${referralId}#${randomUUID()}`, referralId, markedAt: now };
+      await insertIfAbsent(marks, { _id: change.id, referralId, markedAt: now });
+      return change;
+    },
+    async clear(id) {
+      await marks.deleteOne({ _id: id });
+    },
+    async madeBy(cutoff, limit) {
+      const docs = await marks
+        .find({ markedAt: { $lte: cutoff } })
+        .sort({ markedAt: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map(({ _id, ...change }) => ({ id: _id, ...change }));
+    },
+  };
+}
