@@ -2,6 +2,7 @@ import Bottleneck from 'bottleneck';
 import { systemClock, type Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { ConnectorError } from './connector-client';
+import { slidingWindowDelayMs, type SendWindow } from './send-windows';
 
 /** Sends to Teams no faster than Teams allows per conversation, and retries what Teams says is transient. */
 export interface PacedSender {
@@ -11,15 +12,16 @@ export interface PacedSender {
 }
 
 /**
- * Teams' per-bot, per-conversation limits are 7 sends per 1 s, 8 per 2 s, 60 per 30 s and 1800 per hour. Starts
- * 300 ms apart put at most 4 sends in any 1 s and 7 in any 2 s. Bottleneck reservoirs refill on fixed intervals,
- * and a sliding window overlaps two of them, so each long window's reservoir holds half its limit.
+ * Teams' per-bot, per-conversation limits are 7 sends per 1 s, 8 per 2 s, 60 per 30 s and 1,800 per hour, over
+ * sliding windows (docs/teams-platform.md, "Rate limits"). These are those limits less a small margin: a burst
+ * still goes out at once, and a backlog drains at ~97 % of what Teams allows.
  */
-export const TEAMS_MIN_SPACING_MS = 300;
-export const TEAMS_LONG_WINDOWS = [
-  { sends: 30, perMs: 30_000 },
-  { sends: 900, perMs: 3_600_000 },
-] as const;
+export const TEAMS_WINDOWS: readonly SendWindow[] = [
+  { sends: 6, perMs: 1_000 },
+  { sends: 7, perMs: 2_000 },
+  { sends: 58, perMs: 30_000 },
+  { sends: 1_750, perMs: 3_600_000 },
+];
 
 export interface PacedSenderOptions {
   clock?: Clock;
@@ -30,35 +32,11 @@ export interface PacedSenderOptions {
   /** First backoff step; doubles each attempt, with full jitter, up to `maxBackoffMs`. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  minSpacingMs?: number;
-  windows?: readonly { sends: number; perMs: number }[];
+  windows?: readonly SendWindow[];
   log?: Logger;
 }
 
 const realSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-
-function limiterGroups(options: PacedSenderOptions): Bottleneck.Group[] {
-  const windows = options.windows ?? TEAMS_LONG_WINDOWS;
-  // A conversation's limiter may be forgotten only once its longest window has passed.
-  const timeout = Math.max(60_000, ...windows.map((w) => w.perMs));
-  return [
-    // One send at a time keeps a conversation's messages in order and lets a 429 pause hold its queue.
-    new Bottleneck.Group({
-      maxConcurrent: 1,
-      minTime: options.minSpacingMs ?? TEAMS_MIN_SPACING_MS,
-      timeout,
-    }),
-    ...windows.map(
-      ({ sends, perMs }) =>
-        new Bottleneck.Group({
-          reservoir: sends,
-          reservoirRefreshAmount: sends,
-          reservoirRefreshInterval: perMs,
-          timeout,
-        }),
-    ),
-  ];
-}
 
 export function createPacedSender(options: PacedSenderOptions = {}): PacedSender {
   const clock = options.clock ?? systemClock;
@@ -67,25 +45,32 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   const maxAttempts = options.maxAttempts ?? 6;
   const baseBackoffMs = options.baseBackoffMs ?? 500;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
-  const groups = limiterGroups(options);
+  const windows = options.windows ?? TEAMS_WINDOWS;
+  const longestWindowMs = Math.max(60_000, ...windows.map((w) => w.perMs));
+  // One send at a time per conversation keeps its messages in order and lets a 429 pause hold its queue; a
+  // conversation's queue is forgotten once idle for its longest window.
+  const queues = new Bottleneck.Group({ maxConcurrent: 1, timeout: longestWindowMs });
+  /** When each conversation's recent sends were answered: a send counts against a window until then + window. */
+  const answeredAt = new Map<string, number[]>();
   // After a 429, Teams wants the whole conversation to wait, not just the request it refused.
   const pausedUntil = new Map<string, number>();
 
-  function limiterFor(key: string): Bottleneck {
-    const limiters = groups.map((group) => group.key(key));
-    limiters.slice(0, -1).forEach((limiter, i) => limiter.chain(limiters[i + 1]));
-    return limiters[0]!;
+  async function waitForTurn(key: string): Promise<void> {
+    for (;;) {
+      const now = clock().getTime();
+      const pauseMs = (pausedUntil.get(key) ?? 0) - now;
+      const windowMs = slidingWindowDelayMs(answeredAt.get(key) ?? [], windows, now);
+      const waitMs = Math.max(pauseMs, windowMs);
+      if (waitMs <= 0) return;
+      await sleep(waitMs);
+    }
   }
 
-  async function waitOutPause(key: string): Promise<void> {
-    for (let until = pausedUntil.get(key); until !== undefined; until = pausedUntil.get(key)) {
-      const remainingMs = until - clock().getTime();
-      if (remainingMs <= 0) {
-        pausedUntil.delete(key);
-        return;
-      }
-      await sleep(remainingMs);
-    }
+  function recordAnswer(key: string): void {
+    const now = clock().getTime();
+    const log = (answeredAt.get(key) ?? []).filter((at) => at > now - longestWindowMs);
+    log.push(now);
+    answeredAt.set(key, log);
   }
 
   function pauseOn429(key: string, error: unknown): void {
@@ -100,17 +85,20 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
 
   async function send<T>(key: string, attempt: () => Promise<T>): Promise<T> {
     const job = async () => {
-      await waitOutPause(key);
+      await waitForTurn(key);
       try {
         return await attempt();
       } catch (error) {
         pauseOn429(key, error);
         throw error;
+      } finally {
+        // Refused or not, the request reached Teams and counts against the conversation's windows.
+        recordAnswer(key);
       }
     };
     for (let n = 1; ; n++) {
       try {
-        return await limiterFor(key).schedule(job);
+        return await queues.key(key).schedule(job);
       } catch (error) {
         if (!(error instanceof ConnectorError) || !error.isRetryable || n >= maxAttempts) throw error;
         const waitMs = Math.max(error.retryAfterMs ?? 0, backoffMs(n));
@@ -126,7 +114,8 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   return {
     send,
     async stop() {
-      for (const group of groups) for (const key of group.keys()) await group.deleteKey(key);
+      for (const key of queues.keys()) await queues.deleteKey(key);
+      answeredAt.clear();
       pausedUntil.clear();
     },
   };

@@ -1,10 +1,5 @@
 import { ConnectorError } from '../../outbound/connector-client';
-import {
-  createPacedSender,
-  TEAMS_LONG_WINDOWS,
-  TEAMS_MIN_SPACING_MS,
-  type PacedSender,
-} from '../../outbound/paced-sender';
+import { createPacedSender, TEAMS_WINDOWS, type PacedSender } from '../../outbound/paced-sender';
 
 /** Fake time: `sleep` moves the clock instead of waiting, and records what it was asked to wait. */
 function fakeTime(startAt = Date.parse('2026-11-25T09:00:00Z')) {
@@ -28,7 +23,7 @@ const throttled = (retryAfterMs: number) =>
 describe('paced sender', () => {
   const senders: PacedSender[] = [];
   const sender = (options: Parameters<typeof createPacedSender>[0]) => {
-    const created = createPacedSender({ minSpacingMs: 1, windows: [], ...options });
+    const created = createPacedSender({ windows: [], ...options });
     senders.push(created);
     return created;
   };
@@ -36,17 +31,18 @@ describe('paced sender', () => {
     for (const s of senders) await s.stop();
   });
 
-  it('keeps its default pace within every Teams per-conversation limit, sliding windows included', () => {
-    const mostStartsIn = (windowMs: number) => Math.floor(windowMs / TEAMS_MIN_SPACING_MS) + 1;
-    expect(mostStartsIn(1_000)).toBeLessThanOrEqual(7);
-    expect(mostStartsIn(2_000)).toBeLessThanOrEqual(8);
-    // A sliding window overlaps two of Bottleneck's fixed refill intervals.
+  it('paces within each of Teams’ per-conversation limits, and close to them (a backlog drains near the allowance)', () => {
     const limits = new Map([
+      [1_000, 7],
+      [2_000, 8],
       [30_000, 60],
       [3_600_000, 1800],
     ]);
-    for (const window of TEAMS_LONG_WINDOWS)
-      expect(2 * window.sends).toBeLessThanOrEqual(limits.get(window.perMs)!);
+    expect(TEAMS_WINDOWS.map((w) => w.perMs)).toEqual([...limits.keys()]);
+    for (const window of TEAMS_WINDOWS) {
+      expect(window.sends).toBeLessThan(limits.get(window.perMs)!);
+      expect(window.sends).toBeGreaterThanOrEqual(limits.get(window.perMs)! * 0.85);
+    }
   });
 
   it('retries after a 429 no earlier than Retry-After, and holds the conversation’s other sends too', async () => {
@@ -152,13 +148,17 @@ describe('paced sender', () => {
     expect(quietStart).toBeLessThan(busyStarts[3]!);
   });
 
-  it('spaces the sends of one conversation', async () => {
-    const paced = sender({ minSpacingMs: 60 });
-    const started: number[] = [];
+  it('lets a burst through at once and holds the next send until the window has moved past the oldest', async () => {
+    const time = fakeTime();
+    const paced = sender({ clock: time.clock, sleep: time.sleep, windows: [{ sends: 3, perMs: 1_000 }] });
+    const startedAt: number[] = [];
+    const startMs = time.clock().getTime();
     await Promise.all(
-      Array.from({ length: 4 }, () => paced.send('c', async () => started.push(performance.now()))),
+      Array.from({ length: 7 }, () =>
+        paced.send('c', async () => startedAt.push(time.clock().getTime() - startMs)),
+      ),
     );
-    // A lower bound with room for timer jitter: sends never bunch up, whatever the machine's load.
-    for (let i = 1; i < started.length; i++) expect(started[i]! - started[i - 1]!).toBeGreaterThanOrEqual(45);
+    // Three at once, then each further send a full window after the one three before it.
+    expect(startedAt).toEqual([0, 0, 0, 1_000, 1_000, 1_000, 2_000]);
   });
 });

@@ -27,7 +27,6 @@ async function instance(uri: string) {
   let nowMs = NOW.getTime();
   const waits: number[] = [];
   const sender = createPacedSender({
-    minSpacingMs: 1,
     windows: [],
     clock: () => new Date(nowMs),
     sleep: async (ms) => {
