@@ -8,15 +8,24 @@ export interface HttpServerDeps {
   intake: IntakeRouteDeps;
   /** Resolves when the store answers; rejects when it does not. */
   checkStore: () => Promise<void>;
+  /** False when the process cannot work any more (its embedded store cannot be brought back): liveness fails. */
+  isAlive?: () => boolean;
   /** Further POST endpoints by path: the bot's `/api/messages`, Partner Center's events. */
   posts?: Record<string, (req: Request, res: Response) => Promise<void>>;
 }
 
-export function createHttpServer({ log, intake, checkStore, posts = {} }: HttpServerDeps): Server {
+export function createHttpServer({ log, intake, checkStore, isAlive, posts = {} }: HttpServerDeps): Server {
   const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
   server.post('/api/referrals', intakeRoute(intake));
   for (const [path, handler] of Object.entries(posts)) server.post(path, handler);
   server.get('/healthz', async (_req, res) => {
+    if (isAlive && !isAlive())
+      return sendError(
+        res,
+        503,
+        'store-dead',
+        'The embedded store has been down too long to come back by itself.',
+      );
     res.send(200, { status: 'ok' });
   });
   server.get('/readyz', async (_req, res) => {

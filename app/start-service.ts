@@ -17,7 +17,8 @@ import {
   createReferralService,
   type ReferralService,
 } from '../services/referral-service';
-import { defaultStoreBinaryPath, startEmbeddedStore } from '../storage/embedded-store';
+import { defaultStoreBinaryPath } from '../storage/embedded-store';
+import { superviseEmbeddedStore } from '../storage/embedded-supervisor';
 import { ensureIndexes } from '../storage/indexes';
 import { migrate } from '../storage/migrations';
 import { connectStore, pingStore, type StoreConnection } from '../storage/mongo';
@@ -134,6 +135,7 @@ export async function startService(
         log,
       },
       checkStore: () => pingStore(store.db),
+      isAlive: store.isAlive,
       posts: { '/api/messages': handleMessages, ...partnerCenter?.routes },
     });
     await new Promise<void>((done, fail) => {
@@ -159,26 +161,28 @@ async function openStore(
   log: Logger,
   role: ServiceRole,
   stops: (() => Promise<void>)[],
-): Promise<StoreConnection> {
+): Promise<StoreConnection & { isAlive: () => boolean }> {
   let uri = config.mongodbUri;
   if (!uri && role === 'worker')
     throw new Error(
       'a separate worker needs MONGODB_URI: the embedded store belongs to the service process, which runs the scheduler itself',
     );
+  let isAlive = () => true;
   if (!uri) {
-    const embedded = await startEmbeddedStore({
+    const embedded = await superviseEmbeddedStore({
       binaryPath: defaultStoreBinaryPath(),
       dataDir: resolve(join(config.dataDir, 'store')),
       log: (msg, fields) => log.warn({ ...fields, component: 'embedded-store' }, msg),
     });
     stops.push(() => embedded.stop());
     uri = embedded.uri;
-    log.info({ pid: embedded.pid }, 'embedded store started');
+    isAlive = embedded.isAlive;
+    log.info({ pid: embedded.pid() }, 'embedded store started');
   }
   const store = await connectStore(uri, config.mongodbDatabase, config.storeTimeoutMs);
   stops.push(() => store.close());
   await ensureIndexes(store.db);
-  return store;
+  return { ...store, isAlive };
 }
 
 /**

@@ -21,6 +21,10 @@ export interface EmbeddedStoreOptions {
   log?: (msg: string, fields?: object) => void;
   /** How long to wait for the store to accept connections. */
   startTimeoutMs?: number;
+  /** `host:port` to listen on; port 0 (the default) picks a free one. Loopback only. */
+  listen?: string;
+  /** Told when a running store exits without being asked to (it crashed, or someone killed it). */
+  onUnexpectedExit?: (reason: string) => void;
 }
 
 /** The store did not start: the message names the binary and ends with what it wrote to stderr. */
@@ -52,8 +56,8 @@ export function defaultStoreBinaryPath(): string {
  * kill), so the store never outlives the service and never keeps its port or SQLite files locked.
  */
 export function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {
-  const { binaryPath, dataDir, log = () => {}, startTimeoutMs = 30_000 } = options;
-  const child = spawn(binaryPath, ['--data-dir', dataDir, '--listen', '127.0.0.1:0', '--log-level', 'warn'], {
+  const { binaryPath, dataDir, log = () => {}, startTimeoutMs = 30_000, listen = '127.0.0.1:0' } = options;
+  const child = spawn(binaryPath, ['--data-dir', dataDir, '--listen', listen, '--log-level', 'warn'], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   // A store nobody stopped (a start-up that threw half-way, a test that failed before its clean-up) must not keep
@@ -86,7 +90,10 @@ export function startEmbeddedStore(options: EmbeddedStoreOptions): Promise<Embed
     });
     // 'close' rather than 'exit': by then all of stderr has been read, so the error carries the store's last words.
     child.once('close', (code, signal) => {
-      if (isSettled && !stopper.isStopping()) log('embedded store exited unexpectedly', { code, signal });
+      if (isSettled && !stopper.isStopping()) {
+        log('embedded store exited unexpectedly', { code, signal });
+        options.onUnexpectedExit?.(signal ?? `exit code ${code}`);
+      }
       fail(`exited before it was ready (${signal ?? `exit code ${code}`})`);
     });
     createInterface({ input: child.stdout }).once('line', (line) => {
