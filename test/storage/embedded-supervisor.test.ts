@@ -77,17 +77,16 @@ describe('the supervised embedded store', () => {
     });
   });
 
-  it('stops at once, even while it waits to restart', async () => {
+  it('stops at once, even while it waits to restart (a wait of ten minutes would outlast the spec)', async () => {
     store = await superviseEmbeddedStore({
       binaryPath: defaultStoreBinaryPath(),
       dataDir,
-      restartDelaysMs: [60_000],
+      restartDelaysMs: [600_000],
     });
     process.kill(store.pid()!, 'SIGKILL');
     await until(() => store!.pid() === undefined);
-    const startedAt = performance.now();
     await store.stop();
-    expect(performance.now() - startedAt).toBeLessThan(2_000);
+    expect(store.pid()).toBeUndefined();
     store = undefined;
   });
 });
