@@ -8,7 +8,19 @@ import { slidingWindowDelayMs, type SendWindow } from './send-windows';
 export interface PacedSender {
   /** Runs `attempt` in `conversationKey`'s turn; retries it while Teams answers with a transient error. */
   send<T>(conversationKey: string, attempt: () => Promise<T>): Promise<T>;
-  stop(): Promise<void>;
+  /**
+   * Takes no more sends: those still waiting for their turn fail at once with `SenderStoppedError` (so their
+   * owners hand them back), and the requests already out get until `deadline` to finish.
+   */
+  stop(deadline?: number): Promise<void>;
+}
+
+/** The sender stopped before this send's request went out: nothing reached Teams. */
+export class SenderStoppedError extends Error {
+  constructor() {
+    super('the Teams sender is stopping; the send was not made');
+    this.name = 'SenderStoppedError';
+  }
 }
 
 /**
@@ -25,7 +37,7 @@ export const TEAMS_WINDOWS: readonly SendWindow[] = [
 
 export interface PacedSenderOptions {
   clock?: Clock;
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** Attempts per send, the first included. */
   maxAttempts?: number;
@@ -36,7 +48,14 @@ export interface PacedSenderOptions {
   log?: Logger;
 }
 
-const realSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+const realSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((done) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
 
 export function createPacedSender(options: PacedSenderOptions = {}): PacedSender {
   const clock = options.clock ?? systemClock;
@@ -54,15 +73,18 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   const answeredAt = new Map<string, number[]>();
   // After a 429, Teams wants the whole conversation to wait, not just the request it refused.
   const pausedUntil = new Map<string, number>();
+  const stopping = new AbortController();
+  const requestsOut = new Set<Promise<unknown>>();
 
   async function waitForTurn(key: string): Promise<void> {
     for (;;) {
+      if (stopping.signal.aborted) throw new SenderStoppedError();
       const now = clock().getTime();
       const pauseMs = (pausedUntil.get(key) ?? 0) - now;
       const windowMs = slidingWindowDelayMs(answeredAt.get(key) ?? [], windows, now);
       const waitMs = Math.max(pauseMs, windowMs);
       if (waitMs <= 0) return;
-      await sleep(waitMs);
+      await sleep(waitMs, stopping.signal);
     }
   }
 
@@ -83,22 +105,47 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   const backoffMs = (attempt: number) =>
     random() * Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1));
 
+  /** Sends not yet out: on a stop each is failed at once, so whoever waits on it can hand its work back. */
+  const notYetOut = new Set<(error: Error) => void>();
+
+  /** One try through the conversation's queue; fails with SenderStoppedError if a stop comes before it goes out. */
+  function scheduleOnce<T>(key: string, job: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let isOut = false;
+      const failWaiting = (error: Error) => !isOut && reject(error);
+      notYetOut.add(failWaiting);
+      queues
+        .key(key)
+        .schedule(async () => {
+          if (stopping.signal.aborted) throw new SenderStoppedError();
+          isOut = true;
+          notYetOut.delete(failWaiting);
+          return job();
+        })
+        .then(resolve, reject)
+        .finally(() => notYetOut.delete(failWaiting));
+    });
+  }
+
   async function send<T>(key: string, attempt: () => Promise<T>): Promise<T> {
     const job = async () => {
       await waitForTurn(key);
+      const request = attempt();
+      requestsOut.add(request);
       try {
-        return await attempt();
+        return await request;
       } catch (error) {
         pauseOn429(key, error);
         throw error;
       } finally {
+        requestsOut.delete(request);
         // Refused or not, the request reached Teams and counts against the conversation's windows.
         recordAnswer(key);
       }
     };
     for (let n = 1; ; n++) {
       try {
-        return await queues.key(key).schedule(job);
+        return await scheduleOnce(key, job);
       } catch (error) {
         if (!(error instanceof ConnectorError) || !error.isRetryable || n >= maxAttempts) throw error;
         const waitMs = Math.max(error.retryAfterMs ?? 0, backoffMs(n));
@@ -106,15 +153,23 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
           { conversation: key, status: error.status, attempt: n, waitMs: Math.round(waitMs) },
           'teams send retry',
         );
-        await sleep(waitMs);
+        await sleep(waitMs, stopping.signal);
+        if (stopping.signal.aborted) throw new SenderStoppedError();
       }
     }
   }
 
   return {
     send,
-    async stop() {
-      for (const key of queues.keys()) await queues.deleteKey(key);
+    async stop(deadline = Number.POSITIVE_INFINITY) {
+      stopping.abort();
+      for (const fail of [...notYetOut]) fail(new SenderStoppedError());
+      const leftMs = deadline - clock().getTime();
+      if (requestsOut.size > 0 && leftMs > 0) {
+        const deadlinePassed = new AbortController();
+        await Promise.race([Promise.allSettled([...requestsOut]), realSleep(leftMs, deadlinePassed.signal)]);
+        deadlinePassed.abort();
+      }
       answeredAt.clear();
       pausedUntil.clear();
     },

@@ -9,7 +9,11 @@ export interface SendWindow {
  * counted from when its answer came back, not from when it left: it reached Teams at some moment in between,
  * so counting from the answer never lets two sends look further apart to us than they were to Teams.
  */
-export function slidingWindowDelayMs(answeredAt: readonly number[], windows: readonly SendWindow[], now: number) {
+export function slidingWindowDelayMs(
+  answeredAt: readonly number[],
+  windows: readonly SendWindow[],
+  now: number,
+) {
   let delayMs = 0;
   for (const { sends, perMs } of windows) {
     // The send that would be one too many in the window: the window must have moved past it.

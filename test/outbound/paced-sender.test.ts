@@ -1,5 +1,10 @@
 import { ConnectorError } from '../../outbound/connector-client';
-import { createPacedSender, TEAMS_WINDOWS, type PacedSender } from '../../outbound/paced-sender';
+import {
+  createPacedSender,
+  SenderStoppedError,
+  TEAMS_WINDOWS,
+  type PacedSender,
+} from '../../outbound/paced-sender';
 
 /** Fake time: `sleep` moves the clock instead of waiting, and records what it was asked to wait. */
 function fakeTime(startAt = Date.parse('2026-11-25T09:00:00Z')) {
@@ -160,5 +165,39 @@ describe('paced sender', () => {
     );
     // Three at once, then each further send a full window after the one three before it.
     expect(startedAt).toEqual([0, 0, 0, 1_000, 1_000, 1_000, 2_000]);
+  });
+});
+
+describe('stopping the paced sender', () => {
+  it('fails the sends still waiting for their turn at once, and lets the one already out finish', async () => {
+    const paced = createPacedSender({ clock: () => new Date(0), windows: [{ sends: 1, perMs: 600_000 }] });
+    let finishOut: (value: string) => void = () => {};
+    let isOut: () => void = () => {};
+    const wentOut = new Promise<void>((resolve) => (isOut = resolve));
+    const out = paced.send(
+      'c',
+      () =>
+        new Promise<string>((resolve) => {
+          finishOut = resolve;
+          isOut();
+        }),
+    );
+    // Behind the first, and held for ten minutes by the window: only a stop can end its wait.
+    const outcome = (send: Promise<string>) =>
+      send.then(
+        (value) => value,
+        (error: unknown) => error,
+      );
+    const waiting = [
+      outcome(paced.send('c', async () => 'second')),
+      outcome(paced.send('c', async () => 'third')),
+    ];
+    await wentOut;
+    const stopped = paced.stop(60_000);
+    finishOut('first');
+    await stopped;
+    expect(await out).toBe('first');
+    for (const send of waiting) expect(await send).toBeInstanceOf(SenderStoppedError);
+    expect(await outcome(paced.send('other', async () => 'late'))).toBeInstanceOf(SenderStoppedError);
   });
 });
