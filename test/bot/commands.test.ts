@@ -1,6 +1,7 @@
 import type { RunningService } from '../../app/start-service';
 import type { Actor } from '../../core/referral';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
@@ -25,17 +26,14 @@ describe('commands, against a store holding referrals in every state', () => {
   const receive = async (key: string, customer: string, hoursAgo: number) => {
     // The 24 h clock runs from when the desk received it: receive it that long ago.
     now = new Date(NOW.getTime() - hoursAgo * 3600_000);
-    const res = await fetch(`${service.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(
-        sampleReferralJson(`cmd-${key}`, {
-          createdDateTime: new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString(),
-          customerProfile: { ...(sampleReferralJson('x')['customerProfile'] as object), name: customer },
-        }),
-      ),
-    });
-    ids[key] = ((await res.json()) as { id: string }).id;
+    const { id } = await postReferral(
+      service,
+      sampleReferralJson(`cmd-${key}`, {
+        createdDateTime: new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString(),
+        customerProfile: { ...(sampleReferralJson('x')['customerProfile'] as object), name: customer },
+      }),
+    );
+    ids[key] = id;
     now = NOW;
   };
   /** The card the bot answered the last message with. */

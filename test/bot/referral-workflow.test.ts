@@ -2,6 +2,7 @@ import type { RunningService } from '../../app/start-service';
 import { parseAccept } from '../../core/inputs';
 import { t } from '../../i18n/catalogue';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
@@ -17,13 +18,9 @@ describe('the referral workflow in a Teams channel, through /api/messages and th
   let now = NOW;
 
   const intake = async (externalId: string, expectedStatus = 201) => {
-    const res = await fetch(`${service.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sampleReferralJson(externalId)),
-    });
-    expect(res.status).toBe(expectedStatus);
-    return ((await res.json()) as { id: string }).id;
+    const { status, id } = await postReferral(service, sampleReferralJson(externalId));
+    expect(status).toBe(expectedStatus);
+    return id;
   };
   const settled = () => service.idle();
   const threadsFor = (id: string) => peer.threads.filter((thread) => JSON.stringify(thread).includes(id));

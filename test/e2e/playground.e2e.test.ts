@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startPlayground, type RunningPlayground } from '../../app/playground';
 import type { RunningService } from '../../app/start-service';
 import { t } from '../../i18n/catalogue';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { memoryLogger, startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
@@ -36,17 +37,13 @@ describe('Referral Desk in the Agents Playground', () => {
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
   const intake = async (externalId: string, customer: string, overrides: Record<string, unknown> = {}) => {
     const base = sampleReferralJson(externalId);
-    const res = await fetch(`${service.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ...base,
-        customerProfile: { ...(base['customerProfile'] as object), name: customer },
-        ...overrides,
-      }),
+    const { status, id } = await postReferral(service, {
+      ...base,
+      customerProfile: { ...(base['customerProfile'] as object), name: customer },
+      ...overrides,
     });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
+    expect(status).toBe(201);
+    return id;
   };
   /** The newest card in view that mentions `text`. */
   const cardWith = (text: string): Locator =>

@@ -1,6 +1,7 @@
 import type { RunningService } from '../../app/start-service';
 import { t } from '../../i18n/catalogue';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
@@ -28,11 +29,7 @@ describe('digests', () => {
     b = await startTestService(store.uri, { local: true, clock: () => now, database: 'digests' });
     teams = teamsClient(a.url, peer.url);
     await teams.installInTeam();
-    await fetch(`${a.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sampleReferralJson('digest-1')),
-    });
+    await postReferral(a, sampleReferralJson('digest-1'));
   });
   afterAll(async () => {
     await a?.stop();

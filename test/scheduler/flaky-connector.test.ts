@@ -1,5 +1,6 @@
 import type { RunningService } from '../../app/start-service';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
@@ -51,12 +52,7 @@ describe('the scheduler with a connector that fails 40% of the time', () => {
   it('still sends every notice exactly once, in order', async () => {
     const ids: string[] = [];
     for (const key of ['f-1', 'f-2', 'f-3', 'f-4']) {
-      const res = await fetch(`${a.url}/api/referrals`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(sampleReferralJson(key)),
-      });
-      ids.push(((await res.json()) as { id: string }).id);
+      ids.push((await postReferral(a, sampleReferralJson(key))).id);
       await a.idle();
     }
     const until = new Date(START.getTime() + 15 * 24 * HOUR);

@@ -2,6 +2,7 @@ import type { RunningService } from '../../app/start-service';
 import type { Actor } from '../../core/referral';
 import { scheduledNotices } from '../../storage/scheduled-notices';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
@@ -23,12 +24,7 @@ describe('the scheduler over simulated days', () => {
   let b: RunningService;
 
   const receive = async (key: string, overrides: Record<string, unknown> = {}) => {
-    const res = await fetch(`${a.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sampleReferralJson(key, overrides)),
-    });
-    const { id } = (await res.json()) as { id: string };
+    const { id } = await postReferral(a, sampleReferralJson(key, overrides));
     // The card goes out in the background; let it land before the fake clock jumps ahead of its lease.
     await a.idle();
     return id;

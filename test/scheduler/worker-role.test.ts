@@ -1,5 +1,6 @@
 import { loadConfig } from '../../app/config';
 import { startService } from '../../app/start-service';
+import { postReferral } from '../support/intake';
 import { memoryLogger, startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
 import { sampleReferralJson } from '../support/sample-referral';
@@ -18,12 +19,7 @@ describe('the scheduler as a separate worker (`npm run worker`)', () => {
   it('ticks on its own schedule against the shared store, with no HTTP', async () => {
     let now = new Date(NOW.getTime() - 30 * 3600_000);
     const service = await startTestService(store.uri, { local: true, database: 'worker', clock: () => now });
-    const res = await fetch(`${service.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sampleReferralJson('worker-1')),
-    });
-    const { id } = (await res.json()) as { id: string };
+    const { id } = await postReferral(service, sampleReferralJson('worker-1'));
     now = NOW;
     const { log } = memoryLogger();
     const config = loadConfig({
