@@ -1,10 +1,11 @@
 import type { RunningService } from '../../app/start-service';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
 import { postReferral } from '../support/intake';
-import { sampleReferralJson } from '../support/sample-referral';
+import { noticesInThread } from '../support/notices';
+import { SAMPLE_CUSTOMER, sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
-import { cardText, teamsClient } from '../support/teams-client';
+import { teamsClient } from '../support/teams-client';
 
 const START = new Date('2026-11-02T00:00:00Z');
 const HOUR = 3600_000;
@@ -20,20 +21,7 @@ describe('the scheduler with a connector that fails 40% of the time', () => {
   let a: RunningService;
   let b: RunningService;
 
-  const kindOf = (text: string) =>
-    text.includes('24 hours')
-      ? 'reminder'
-      : text.includes('expires in 2 days')
-        ? 'warning'
-        : text.includes('expired')
-          ? 'expiry'
-          : text;
-  const noticesFor = (referralId: string) => {
-    const thread = peer.threads.find((t) => JSON.stringify(t.activity).includes(referralId));
-    return peer.replies
-      .filter((r) => thread && r.replyToId === thread.activityId)
-      .map((r) => kindOf(cardText(r.activity)));
-  };
+  const noticesFor = (referralId: string) => noticesInThread(peer, referralId, SAMPLE_CUSTOMER);
 
   beforeAll(async () => {
     store = await startTestStore();

@@ -9,6 +9,12 @@ import { startService, type RunningService } from '../../app/start-service';
 
 export const TEST_INTAKE_SECRET = 'test-intake-secret-0123456789abcdef0123456789';
 
+let databases = 0;
+/** A database name no other service on this spec file's store has used: a test's own, empty state. */
+export function freshDatabase(prefix = 'desk'): string {
+  return `${prefix}-${++databases}`;
+}
+
 /** A log that keeps its lines, so tests can assert what was (and was not) logged. */
 export function memoryLogger(): { log: Logger; lines: () => Record<string, unknown>[] } {
   const lines: string[] = [];
@@ -24,7 +30,10 @@ export function memoryLogger(): { log: Logger; lines: () => Record<string, unkno
   };
 }
 
-/** The whole service on a free port against `storeUri`, in production mode (signed intake) unless `local`. */
+/**
+ * The whole service on a free port against `storeUri`, in production mode (signed intake) unless `local`, on a
+ * fresh database unless `database` names one (two services on one database play two instances).
+ */
 export async function startTestService(
   storeUri: string,
   options: { local?: boolean; clock?: Clock; env?: Record<string, string>; database?: string } = {},
@@ -33,7 +42,7 @@ export async function startTestService(
     PORT: '0',
     HOST: '127.0.0.1',
     MONGODB_URI: storeUri,
-    MONGODB_DATABASE: options.database ?? 'referral-desk-test',
+    MONGODB_DATABASE: options.database ?? freshDatabase(),
     STORE_TIMEOUT_MS: '1500',
     // Tests drive the scheduler's ticks themselves, on their own clock.
     SCHEDULER: 'off',
