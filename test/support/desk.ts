@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock';
 import { startConnectorPeer, type ConnectorPeer } from './connector-peer';
 import { startTestService } from './service';
 import type { TestStore } from './store';
-import { DANA, teamsClient, type Person, type TeamsClient } from './teams-client';
+import { DANA, teamsClient, type Channel, type Person, type TeamsClient } from './teams-client';
 
 /** What the bot answered a typed command with: its card, or its text. */
 export type Answer = { card: Record<string, unknown>; text?: undefined } | { text: string; card?: undefined };
@@ -14,12 +14,12 @@ export interface Desk {
   peer: ConnectorPeer;
   teams: TeamsClient;
   /**
-   * Types `text` to the bot (`@Referral Desk <text>` in General, or in a personal chat) and waits for what it
-   * answers.
+   * Types `text` to the bot (`@Referral Desk <text>` in a channel, General unless told, or in a personal chat)
+   * and waits for what it answers.
    */
   command(
     text: string,
-    options?: { where?: 'channel' | 'personal'; from?: Person; locale?: string },
+    options?: { where?: 'channel' | 'personal'; channel?: Channel; from?: Person; locale?: string },
   ): Promise<Answer>;
   stop(): Promise<void>;
 }
@@ -41,11 +41,11 @@ export async function startDesk(store: TestStore, options: { clock?: Clock } = {
     service,
     peer,
     teams,
-    async command(text, { where = 'channel', from = DANA, locale } = {}) {
+    async command(text, { where = 'channel', channel, from = DANA, locale } = {}) {
       const [replies, messages] = [peer.replies.length, peer.messages.length];
       const reply =
         where === 'channel'
-          ? await teams.sayInChannel(from, text, locale)
+          ? await teams.sayInChannel(from, text, locale, channel)
           : await teams.sayInPersonalChat(from, text, locale);
       if (reply.status !== 200) throw new Error(`/api/messages answered ${reply.status} to "${text}"`);
       await peer.waitFor(() => peer.replies.length > replies || peer.messages.length > messages);
