@@ -3,8 +3,8 @@ import { t } from '../../i18n/catalogue';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
 import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
-import { freshDatabase, startTestService } from '../support/service';
-import { startTestStore, type TestStore } from '../support/store';
+import { startTestService } from '../support/service';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 import { cardText, DANA, GENERAL, teamsClient } from '../support/teams-client';
 
 const START = new Date('2026-11-02T00:30:00Z');

@@ -6,8 +6,8 @@ import { startConnectorPeer, type ConnectorPeer } from '../support/connector-pee
 import { postReferral } from '../support/intake';
 import { noticesInThread } from '../support/notices';
 import { SAMPLE_CUSTOMER, sampleReferralJson } from '../support/sample-referral';
-import { freshDatabase, startTestService } from '../support/service';
-import { startTestStore, type TestStore } from '../support/store';
+import { startTestService } from '../support/service';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 import { cardText, teamsClient } from '../support/teams-client';
 
 const START = new Date('2026-11-02T00:00:00Z');

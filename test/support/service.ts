@@ -6,14 +6,9 @@ import { loadConfig } from '../../app/config';
 import { createLogger, type Logger } from '../../platform/logger';
 import type { Clock } from '../../platform/clock';
 import { startService, type RunningService } from '../../app/start-service';
+import { freshDatabase } from './store';
 
 export const TEST_INTAKE_SECRET = 'test-intake-secret-0123456789abcdef0123456789';
-
-let databases = 0;
-/** A database name no other service on this spec file's store has used: a test's own, empty state. */
-export function freshDatabase(prefix = 'desk'): string {
-  return `${prefix}-${++databases}`;
-}
 
 /** A log that keeps its lines, so tests can assert what was (and was not) logged. */
 export function memoryLogger(): { log: Logger; lines: () => Record<string, unknown>[] } {

@@ -123,6 +123,12 @@ async function startRelay(target: () => string): Promise<Relay> {
   };
 }
 
+let databases = 0;
+/** A database name nothing else on this spec file's store has used: a spec's own, empty state. */
+export function freshDatabase(prefix = 'desk'): string {
+  return `${prefix}-${++databases}`;
+}
+
 /** Opens a driver client on `uri` for the length of `use`, configured as the service configures its own. */
 export async function withClient<T>(uri: string, use: (client: MongoClient) => Promise<T>): Promise<T> {
   const client = new MongoClient(uri, {
