@@ -1,5 +1,5 @@
-import type { Actor } from '../../core/referral';
 import { t } from '../../i18n/catalogue';
+import { dana, lee, scheduler } from '../core/fixtures';
 import { startDesk, type Desk } from '../support/desk';
 import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
@@ -8,9 +8,6 @@ import { APAC, cardFacts, cardText, cardVerbs, DANA, GENERAL, LEE } from '../sup
 
 const NOW = new Date('2026-11-25T01:00:00Z');
 const HOUR = 3600_000;
-const dana: Actor = { kind: 'user', id: DANA.aadObjectId, name: DANA.name };
-const lee: Actor = { kind: 'user', id: LEE.aadObjectId, name: LEE.name };
-const scheduler: Actor = { kind: 'system', id: 'scheduler', name: 'Referral Desk' };
 const accept = (name: string) => ({
   type: 'accept' as const,
   input: { engagementName: name, value: '80000', currency: 'USD', purchaseTimeframe: '3-6-months' },

@@ -4,7 +4,7 @@ import { startDesk, type Desk } from '../support/desk';
 import { postReferral } from '../support/intake';
 import { SAMPLE_CUSTOMER, sampleReferralJson } from '../support/sample-referral';
 import { startTestStore, type TestStore } from '../support/store';
-import { cardText, cardVerbs, DANA, LEE } from '../support/teams-client';
+import { acceptForm, cardText, cardVerbs, DANA, LEE } from '../support/teams-client';
 
 const NOW = new Date('2026-11-25T01:00:00Z');
 
@@ -21,18 +21,6 @@ describe('the referral workflow in a Teams channel, through /api/messages and th
   };
   const settled = () => desk.service.idle();
   const threadsFor = (id: string) => desk.peer.threadsWith(id);
-  const acceptForm = (id: string, fields: Record<string, string> = {}) => ({
-    referralId: id,
-    form: 'accept',
-    'accept.engagementName': 'Contoso landing zone',
-    'accept.value': '120000',
-    'accept.currency': 'USD',
-    'accept.purchaseDate': '2027-02-15',
-    'accept.purchaseTimeframe': '',
-    'accept.notes': 'Call booked for Thursday',
-    'accept.crmId': 'CRM-4711',
-    ...fields,
-  });
   const cardOf = (reply: { body: { value?: unknown } }) => reply.body.value as Record<string, unknown>;
 
   beforeAll(async () => {

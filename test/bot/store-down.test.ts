@@ -3,7 +3,7 @@ import { startDesk, type Desk } from '../support/desk';
 import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestStore, type TestStore } from '../support/store';
-import { DANA } from '../support/teams-client';
+import { acceptForm, DANA } from '../support/teams-client';
 import { until } from '../support/until';
 
 const TEXT_REPLY = 'application/vnd.microsoft.activity.message';
@@ -18,19 +18,10 @@ describe('the Teams path while the store is unreachable', () => {
   let id: string;
 
   const accept = (locale = 'en-US') =>
-    desk.teams.click(
-      DANA,
-      'accept',
-      {
-        referralId: id,
-        form: 'accept',
-        'accept.engagementName': 'Contoso landing zone',
-        'accept.value': '120000',
-        'accept.currency': 'USD',
-        'accept.purchaseTimeframe': '3-6-months',
-      },
-      { locale, threadId: desk.peer.threadsWith(id)[0]!.conversationId },
-    );
+    desk.teams.click(DANA, 'accept', acceptForm(id), {
+      locale,
+      threadId: desk.peer.threadsWith(id)[0]!.conversationId,
+    });
 
   beforeEach(async () => {
     // A fixed address: once restarted, the store is where the running service left it.

@@ -1,11 +1,11 @@
 import { createReferralService } from '../../services/referral-service';
 import { referralEventLog } from '../../storage/referral-events';
 import { referralProjections } from '../../storage/referrals';
+import { dana } from '../core/fixtures';
 import { startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
 import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 import { START, pendingReferral, startHarness, type Harness } from './harness';
 
-const dana = { kind: 'user' as const, id: 'aad-dana', name: 'Dana Kim' };
 const accept = {
   type: 'accept' as const,
   input: {

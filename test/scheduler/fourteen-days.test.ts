@@ -1,7 +1,7 @@
 import type { RunningService } from '../../app/start-service';
-import type { Actor } from '../../core/referral';
 import { t } from '../../i18n/catalogue';
 import { scheduledNotices } from '../../storage/scheduled-notices';
+import { dana } from '../core/fixtures';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
 import { postReferral } from '../support/intake';
 import { noticesInThread } from '../support/notices';
@@ -12,7 +12,6 @@ import { cardText, teamsClient } from '../support/teams-client';
 
 const START = new Date('2026-11-02T00:00:00Z');
 const HOUR = 3600_000;
-const dana: Actor = { kind: 'user', id: 'aad-dana', name: 'Dana Kim' };
 const ACCEPT = {
   type: 'accept' as const,
   input: { engagementName: 'E', value: '1', currency: 'USD', purchaseTimeframe: '1-3-months' },

@@ -119,6 +119,22 @@ export function teamsClient(botUrl: string, serviceUrl: string) {
 }
 export type TeamsClient = ReturnType<typeof teamsClient>;
 
+/** The Accept form as Teams sends it on submit: its inputs named `accept.<field>`, with `fields` typed over them. */
+export function acceptForm(referralId: string, fields: Record<string, string> = {}): Record<string, string> {
+  return {
+    referralId,
+    form: 'accept',
+    'accept.engagementName': 'Contoso landing zone',
+    'accept.value': '120000',
+    'accept.currency': 'USD',
+    'accept.purchaseDate': '2027-02-15',
+    'accept.purchaseTimeframe': '',
+    'accept.notes': 'Call booked for Thursday',
+    'accept.crmId': 'CRM-4711',
+    ...fields,
+  };
+}
+
 /** Every text a card shows, flattened, so a test can ask "does the card say X" without knowing its layout. */
 export function cardText(card: unknown): string {
   const texts: string[] = [];
