@@ -1,127 +1,219 @@
-import type { RunningService } from '../../app/start-service';
-import type { Actor } from '../../core/referral';
-import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
+import { t } from '../../i18n/catalogue';
+import { dana, lee, scheduler } from '../core/fixtures';
+import { startDesk, type Desk } from '../support/desk';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
-import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
-import { cardText, cardVerbs, DANA, LEE, teamsClient } from '../support/teams-client';
+import { APAC, cardFacts, cardText, cardVerbs, DANA, GENERAL, LEE } from '../support/teams-client';
 
 const NOW = new Date('2026-11-25T01:00:00Z');
-const dana: Actor = { kind: 'user', id: DANA.aadObjectId, name: DANA.name };
-const lee: Actor = { kind: 'user', id: LEE.aadObjectId, name: LEE.name };
+const HOUR = 3600_000;
 const accept = (name: string) => ({
   type: 'accept' as const,
   input: { engagementName: name, value: '80000', currency: 'USD', purchaseTimeframe: '3-6-months' },
 });
+const SAMPLE_PROFILE = sampleReferralJson('x')['customerProfile'] as Record<string, unknown>;
 
-describe('commands, against a store holding referrals in every state', () => {
+describe('commands', () => {
   let store: TestStore;
-  let peer: ConnectorPeer;
-  let service: RunningService;
-  let teams: ReturnType<typeof teamsClient>;
-  const ids: Record<string, string> = {};
+  // Each spec has a desk of its own (a fresh database and connector peer) at NOW, and installs the bot if it needs
+  // the channel.
+  let desk: Desk;
   let now = NOW;
 
-  const receive = async (key: string, customer: string, hoursAgo: number) => {
-    // The 24 h clock runs from when the desk received it: receive it that long ago.
-    now = new Date(NOW.getTime() - hoursAgo * 3600_000);
-    const res = await fetch(`${service.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(
-        sampleReferralJson(`cmd-${key}`, {
-          createdDateTime: new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString(),
-          customerProfile: { ...(sampleReferralJson('x')['customerProfile'] as object), name: customer },
-        }),
-      ),
-    });
-    ids[key] = ((await res.json()) as { id: string }).id;
-    now = NOW;
+  /** Runs `step` with the desk's clock `hoursAgo` before NOW, as if it had happened then. */
+  const hoursAgo = async <T>(hours: number, step: () => Promise<T>): Promise<T> => {
+    now = new Date(NOW.getTime() - hours * HOUR);
+    try {
+      return await step();
+    } finally {
+      now = NOW;
+    }
   };
-  /** The card the bot answered the last message with. */
-  const lastReply = () => peer.cards().at(-1);
-  const ask = async (text: string, where: 'channel' | 'personal' = 'channel', from = DANA) => {
-    const before = peer.cards().length;
-    const reply =
-      where === 'channel' ? await teams.sayInChannel(from, text) : await teams.sayInPersonalChat(from, text);
-    expect(reply.status).toBe(200);
-    await peer.waitFor(() => peer.cards().length > before || peer.texts().length > 0);
-    return lastReply();
+  /** Takes in a referral from `customer`, received `hours` before NOW (the 24 h clock runs from then). */
+  const receive = (key: string, customer: string, hours: number, profile: Record<string, unknown> = {}) =>
+    hoursAgo(hours, async () => {
+      const { status, id } = await postReferral(
+        desk.service,
+        sampleReferralJson(`cmd-${key}`, {
+          createdDateTime: now.toISOString(),
+          customerProfile: { ...SAMPLE_PROFILE, name: customer, ...profile },
+        }),
+      );
+      expect(status).toBe(201);
+      return id;
+    });
+  /** The card the bot answers `text` with. */
+  const ask = async (text: string, options: Parameters<Desk['command']>[1] = {}) => {
+    const answer = await desk.command(text, options);
+    if (!answer.card) throw new Error(`"${text}" was answered with a text: ${answer.text}`);
+    return answer.card;
   };
 
   beforeAll(async () => {
     store = await startTestStore();
-    peer = await startConnectorPeer();
-    service = await startTestService(store.uri, { local: true, clock: () => now });
-    teams = teamsClient(service.url, peer.url);
-    await teams.installInTeam();
-    await receive('fresh', 'Fresh Foods', 1);
-    await receive('older', 'Older Optics', 20);
-    await receive('accepted', 'Accepted Analytics', 30);
-    await receive('won', 'Winning Widgets', 200);
-    await receive('declined', 'Declined Dynamics', 10);
-    await service.referrals.apply(ids['accepted']!, accept('Analytics rollout'), dana);
-    await service.referrals.apply(ids['won']!, accept('Widgets deal'), lee);
-    await service.referrals.apply(ids['won']!, { type: 'won', input: { notes: 'Signed' } }, lee);
-    await service.referrals.apply(
-      ids['declined']!,
-      { type: 'decline', input: { reason: 'not-a-customer', notes: '' } },
-      dana,
-    );
-    await service.idle();
+  });
+  beforeEach(async () => {
+    now = NOW;
+    desk = await startDesk(store, { clock: () => now });
+  });
+  afterEach(async () => {
+    await desk?.stop();
   });
   afterAll(async () => {
-    await service?.stop();
-    await peer?.close();
     await store?.stop();
   });
 
-  it('inbox lists only New referrals, the one closest to its 24 h mark first', async () => {
-    const text = cardText(await ask('inbox'));
-    expect(text).toContain('Older Optics');
-    expect(text).toContain('Fresh Foods');
-    expect(text.indexOf('Older Optics')).toBeLessThan(text.indexOf('Fresh Foods'));
-    expect(text).not.toContain('Accepted Analytics');
-    expect(text).not.toContain('Declined Dynamics');
-  });
+  describe('against a store holding referrals in every state', () => {
+    const ids: Record<string, string> = {};
 
-  it('active lists engagements; each item opens its referral', async () => {
-    const card = await ask('active');
-    expect(cardText(card)).toContain('Analytics rollout');
-    expect(cardText(card)).not.toContain('Fresh Foods');
-    expect(JSON.stringify(card)).toContain(ids['accepted']!);
-    expect(cardVerbs(card)).toContain('show');
-  });
+    beforeEach(async () => {
+      await desk.teams.installInTeam();
+      ids['fresh'] = await receive('fresh', 'Fresh Foods', 1);
+      ids['older'] = await receive('older', 'Older Optics', 20);
+      ids['accepted'] = await receive('accepted', 'Accepted Analytics', 30);
+      ids['won'] = await receive('won', 'Winning Widgets', 200);
+      ids['declined'] = await receive('declined', 'Declined Dynamics', 10);
+      await desk.service.referrals.apply(ids['accepted'], accept('Analytics rollout'), dana);
+      await desk.service.referrals.apply(ids['won'], accept('Widgets deal'), lee);
+      await desk.service.referrals.apply(ids['won'], { type: 'won', input: { notes: 'Signed' } }, lee);
+      await desk.service.referrals.apply(
+        ids['declined'],
+        { type: 'decline', input: { reason: 'not-a-customer', notes: '' } },
+        dana,
+      );
+      // Every card is posted (so every referral belongs to General) before a spec asks in the channel.
+      await desk.service.idle();
+    });
 
-  it('archived won lists only won referrals; archived alone lists every closed one', async () => {
-    const won = cardText(await ask('archived won'));
-    expect(won).toContain('Winning Widgets');
-    expect(won).not.toContain('Declined Dynamics');
-    const all = cardText(await ask('archived'));
-    expect(all).toContain('Winning Widgets');
-    expect(all).toContain('Declined Dynamics');
-  });
+    it('inbox lists only New referrals, the one closest to its 24 h mark first', async () => {
+      const text = cardText(await ask('inbox'));
+      expect(text).toContain('Older Optics');
+      expect(text).toContain('Fresh Foods');
+      expect(text.indexOf('Older Optics')).toBeLessThan(text.indexOf('Fresh Foods'));
+      expect(text).not.toContain('Accepted Analytics');
+      expect(text).not.toContain('Declined Dynamics');
+    });
 
-  it('mine lists what I responded to, in personal chat too', async () => {
-    const mine = cardText(await ask('mine', 'personal', LEE));
-    expect(mine).toContain('Winning Widgets');
-    expect(mine).not.toContain('Analytics rollout');
-  });
+    it('active lists engagements; each item opens its referral', async () => {
+      const card = await ask('active');
+      expect(cardText(card)).toContain('Analytics rollout');
+      expect(cardText(card)).not.toContain('Fresh Foods');
+      expect(JSON.stringify(card)).toContain(ids['accepted']!);
+      expect(cardVerbs(card)).toContain('show');
+    });
 
-  it('show <id prefix> opens the full card', async () => {
-    const card = await ask(`show ${ids['fresh']!.slice(0, 6)}`);
-    expect(cardText(card)).toContain('Fresh Foods');
-    expect(cardVerbs(card)).toEqual(expect.arrayContaining(['accept', 'decline']));
-  });
+    it('archived won lists only won referrals; archived alone lists every closed one', async () => {
+      const won = cardText(await ask('archived won'));
+      expect(won).toContain('Winning Widgets');
+      expect(won).not.toContain('Declined Dynamics');
+      const all = cardText(await ask('archived'));
+      expect(all).toContain('Winning Widgets');
+      expect(all).toContain('Declined Dynamics');
+    });
 
-  it('stats and settings answer with cards; settings saves the channel claims and its owner', async () => {
-    expect(cardVerbs(await ask('settings'))).toContain('settings-save');
-    expect(cardText(await ask('stats'))).not.toBe('');
+    it('mine lists what I responded to, in personal chat too', async () => {
+      const mine = cardText(await ask('mine', { where: 'personal', from: LEE }));
+      expect(mine).toContain('Winning Widgets');
+      expect(mine).not.toContain('Analytics rollout');
+    });
+
+    it('show <id prefix> opens the full card', async () => {
+      const card = await ask(`show ${ids['fresh']!.slice(0, 6)}`);
+      expect(cardText(card)).toContain('Fresh Foods');
+      expect(cardVerbs(card)).toEqual(expect.arrayContaining(['accept', 'decline']));
+    });
   });
 
   it('answers an unknown command with help that quotes it', async () => {
     const help = cardText(await ask('frobnicate the pipeline'));
     expect(help).toContain('frobnicate the pipeline');
     expect(help).toContain('inbox');
+  });
+
+  it('settings saves the channel claims and its owner: a matching referral goes to that channel, and the card shows them', async () => {
+    // General came with the install, so it takes what no channel claims; APAC is known once someone mentions the bot there.
+    await desk.teams.installInTeam();
+    const form = await ask('settings', { channel: APAC });
+    expect(cardVerbs(form)).toEqual(['settings-save']);
+    const saved = await desk.teams.click(
+      DANA,
+      'settings-save',
+      { regions: 'APAC', countries: 'KR', keywords: '', sizes: '', isDefault: 'false' },
+      { channel: APAC },
+    );
+    expect(cardText(saved.body.value)).toContain(t('en', 'settings.saved'));
+
+    const korean = await receive('korean', 'Seoul Semiconductors', 1);
+    const american = await receive('american', 'Redmond Robotics', 1, {
+      address: { city: 'Redmond', state: 'WA', country: 'US', region: 'North America' },
+    });
+    await desk.service.idle();
+    expect(desk.peer.threadsWith(korean).map((thread) => thread.channelId)).toEqual([APAC.id]);
+    expect(desk.peer.threadsWith(american).map((thread) => thread.channelId)).toEqual([GENERAL.id]);
+    // The owner is who saved them, and the channel's cards say whom they are for.
+    const ownersLine = t('en', 'card.owners', { owners: `<at>${DANA.name}</at>` });
+    expect(cardText(desk.peer.threadsWith(korean)[0]!.activity)).toContain(ownersLine);
+
+    // Opened again, the settings card reads the claims and the owner back from the store.
+    const reopened = cardFacts(await ask('settings', { channel: APAC, from: LEE }));
+    expect(reopened).toMatchObject({
+      [t('en', 'settings.regions')]: 'APAC',
+      [t('en', 'settings.countries')]: 'KR',
+      [t('en', 'settings.keywords')]: t('en', 'settings.none'),
+      [t('en', 'settings.isDefault')]: t('en', 'settings.no'),
+      [t('en', 'settings.owners')]: DANA.name,
+    });
+    expect(cardFacts(await ask('settings'))).toMatchObject({
+      [t('en', 'settings.countries')]: t('en', 'settings.none'),
+      [t('en', 'settings.owners')]: t('en', 'settings.none'),
+    });
+  });
+
+  it('stats shows the last 30 days’ numbers: answers within 24 h, the median, what is open and how it ended', async () => {
+    // received (h before NOW) → first answer (h before NOW): how long it took, and what came after.
+    const quick = await receive('quick', 'Quick Won', 40);
+    await hoursAgo(38, () => desk.service.referrals.apply(quick, accept('Quick'), dana)); // 2 h
+    await hoursAgo(10, () => desk.service.referrals.apply(quick, { type: 'won', input: {} }, dana));
+    const onTime = await receive('on-time', 'On Time Declined', 50);
+    await hoursAgo(30, () =>
+      desk.service.referrals.apply(onTime, { type: 'decline', input: { reason: 'not-a-customer' } }, lee),
+    ); // 20 h
+    const late = await receive('late', 'Late Active', 100);
+    await hoursAgo(70, () => desk.service.referrals.apply(late, accept('Late'), lee)); // 30 h
+    const lateLost = await receive('late-lost', 'Late Lost', 200);
+    await hoursAgo(150, () => desk.service.referrals.apply(lateLost, accept('Lost'), dana)); // 50 h
+    await hoursAgo(20, () =>
+      desk.service.referrals.apply(lateLost, { type: 'lost', input: { reason: 'budget-inadequate' } }, dana),
+    );
+    await receive('fresh', 'Still New', 5);
+    await receive('overdue', 'Still New Overdue', 60);
+    const expired = await receive('expired', 'Never Answered', 15 * 24);
+    await hoursAgo(20, () => desk.service.referrals.apply(expired, { type: 'expire' }, scheduler));
+    // Answered in an hour, but 40 days ago: outside the window, so it must not pull the median down.
+    const old = await receive('old', 'Long Ago', 40 * 24);
+    await hoursAgo(40 * 24 - 1, () => desk.service.referrals.apply(old, accept('Old'), dana));
+
+    // In personal chat, stats cover every referral (no channel needed: the bot is not even installed in one).
+    const card = await ask('stats', { where: 'personal' });
+    const text = cardText(card);
+    // 7 received in the window; 4 answered, after 2, 20, 30 and 50 h: the median is (20 + 30) / 2 = 25 h.
+    expect(text).toContain(`${t('en', 'time.hours', { n: 25 })}\n${t('en', 'stats.median')}`);
+    // 2 of the 7 were answered within 24 h: 29 %.
+    expect(text).toContain(`29%\n${t('en', 'stats.within24h')}`);
+    expect(cardFacts(card)).toMatchObject({
+      [t('en', 'stats.received')]: '7',
+      [t('en', 'stats.responded')]: '4',
+      [t('en', 'stats.stillNew')]: '2',
+      [t('en', 'stats.active')]: '1',
+      [t('en', 'stats.closed')]: '4',
+    });
+    const donut = (card['body'] as Record<string, unknown>[]).find((e) => e['type'] === 'Chart.Donut');
+    expect(donut?.['data']).toEqual([
+      { legend: t('en', 'substatus.Won'), value: 1 },
+      { legend: t('en', 'substatus.Lost'), value: 1 },
+      { legend: t('en', 'substatus.Declined'), value: 1 },
+      { legend: t('en', 'substatus.Expired'), value: 1 },
+    ]);
   });
 });

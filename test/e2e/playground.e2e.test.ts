@@ -5,24 +5,16 @@ import type { Locator, Page } from 'playwright-core';
 import { startPlayground, type RunningPlayground } from '../../app/playground';
 import type { RunningService } from '../../app/start-service';
 import { t } from '../../i18n/catalogue';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { memoryLogger, startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
+import { until } from '../support/until';
 import { launchChromium, type LaunchedChromium } from './support/browser';
 import { openPlayground } from './support/playground-page';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
-/** Waits on a condition (never a fixed sleep): `read` is asked again until it returns `expected`. */
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 20_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  let seen = await read();
-  while (seen !== expected) {
-    if (performance.now() > deadline) throw new Error(`still ${String(seen)}, expected ${String(expected)}`);
-    await new Promise((done) => setTimeout(done, 100));
-    seen = await read();
-  }
-}
 const WAIT_MS = 20_000;
 jest.setTimeout(120_000);
 
@@ -36,17 +28,13 @@ describe('Referral Desk in the Agents Playground', () => {
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
   const intake = async (externalId: string, customer: string, overrides: Record<string, unknown> = {}) => {
     const base = sampleReferralJson(externalId);
-    const res = await fetch(`${service.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        ...base,
-        customerProfile: { ...(base['customerProfile'] as object), name: customer },
-        ...overrides,
-      }),
+    const { status, id } = await postReferral(service, {
+      ...base,
+      customerProfile: { ...(base['customerProfile'] as object), name: customer },
+      ...overrides,
     });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { id: string }).id;
+    expect(status).toBe(201);
+    return id;
   };
   /** The newest card in view that mentions `text`. */
   const cardWith = (text: string): Locator =>
@@ -75,7 +63,7 @@ describe('Referral Desk in the Agents Playground', () => {
     await page.goto(playground.url);
     await page.getByText('General', { exact: true }).first().click();
     // Opening the channel installs the bot there; the card sweep can then post into it.
-    await until(async () => (await service.stores.conversations.listChannels()).length, 1);
+    await until(async () => (await service.stores.conversations.listChannels()).length, 1, WAIT_MS);
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,12 +88,12 @@ describe('Referral Desk in the Agents Playground', () => {
       .getByRole('button', { name: t('en', 'form.won.title'), exact: true })
       .waitFor();
     await shot('03-accepted-active');
-    await until(async () => (await service.referrals.load(id))?.status, 'Active');
+    await until(async () => (await service.referrals.load(id))?.status, 'Active', WAIT_MS);
 
     const active = cardWith('Contoso landing zone');
     await submit(active, t('en', 'form.won.title'));
     await submit(active, t('en', 'form.won.submit'));
-    await until(async () => (await service.referrals.load(id))?.substatus, 'Won');
+    await until(async () => (await service.referrals.load(id))?.substatus, 'Won', WAIT_MS);
     await cardWith('Contoso landing zone')
       .getByText(t('en', 'substatus.Won'), { exact: true })
       .first()
@@ -134,7 +122,7 @@ describe('Referral Desk in the Agents Playground', () => {
     await submit(fresh, t('en', 'form.decline.title'));
     await choose(fresh, t('en', 'field.reason'), t('en', 'reason.requirement-not-met'));
     await submit(fresh, t('en', 'form.decline.submit'));
-    await until(async () => (await service.referrals.load(id))?.substatus, 'Declined');
+    await until(async () => (await service.referrals.load(id))?.substatus, 'Declined', WAIT_MS);
     await shot('06-declined');
   });
 

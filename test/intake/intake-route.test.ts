@@ -1,20 +1,17 @@
 import { request } from 'node:http';
 import { signBody } from '../../intake/signature';
 import { sampleReferralJson } from '../support/sample-referral';
+import { postReferral, type IntakeReply } from '../support/intake';
 import { startTestService, TEST_INTAKE_SECRET } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
 import type { RunningService } from '../../app/start-service';
 
-interface HttpReply {
-  status: number;
-  body: {
-    id?: string;
-    created?: boolean;
-    error?: { code: string; message: string; fields?: { field: string; code: string }[] };
-  };
-}
-
-function post(url: string, body: string | Buffer, headers: Record<string, string>): Promise<HttpReply> {
+/** A request with exactly these headers and bytes, for what `postReferral` would never send. */
+function post(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string>,
+): Promise<Pick<IntakeReply, 'status' | 'body'>> {
   return new Promise((resolve, reject) => {
     const req = request(`${url}/api/referrals`, { method: 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -25,14 +22,6 @@ function post(url: string, body: string | Buffer, headers: Record<string, string
     });
     req.on('error', reject);
     req.end(body);
-  });
-}
-
-function signedPost(url: string, json: unknown, secret = TEST_INTAKE_SECRET): Promise<HttpReply> {
-  const body = JSON.stringify(json);
-  return post(url, body, {
-    'content-type': 'application/json',
-    'x-referral-signature': signBody(secret, body),
   });
 }
 
@@ -52,10 +41,10 @@ describe('POST /api/referrals', () => {
   });
 
   it('creates a referral from a signed Partner-Center-shaped body: 201 with its id', async () => {
-    const reply = await signedPost(service.url, sampleReferralJson('pc-create-1'));
+    const reply = await postReferral(service, sampleReferralJson('pc-create-1'));
     expect(reply.status).toBe(201);
     expect(reply.body.created).toBe(true);
-    const referral = await service.referrals.load(reply.body.id!);
+    const referral = await service.referrals.load(reply.id);
     expect(referral).toMatchObject({
       status: 'New',
       substatus: 'Pending',
@@ -66,18 +55,18 @@ describe('POST /api/referrals', () => {
   });
 
   it('answers a repeat delivery with 200 and the same id, writing nothing new', async () => {
-    const first = await signedPost(service.url, sampleReferralJson('pc-repeat-1'));
+    const first = await postReferral(service, sampleReferralJson('pc-repeat-1'));
     await service.idle();
     const [referrals, events] = [await countReferrals(), await countEvents()];
-    const again = await signedPost(service.url, sampleReferralJson('pc-repeat-1'));
-    expect(again).toEqual({ status: 200, body: { id: first.body.id, created: false } });
+    const again = await postReferral(service, sampleReferralJson('pc-repeat-1'));
+    expect(again).toEqual({ status: 200, id: first.id, body: { id: first.id, created: false } });
     await service.idle();
     expect([await countReferrals(), await countEvents()]).toEqual([referrals, events]);
   });
 
   it('turns 100 concurrent deliveries of the same referral into exactly one referral', async () => {
     const replies = await Promise.all(
-      Array.from({ length: 100 }, () => signedPost(service.url, sampleReferralJson('pc-burst-1'))),
+      Array.from({ length: 100 }, () => postReferral(service, sampleReferralJson('pc-burst-1'))),
     );
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -108,11 +97,9 @@ describe('POST /api/referrals', () => {
     });
 
     it('401 when the signature was made with another secret', async () => {
-      const reply = await signedPost(
-        service.url,
-        sampleReferralJson('pc-forged'),
-        'some-other-secret-of-sufficient-length-xx',
-      );
+      const reply = await postReferral(service, sampleReferralJson('pc-forged'), {
+        secret: 'some-other-secret-of-sufficient-length-xx',
+      });
       expect(reply.status).toBe(401);
       expect(reply.body.error?.code).toBe('bad-signature');
     });
@@ -138,7 +125,7 @@ describe('POST /api/referrals', () => {
 
     it('413 when the body is over 256 KB', async () => {
       const json = sampleReferralJson('pc-huge', { padding: 'x'.repeat(300 * 1024) });
-      const reply = await signedPost(service.url, json);
+      const reply = await postReferral(service, json);
       expect(reply.status).toBe(413);
       expect(reply.body.error?.code).toBe('payload-too-large');
     });
@@ -157,7 +144,7 @@ describe('POST /api/referrals', () => {
       const json = sampleReferralJson('pc-invalid');
       (json.customerProfile as { address: { country: string } }).address.country = 'Korea';
       (json.details as { dealValue: number }).dealValue = -5;
-      const reply = await signedPost(service.url, json);
+      const reply = await postReferral(service, json);
       expect(reply.status).toBe(400);
       const fields = reply.body.error?.fields?.map((f) => f.field);
       expect(fields).toEqual(
@@ -187,13 +174,11 @@ describe('POST /api/referrals in local mode', () => {
   });
 
   it('still checks a signature when one is sent, against the generated dev secret', async () => {
-    const bad = await signedPost(
-      service.url,
-      sampleReferralJson('local-2'),
-      'not-the-dev-secret-but-long-enough-000000',
-    );
+    const bad = await postReferral(service, sampleReferralJson('local-2'), {
+      secret: 'not-the-dev-secret-but-long-enough-000000',
+    });
     expect(bad.status).toBe(401);
-    const good = await signedPost(service.url, sampleReferralJson('local-2'), service.intakeSecret);
+    const good = await postReferral(service, sampleReferralJson('local-2'));
     expect(good.status).toBe(201);
   });
 });
@@ -204,7 +189,7 @@ describe('when the store is unreachable', () => {
     const service = await startTestService(store.uri);
     try {
       await store.stop();
-      const reply = await signedPost(service.url, sampleReferralJson('pc-outage'));
+      const reply = await postReferral(service, sampleReferralJson('pc-outage'));
       expect(reply.status).toBe(503);
       expect(reply.body.error?.code).toBe('store-unavailable');
       const ready = await fetch(`${service.url}/readyz`);

@@ -3,7 +3,7 @@ import { partnerCenterLinks } from '../../storage/partner-center-links';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../platform/logger';
 import { startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
-import { startTestStore, type TestStore } from '../support/store';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 import { START, pendingReferral, startHarness, type Harness } from './harness';
 
 describe('the Partner Center poller', () => {
@@ -13,10 +13,16 @@ describe('the Partner Center poller', () => {
 
   beforeAll(async () => {
     [store, peer] = await Promise.all([startTestStore(), startPartnerCenterPeer()]);
-    h = await startHarness(store.uri, peer, 'pc-poller');
+  });
+  // Each spec polls a Partner Center with no referrals yet, into a database of its own.
+  beforeEach(async () => {
+    peer.referrals.clear();
+    h = await startHarness(store.uri, peer, freshDatabase('pc-poller'));
+  });
+  afterEach(async () => {
+    await h?.close();
   });
   afterAll(async () => {
-    await h?.close();
     await peer?.close();
     await store?.stop();
   });
@@ -35,6 +41,8 @@ describe('the Partner Center poller', () => {
   });
 
   it('takes in nothing twice: a second poll finds them all unchanged', async () => {
+    for (const n of [1, 2, 3, 4, 5]) peer.put(pendingReferral(`rfi-poll-${n}`));
+    expect(await h.pc.pollOnce(START)).toMatchObject({ created: 5 });
     expect(await h.pc.pollOnce(START)).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
     expect(await h.eventCount('rfi-poll-1')).toBe(1);
   });

@@ -62,9 +62,11 @@ describe('the Partner Center token provider', () => {
     );
 
   it('redeems the configured refresh token for an App+User token on Partner Center’s scope', async () => {
+    const before = peer.tokenRequests.length;
     const getToken = provider();
-    expect(await getToken()).toBe(`${PEER_TOKEN}-1`);
-    const [request] = peer.tokenRequests;
+    // The peer numbers the tokens it hands out.
+    expect(await getToken()).toBe(`${PEER_TOKEN}-${before + 1}`);
+    const request = peer.tokenRequests[before];
     expect(request?.get('grant_type')).toBe('refresh_token');
     expect(request?.get('refresh_token')).toBe('configured-refresh-token');
     expect(request?.get('scope')).toContain(PARTNER_CENTER_SCOPE);

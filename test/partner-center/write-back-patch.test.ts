@@ -2,9 +2,9 @@ import type { ReferralEvent, ReferralEventData } from '../../core/events';
 import type { Actor } from '../../core/referral';
 import { assessAgainst } from '../../partner-center/write-back-assessment';
 import { isWriteBackEvent, patchFor } from '../../partner-center/write-back-patch';
+import { dana } from '../core/fixtures';
 
 const AT = new Date('2026-11-20T10:00:00Z');
-const dana = { kind: 'user' as const, id: 'aad-dana', name: 'Dana Kim' };
 const event = (data: ReferralEventData, actor: Actor = dana): ReferralEvent =>
   ({ ...data, referralId: 'r1', seq: 2, at: AT, actor }) as ReferralEvent;
 

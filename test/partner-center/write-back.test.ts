@@ -1,9 +1,9 @@
 import { testReferralService } from '../support/referral-service';
+import { dana } from '../core/fixtures';
 import { startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
-import { startTestStore, type TestStore } from '../support/store';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 import { START, pendingReferral, startHarness, type Harness } from './harness';
 
-const dana = { kind: 'user' as const, id: 'aad-dana', name: 'Dana Kim' };
 const accept = {
   type: 'accept' as const,
   input: {
@@ -21,18 +21,22 @@ describe('writing decisions back to Partner Center', () => {
   let store: TestStore;
   let peer: PartnerCenterPeer;
   let h: Harness;
+  let database: string;
 
   beforeAll(async () => {
     [store, peer] = await Promise.all([startTestStore(), startPartnerCenterPeer()]);
-    h = await startHarness(store.uri, peer, 'pc-write-back');
+  });
+  // Each spec drains an outbox of its own, on a clock at START; Partner Center is shared, ids are not.
+  beforeEach(async () => {
+    database = freshDatabase('pc-write-back');
+    h = await startHarness(store.uri, peer, database);
+  });
+  afterEach(async () => {
+    await h?.close();
   });
   afterAll(async () => {
-    await h?.close();
     await peer?.close();
     await store?.stop();
-  });
-  beforeEach(() => {
-    h.clock.now = START;
   });
 
   /** A referral Partner Center sent and the desk took in (through its webhook). */
@@ -188,7 +192,7 @@ describe('writing decisions back to Partner Center', () => {
   it('lets only one of several drainers send a decision', async () => {
     const id = await taken('rfi-race');
     await h.service.apply(id, accept, dana);
-    const others = await Promise.all([1, 2].map(() => startHarness(store.uri, peer, 'pc-write-back')));
+    const others = await Promise.all([1, 2].map(() => startHarness(store.uri, peer, database)));
     try {
       await Promise.all([h, ...others].map((x) => x.pc.drainOutbox(START)));
       expect(patchesOf('rfi-race')).toHaveLength(1);

@@ -1,9 +1,10 @@
 import type { RunningService } from '../../app/start-service';
 import { t } from '../../i18n/catalogue';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
+import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
-import { startTestStore, type TestStore } from '../support/store';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 import { cardText, DANA, GENERAL, teamsClient } from '../support/teams-client';
 
 const START = new Date('2026-11-02T00:30:00Z');
@@ -23,21 +24,24 @@ describe('digests', () => {
 
   beforeAll(async () => {
     store = await startTestStore();
+  });
+  // Each spec gets two instances on a database of their own, a channel with one referral, and the clock at START.
+  beforeEach(async () => {
+    now = START;
     peer = await startConnectorPeer();
-    a = await startTestService(store.uri, { local: true, clock: () => now, database: 'digests' });
-    b = await startTestService(store.uri, { local: true, clock: () => now, database: 'digests' });
+    const database = freshDatabase('digests');
+    a = await startTestService(store.uri, { local: true, clock: () => now, database });
+    b = await startTestService(store.uri, { local: true, clock: () => now, database });
     teams = teamsClient(a.url, peer.url);
     await teams.installInTeam();
-    await fetch(`${a.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sampleReferralJson('digest-1')),
-    });
+    expect((await postReferral(a, sampleReferralJson('digest-1'))).status).toBe(201);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await a?.stop();
     await b?.stop();
     await peer?.close();
+  });
+  afterAll(async () => {
     await store?.stop();
   });
 

@@ -1,9 +1,11 @@
 import type { RunningService } from '../../app/start-service';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
-import { sampleReferralJson } from '../support/sample-referral';
+import { postReferral } from '../support/intake';
+import { noticesInThread } from '../support/notices';
+import { SAMPLE_CUSTOMER, sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
-import { cardText, teamsClient } from '../support/teams-client';
+import { teamsClient } from '../support/teams-client';
 
 const START = new Date('2026-11-02T00:00:00Z');
 const HOUR = 3600_000;
@@ -19,20 +21,7 @@ describe('the scheduler with a connector that fails 40% of the time', () => {
   let a: RunningService;
   let b: RunningService;
 
-  const kindOf = (text: string) =>
-    text.includes('24 hours')
-      ? 'reminder'
-      : text.includes('expires in 2 days')
-        ? 'warning'
-        : text.includes('expired')
-          ? 'expiry'
-          : text;
-  const noticesFor = (referralId: string) => {
-    const thread = peer.threads.find((t) => JSON.stringify(t.activity).includes(referralId));
-    return peer.replies
-      .filter((r) => thread && r.replyToId === thread.activityId)
-      .map((r) => kindOf(cardText(r.activity)));
-  };
+  const noticesFor = (referralId: string) => noticesInThread(peer, referralId, SAMPLE_CUSTOMER);
 
   beforeAll(async () => {
     store = await startTestStore();
@@ -51,12 +40,7 @@ describe('the scheduler with a connector that fails 40% of the time', () => {
   it('still sends every notice exactly once, in order', async () => {
     const ids: string[] = [];
     for (const key of ['f-1', 'f-2', 'f-3', 'f-4']) {
-      const res = await fetch(`${a.url}/api/referrals`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(sampleReferralJson(key)),
-      });
-      ids.push(((await res.json()) as { id: string }).id);
+      ids.push((await postReferral(a, sampleReferralJson(key))).id);
       await a.idle();
     }
     const until = new Date(START.getTime() + 15 * 24 * HOUR);

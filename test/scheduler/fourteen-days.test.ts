@@ -1,15 +1,21 @@
 import type { RunningService } from '../../app/start-service';
-import type { Actor } from '../../core/referral';
+import { t } from '../../i18n/catalogue';
 import { scheduledNotices } from '../../storage/scheduled-notices';
+import { dana } from '../core/fixtures';
 import { startConnectorPeer, type ConnectorPeer } from '../support/connector-peer';
-import { sampleReferralJson } from '../support/sample-referral';
+import { postReferral } from '../support/intake';
+import { noticesInThread } from '../support/notices';
+import { SAMPLE_CUSTOMER, sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
-import { startTestStore, type TestStore } from '../support/store';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 import { cardText, teamsClient } from '../support/teams-client';
 
 const START = new Date('2026-11-02T00:00:00Z');
 const HOUR = 3600_000;
-const dana: Actor = { kind: 'user', id: 'aad-dana', name: 'Dana Kim' };
+const ACCEPT = {
+  type: 'accept' as const,
+  input: { engagementName: 'E', value: '1', currency: 'USD', purchaseTimeframe: '1-3-months' },
+};
 
 /**
  * Two service instances (two MongoClients) on one store, one fake clock, and a connector peer. Referrals arrive
@@ -23,12 +29,7 @@ describe('the scheduler over simulated days', () => {
   let b: RunningService;
 
   const receive = async (key: string, overrides: Record<string, unknown> = {}) => {
-    const res = await fetch(`${a.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sampleReferralJson(key, overrides)),
-    });
-    const { id } = (await res.json()) as { id: string };
+    const { id } = await postReferral(a, sampleReferralJson(key, overrides));
     // The card goes out in the background; let it land before the fake clock jumps ahead of its lease.
     await a.idle();
     return id;
@@ -42,29 +43,15 @@ describe('the scheduler over simulated days', () => {
     await Promise.all([a.idle(), b.idle()]);
   };
   /** The notices in each referral's thread, by kind, in order. */
-  const noticesFor = (referralId: string) => {
-    const thread = peer.threads.find((t) => JSON.stringify(t.activity).includes(referralId));
-    return peer.replies
-      .filter((r) => thread && r.replyToId === thread.activityId)
-      .map((r) => cardText(r.activity))
-      .map((text) =>
-        text.includes('24 hours')
-          ? 'reminder'
-          : text.includes('expires in 2 days')
-            ? 'warning'
-            : text.includes('expired')
-              ? 'expiry'
-              : text,
-      );
-  };
+  const noticesFor = (referralId: string) => noticesInThread(peer, referralId, SAMPLE_CUSTOMER);
 
   beforeAll(async () => {
     store = await startTestStore();
-    peer = await startConnectorPeer();
   });
   beforeEach(async () => {
     now = START;
-    const database = `sched-${Math.random().toString(36).slice(2, 8)}`;
+    peer = await startConnectorPeer();
+    const database = freshDatabase('sched');
     a = await startTestService(store.uri, { local: true, clock: () => now, database });
     b = await startTestService(store.uri, { local: true, clock: () => now, database });
     await teamsClient(a.url, peer.url).installInTeam();
@@ -72,9 +59,9 @@ describe('the scheduler over simulated days', () => {
   afterEach(async () => {
     await a?.stop();
     await b?.stop();
+    await peer?.close();
   });
   afterAll(async () => {
-    await peer?.close();
     await store?.stop();
   });
 
@@ -85,30 +72,15 @@ describe('the scheduler over simulated days', () => {
       details: { ...(sampleReferralJson('x')['details'] as object), customerRequestedContact: true },
     });
     const acceptedDay3 = await receive('s-day3');
-    await a.referrals.apply(
-      answered,
-      {
-        type: 'accept',
-        input: { engagementName: 'E', value: '1', currency: 'USD', purchaseTimeframe: '1-3-months' },
-      },
-      dana,
-    );
+    await a.referrals.apply(answered, ACCEPT, dana);
 
     await run(new Date(START.getTime() + 3 * 24 * HOUR), 0.5);
-    await a.referrals.apply(
-      acceptedDay3,
-      {
-        type: 'accept',
-        input: { engagementName: 'E', value: '1', currency: 'USD', purchaseTimeframe: '1-3-months' },
-      },
-      dana,
-    );
+    await a.referrals.apply(acceptedDay3, ACCEPT, dana);
     const flameRedraws = peer.updates.filter(
-      (u) =>
-        u.activityId === peer.threads.find((t) => JSON.stringify(t.activity).includes(contactMe))?.activityId,
+      (u) => u.activityId === peer.threadsWith(contactMe)[0]?.activityId,
     );
     expect(flameRedraws.length).toBeGreaterThanOrEqual(1);
-    expect(cardText(flameRedraws.at(-1)?.activity)).toContain('⏰');
+    expect(cardText(flameRedraws.at(-1)?.activity)).toContain(t('en', 'flame.late.text'));
     await run(new Date(START.getTime() + 14 * 24 * HOUR + HOUR), 0.5);
 
     expect(noticesFor(answered)).toEqual([]);
@@ -117,10 +89,10 @@ describe('the scheduler over simulated days', () => {
     expect(noticesFor(contactMe)).toEqual(['reminder', 'warning', 'expiry']);
     expect(await a.referrals.load(never)).toMatchObject({ status: 'Closed', substatus: 'Expired' });
     // The card flipped to Expired for everyone.
-    const neverThread = peer.threads.find((t) => JSON.stringify(t.activity).includes(never))!;
+    const neverThread = peer.threadsWith(never)[0]!;
     expect(
       cardText(peer.updates.filter((u) => u.activityId === neverThread.activityId).at(-1)?.activity),
-    ).toContain('Expired');
+    ).toContain(t('en', 'substatus.Expired'));
   }, 120_000);
 
   it('after being down from day 1 to day 16, sends only the expiry, once per referral', async () => {
@@ -159,14 +131,7 @@ describe('the scheduler over simulated days', () => {
         decidedAt: now,
       }),
     ).toBe(true);
-    await a.referrals.apply(
-      id,
-      {
-        type: 'accept',
-        input: { engagementName: 'E', value: '1', currency: 'USD', purchaseTimeframe: '1-3-months' },
-      },
-      dana,
-    );
+    await a.referrals.apply(id, ACCEPT, dana);
     await run(new Date(now.getTime() + 2 * HOUR), 1);
     expect(noticesFor(id)).toEqual([]);
     expect(await a.referrals.load(id)).toMatchObject({ status: 'Active' });

@@ -1,7 +1,9 @@
 import { loadConfig } from '../../app/config';
 import { startService } from '../../app/start-service';
+import { postReferral } from '../support/intake';
 import { memoryLogger, startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
+import { until } from '../support/until';
 import { sampleReferralJson } from '../support/sample-referral';
 
 const NOW = new Date('2026-11-25T01:00:00Z');
@@ -18,12 +20,7 @@ describe('the scheduler as a separate worker (`npm run worker`)', () => {
   it('ticks on its own schedule against the shared store, with no HTTP', async () => {
     let now = new Date(NOW.getTime() - 30 * 3600_000);
     const service = await startTestService(store.uri, { local: true, database: 'worker', clock: () => now });
-    const res = await fetch(`${service.url}/api/referrals`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sampleReferralJson('worker-1')),
-    });
-    const { id } = (await res.json()) as { id: string };
+    const { id } = await postReferral(service, sampleReferralJson('worker-1'));
     now = NOW;
     const { log } = memoryLogger();
     const config = loadConfig({
@@ -37,11 +34,12 @@ describe('the scheduler as a separate worker (`npm run worker`)', () => {
     try {
       expect(worker.url).toBe('');
       const notices = service.store.db.collection('scheduled_notices');
-      const deadline = performance.now() + 15_000;
-      while (!(await notices.findOne({ _id: `notice:reminder:${id}` as never }))) {
-        if (performance.now() > deadline) throw new Error('the worker never decided the 24 h reminder');
-        await new Promise((done) => setTimeout(done, 100));
-      }
+      // The worker, ticking every second on its own, decides the 24 h reminder.
+      await until(
+        async () => Boolean(await notices.findOne({ _id: `notice:reminder:${id}` as never })),
+        true,
+        15_000,
+      );
     } finally {
       await worker.stop();
       await service.stop();

@@ -12,7 +12,7 @@ import {
   newReferral,
   RECEIVED_AT,
 } from '../core/fixtures';
-import { startTestStore, type TestStore } from '../support/store';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 
 describe('due referrals', () => {
   let store: TestStore;
@@ -25,7 +25,10 @@ describe('due referrals', () => {
 
   beforeAll(async () => {
     store = await startTestStore();
-    connection = await connectStore(store.uri, 'due-test', 5000);
+  });
+  // Each spec gets the same five referrals in a database of its own.
+  beforeEach(async () => {
+    connection = await connectStore(store.uri, freshDatabase('due'), 5000);
     await ensureIndexes(connection.db);
     await save('day0', newReferral());
     await save('day2', newReferral({ externalId: 'day2' }, daysAfter(RECEIVED_AT, 2)));
@@ -33,8 +36,10 @@ describe('due referrals', () => {
     await save('accepted', activeReferral({ externalId: 'accepted' }));
     await save('declined', { ...closedReferral('Declined'), externalId: 'declined' });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await connection?.close();
+  });
+  afterAll(async () => {
     await store?.stop();
   });
 

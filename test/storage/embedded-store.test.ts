@@ -13,6 +13,7 @@ import {
   startEmbeddedStore,
 } from '../../storage/embedded-store';
 import { startTestStore, withClient, type TestStore } from '../support/store';
+import { until } from '../support/until';
 
 const isRunning = (pid: number): boolean => {
   try {
@@ -35,14 +36,6 @@ const acceptsConnections = (uri: string): Promise<boolean> => {
     socket.setTimeout(1_000, () => settle(false));
   });
 };
-
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  for (let waitedMs = 0; waitedMs < timeoutMs; waitedMs += 100) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return check();
-}
 
 describe('embedded store', () => {
   let store: TestStore;
@@ -152,9 +145,7 @@ describe('embedded store failures', () => {
     });
     try {
       process.kill(store.pid, 'SIGKILL');
-      expect(await eventually(async () => logged.includes('embedded store exited unexpectedly'), 5_000)).toBe(
-        true,
-      );
+      await until(() => logged.includes('embedded store exited unexpectedly'), true, 5_000);
     } finally {
       await store.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -179,7 +170,7 @@ describe('embedded store failures', () => {
       const [uri] = (await once(createInterface({ input: parent.stdout! }), 'line')) as [string];
       const [code] = (await once(parent, 'exit')) as [number];
       expect(code).toBe(0);
-      expect(await eventually(async () => !(await acceptsConnections(uri)), 5_000)).toBe(true);
+      await until(() => acceptsConnections(uri), false, 5_000);
     } finally {
       parent.kill('SIGKILL');
       await rm(dir, { recursive: true, force: true });
@@ -201,7 +192,7 @@ describe('embedded store failures', () => {
       const { uri } = JSON.parse(line) as { uri: string };
       expect(await acceptsConnections(uri)).toBe(true);
       parent.kill('SIGKILL');
-      expect(await eventually(async () => !(await acceptsConnections(uri)), 5_000)).toBe(true);
+      await until(() => acceptsConnections(uri), false, 5_000);
     } finally {
       parent.kill('SIGKILL');
       await rm(dataDir, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import {
   scheduledNotices,
   type ScheduledNotices,
 } from '../../storage/scheduled-notices';
-import { startTestStore, type TestStore } from '../support/store';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 
 const NOW = new Date('2026-11-25T09:00:00Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -23,9 +23,14 @@ describe('scheduled notices store', () => {
 
   beforeAll(async () => {
     store = await startTestStore();
-    for (let i = 0; i < 2; i++) connections.push(await connectStore(store.uri, 'notices-test', 5000));
-    await ensureScheduledNoticeIndexes(connections[0]!.db);
-    [a, b] = connections.map((c) => scheduledNotices(c.db)) as [ScheduledNotices, ScheduledNotices];
+    for (let i = 0; i < 2; i++) connections.push(await connectStore(store.uri, 'notices', 5000));
+  });
+  // Each spec sees, through both clients, a database of its own with no notice decided yet.
+  beforeEach(async () => {
+    const database = freshDatabase('notices');
+    const [first, second] = connections.map((c) => c.client.db(database));
+    await ensureScheduledNoticeIndexes(first!);
+    [a, b] = [scheduledNotices(first!), scheduledNotices(second!)];
   });
   afterAll(async () => {
     for (const connection of connections) await connection.close();
@@ -43,6 +48,7 @@ describe('scheduled notices store', () => {
   });
 
   it('keeps a decided notice unfinished, oldest first, until it is marked done', async () => {
+    await b.decide(reminder('r1'));
     await a.decide(reminder('r2', later(5)));
     await a.decide(reminder('r3', later(1)));
     expect((await b.unfinished(10)).map((n) => n.referralId)).toEqual(['r1', 'r3', 'r2']);
@@ -52,7 +58,11 @@ describe('scheduled notices store', () => {
   });
 
   it('never decides a notice again once it is done', async () => {
+    await a.decide(reminder('r2', later(5)));
+    await a.decide(reminder('r3', later(1)));
+    await b.markDone('notice:reminder:r3', later(6));
     expect(await a.decide(reminder('r3', later(30)))).toBe(false);
+    expect(await b.decide(reminder('r3', later(30)))).toBe(false);
     expect((await a.unfinished(10)).map((n) => n.referralId)).toEqual(['r2']);
   });
 });

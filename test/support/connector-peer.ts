@@ -29,6 +29,8 @@ export interface ConnectorPeer {
   readonly requests: number;
   /** How many were answered 429 or 5xx (and so never landed). */
   faulted: number;
+  /** Threads whose opening activity mentions `text` anywhere (a referral's id is in its card's actions). */
+  threadsWith(text: string): (RecordedActivity & { channelId: string })[];
   /** Adaptive Card contents of every thread, reply and message, in arrival order. */
   cards(): Record<string, unknown>[];
   /** Plain texts of every reply and message. */
@@ -67,6 +69,7 @@ export async function startConnectorPeer(options: { faults?: PeerFaults } = {}):
       return peer.received.length;
     },
     faulted: 0,
+    threadsWith: (text) => peer.threads.filter((thread) => JSON.stringify(thread.activity).includes(text)),
     cards: () => arrivals.filter((a) => a.kind === 'card').map((a) => a.value as Record<string, unknown>),
     texts: () => arrivals.filter((a) => a.kind === 'text').map((a) => a.value as string),
     async waitFor(condition, timeoutMs = 10_000) {

@@ -1,3 +1,6 @@
+/** The customer of `sampleReferralJson`, for specs that look for it in what the bot posts. */
+export const SAMPLE_CUSTOMER = 'Contoso Pharma Korea';
+
 /** A realistic Partner-Center-shaped referral, as a source would send it. `overrides` replace top-level fields. */
 export function sampleReferralJson(
   externalId: string,
@@ -8,7 +11,7 @@ export function sampleReferralJson(
     name: 'Contoso Pharma — Azure landing zone',
     createdDateTime: '2026-11-20T08:30:00Z',
     customerProfile: {
-      name: 'Contoso Pharma Korea',
+      name: SAMPLE_CUSTOMER,
       address: {
         addressLine1: '152 Teheran-ro',
         city: 'Seoul',

@@ -6,6 +6,7 @@ import { loadConfig } from '../../app/config';
 import { createLogger, type Logger } from '../../platform/logger';
 import type { Clock } from '../../platform/clock';
 import { startService, type RunningService } from '../../app/start-service';
+import { freshDatabase } from './store';
 
 export const TEST_INTAKE_SECRET = 'test-intake-secret-0123456789abcdef0123456789';
 
@@ -24,7 +25,10 @@ export function memoryLogger(): { log: Logger; lines: () => Record<string, unkno
   };
 }
 
-/** The whole service on a free port against `storeUri`, in production mode (signed intake) unless `local`. */
+/**
+ * The whole service on a free port against `storeUri`, in production mode (signed intake) unless `local`, on a
+ * fresh database unless `database` names one (two services on one database play two instances).
+ */
 export async function startTestService(
   storeUri: string,
   options: { local?: boolean; clock?: Clock; env?: Record<string, string>; database?: string } = {},
@@ -33,7 +37,7 @@ export async function startTestService(
     PORT: '0',
     HOST: '127.0.0.1',
     MONGODB_URI: storeUri,
-    MONGODB_DATABASE: options.database ?? 'referral-desk-test',
+    MONGODB_DATABASE: options.database ?? freshDatabase(),
     STORE_TIMEOUT_MS: '1500',
     // Tests drive the scheduler's ticks themselves, on their own clock.
     SCHEDULER: 'off',

@@ -3,7 +3,13 @@ import { randomUUID } from 'node:crypto';
 /** The people and places of a small Teams tenant, as Teams puts them into activities. */
 export const TENANT_ID = 'tenant-contoso-partner';
 export const TEAM = { id: '19:team-sales@thread.tacv2', name: 'Partner Sales' };
-export const GENERAL = { id: '19:general-sales@thread.tacv2', name: 'General' };
+export interface Channel {
+  id: string;
+  name: string;
+}
+export const GENERAL: Channel = { id: '19:general-sales@thread.tacv2', name: 'General' };
+/** Another channel of the team: Teams tells the bot about it only when someone mentions the bot there. */
+export const APAC: Channel = { id: '19:apac-sales@thread.tacv2', name: 'APAC' };
 export const BOT = { id: '28:referral-desk-bot', name: 'Referral Desk' };
 export interface Person {
   id: string;
@@ -40,15 +46,15 @@ export function teamsClient(botUrl: string, serviceUrl: string) {
     return { status: res.status, body: text ? (JSON.parse(text) as InvokeReply['body']) : {} };
   }
 
-  const inChannel = (from: Person, threadId?: string) => ({
+  const inChannel = (from: Person, threadId?: string, channel: Channel = GENERAL) => ({
     from,
     conversation: {
-      id: threadId ?? GENERAL.id,
+      id: threadId ?? channel.id,
       conversationType: 'channel',
       isGroup: true,
       tenantId: TENANT_ID,
     },
-    channelData: { tenant: { id: TENANT_ID }, team: TEAM, channel: GENERAL },
+    channelData: { tenant: { id: TENANT_ID }, team: TEAM, channel },
   });
   const inPersonalChat = (from: Person) => ({
     from,
@@ -82,14 +88,14 @@ export function teamsClient(botUrl: string, serviceUrl: string) {
           eventType: 'teamMemberRemoved',
         },
       }),
-    /** `@Referral Desk <text>` in the General channel. */
-    sayInChannel: (from: Person, text: string, locale = 'en-US') =>
+    /** `@Referral Desk <text>` in a channel of the team, General unless told. */
+    sayInChannel: (from: Person, text: string, locale = 'en-US', channel: Channel = GENERAL) =>
       send({
         type: 'message',
         text: `<at>${BOT.name}</at> ${text}`,
         entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
         locale,
-        ...inChannel(from),
+        ...inChannel(from, undefined, channel),
       }),
     sayInPersonalChat: (from: Person, text: string, locale = 'en-US') =>
       send({ type: 'message', text, locale, ...inPersonalChat(from) }),
@@ -98,15 +104,34 @@ export function teamsClient(botUrl: string, serviceUrl: string) {
       from: Person,
       verb: string,
       data: Record<string, unknown>,
-      options: { locale?: string; where?: 'channel' | 'personal'; threadId?: string } = {},
+      options: { locale?: string; where?: 'channel' | 'personal'; threadId?: string; channel?: Channel } = {},
     ) =>
       send({
         type: 'invoke',
         name: 'adaptiveCard/action',
         locale: options.locale ?? 'en-US',
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-        ...(options.where === 'personal' ? inPersonalChat(from) : inChannel(from, options.threadId)),
+        ...(options.where === 'personal'
+          ? inPersonalChat(from)
+          : inChannel(from, options.threadId, options.channel)),
       }),
+  };
+}
+export type TeamsClient = ReturnType<typeof teamsClient>;
+
+/** The Accept form as Teams sends it on submit: its inputs named `accept.<field>`, with `fields` typed over them. */
+export function acceptForm(referralId: string, fields: Record<string, string> = {}): Record<string, string> {
+  return {
+    referralId,
+    form: 'accept',
+    'accept.engagementName': 'Contoso landing zone',
+    'accept.value': '120000',
+    'accept.currency': 'USD',
+    'accept.purchaseDate': '2027-02-15',
+    'accept.purchaseTimeframe': '',
+    'accept.notes': 'Call booked for Thursday',
+    'accept.crmId': 'CRM-4711',
+    ...fields,
   };
 }
 
@@ -124,6 +149,23 @@ export function cardText(card: unknown): string {
   };
   walk(card);
   return texts.join('\n');
+}
+
+/** The facts of every FactSet on a card, as title → value: what a person reads off it. */
+export function cardFacts(card: unknown): Record<string, string> {
+  const facts: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record['type'] === 'FactSet' && Array.isArray(record['facts']))
+        for (const fact of record['facts'] as { title?: unknown; value?: unknown }[])
+          facts[String(fact.title)] = String(fact.value);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return facts;
 }
 
 /** The Action.Execute verbs a card offers. */
