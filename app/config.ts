@@ -20,6 +20,8 @@ export interface Config {
   mongodbDatabase: string;
   /** How long a store operation may wait for a reachable server before the request fails with 503. */
   storeTimeoutMs: number;
+  /** How long a stop (SIGTERM) may take: in-flight work finishes or is handed back within it. */
+  stopGraceMs: number;
   /** HMAC-SHA256 key for X-Referral-Signature. Absent in local mode: a dev secret is generated. */
   intakeSecret?: string;
   /** How people see times and text when their own locale is unknown (channel posts, scheduled notices). */
@@ -77,6 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
     mongodbUri,
     mongodbDatabase: read.text('MONGODB_DATABASE') ?? 'referral-desk',
     storeTimeoutMs: read.integer('STORE_TIMEOUT_MS', 5000, 100, 120000),
+    stopGraceMs: read.integer('STOP_GRACE_MS', 10_000, 0, 600_000),
     intakeSecret,
     display: readDisplay(read),
     partnerCenter: readPartnerCenter(read),

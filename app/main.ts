@@ -5,6 +5,9 @@ import { startService } from './start-service';
 import { startPlayground, type RunningPlayground } from './playground';
 import { seedDemoReferralsOnce } from './demo/seed-demo';
 
+// Beyond the grace period: what closing the store and the Playground may take.
+const HARD_EXIT_AFTER_GRACE_MS = 5_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -26,7 +29,9 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping');
+    log.info({ signal, graceMs: config.stopGraceMs }, 'stopping');
+    // A stop step stuck past its deadline (a store that does not answer) must not keep the process alive.
+    setTimeout(() => process.exit(1), config.stopGraceMs + HARD_EXIT_AFTER_GRACE_MS).unref();
     Promise.resolve(running.playground?.stop())
       .then(() => service.stop())
       .then(

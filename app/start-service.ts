@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
 import { join, resolve } from 'node:path';
 import { botTokenProvider } from '../bot/bot-token';
 import { createBot } from '../bot/create-bot';
@@ -8,6 +9,7 @@ import { startPartnerCenter, type PartnerCenter } from '../partner-center/start-
 import { partnerCenterWriteBack } from '../partner-center/write-back';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
+import { untilDeadline } from '../platform/grace';
 import { createSignal } from '../platform/signal';
 import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
 import { createDigestBuilder } from '../services/digest-builder';
@@ -40,7 +42,21 @@ export interface RunningService {
   intakeSecret: string;
   /** Resolves when the card posts and redraws started in the background are done (tests). */
   idle(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking new work, then lets what is in flight finish or hands it back, all within `graceMs` (config
+   * STOP_GRACE_MS by default): sends still queued for Teams release their leases, unfinished changes keep their marks.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+type StopStep = (deadline: number) => Promise<unknown>;
+
+/** Takes no new connections, lets requests in flight finish until the deadline, then closes what is left. */
+async function closeServer(server: Server, deadline: number): Promise<void> {
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  // Idle keep-alive connections would hold the close open until they time out.
+  server.server.closeIdleConnections();
+  if ((await untilDeadline(closed, deadline)) === 'cut') server.server.closeAllConnections();
 }
 
 /** `worker`: the scheduler alone (`npm run worker`), no HTTP and no Partner Center; it needs MONGODB_URI. */
@@ -56,10 +72,12 @@ export async function startService(
   clock: Clock,
   role: ServiceRole = 'service',
 ): Promise<RunningService> {
-  const stops: (() => Promise<void>)[] = [];
-  const stop = async () => {
+  // Each stop step gets the deadline of the whole stop, and runs in the reverse order of start.
+  const stops: StopStep[] = [];
+  const stop = async (graceMs = config.stopGraceMs) => {
+    const deadline = performance.now() + graceMs;
     for (const step of stops.reverse())
-      await step().catch((error) => log.error({ err: error }, 'stop step failed'));
+      await step(deadline).catch((error) => log.error({ err: error }, 'stop step failed'));
   };
   try {
     const store = await openStore(config, log, role, stops);
@@ -67,8 +85,9 @@ export async function startService(
     if (migrated.length > 0) log.info({ migrated }, 'stored data migrated');
     const stores = createStores(store.db);
     const { outbound, effects, referrals, writeBackQueued } = buildCore(config, stores, clock, log);
-    stops.push(() => outbound.stop());
-    stops.push(() => effects.idle());
+    // In reverse: the sender hands back what still waits for Teams, then the changes get what time is left.
+    stops.push((deadline) => untilDeadline(effects.idle(), deadline));
+    stops.push((deadline) => outbound.stop(Math.max(0, deadline - performance.now())));
     await stores.open.rebuild();
     // Changes a crash (or a stop) left half-done: carried out before anything new comes in.
     const recovered = await effects.recover({ all: true });
@@ -86,7 +105,7 @@ export async function startService(
             log,
           })
         : undefined;
-    if (partnerCenter) stops.push(() => partnerCenter.stop());
+    if (partnerCenter) stops.push((deadline) => untilDeadline(partnerCenter.stop(), deadline));
     const digests = createDigestBuilder({ source: stores.digestSource, routes: stores.routes });
     const scheduler = createScheduler({
       ...stores,
@@ -99,7 +118,7 @@ export async function startService(
     });
     if (config.scheduler.enabled || role === 'worker') {
       const ticking = startScheduler(scheduler, { cron: config.scheduler.cron, clock, log });
-      stops.push(() => ticking.stop());
+      stops.push((deadline) => untilDeadline(ticking.stop(), deadline));
     }
     const running = {
       store,
@@ -142,7 +161,7 @@ export async function startService(
       server.once('error', fail);
       server.listen(config.port, config.host, () => done());
     });
-    stops.push(() => new Promise<void>((done) => server.close(() => done())));
+    stops.push((deadline) => closeServer(server, deadline));
     const { port } = server.address() as AddressInfo;
     // Referrals that arrived while no channel existed, or whose post a crash interrupted.
     void outbound.channelCards
@@ -160,7 +179,7 @@ async function openStore(
   config: Config,
   log: Logger,
   role: ServiceRole,
-  stops: (() => Promise<void>)[],
+  stops: StopStep[],
 ): Promise<StoreConnection & { isAlive: () => boolean }> {
   let uri = config.mongodbUri;
   if (!uri && role === 'worker')

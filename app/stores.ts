@@ -14,6 +14,7 @@ import { referralRoutes } from '../storage/referral-routes';
 import { referralProjections } from '../storage/referrals';
 import { scheduledNotices } from '../storage/scheduled-notices';
 import { syncOutbox } from '../storage/sync-outbox';
+import { waitingCards } from '../storage/waiting-cards';
 
 /** One module per collection, each built once over the service's connection; parts receive the ones they use. */
 export function createStores(db: Db) {
@@ -33,6 +34,7 @@ export function createStores(db: Db) {
     links: partnerCenterLinks(db),
     outbox: syncOutbox(db),
     pendingChanges: pendingChanges(db),
+    waiting: waitingCards(db),
   };
 }
 

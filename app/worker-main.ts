@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const worker = await startService(config, log, systemClock, 'worker');
   log.info({ cron: config.scheduler.cron }, 'scheduler worker running');
   const shutdown = () => {
+    // Beyond the grace period: what closing the store may take.
+    setTimeout(() => process.exit(1), config.stopGraceMs + 5_000).unref();
     worker.stop().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -10,7 +10,7 @@ import { conversationView, type DisplayDefaults } from '../cards/view-context';
 import { t } from '../i18n/catalogue';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversation, Conversations } from '../storage/conversations';
-import type { OpenReferrals } from '../storage/open-referrals';
+import type { WaitingCards } from '../storage/waiting-cards';
 import type { ReferralRoutes } from '../storage/referral-routes';
 import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
 import type { PacedSender } from './paced-sender';
@@ -24,7 +24,7 @@ export interface ChannelCards {
   post(referral: Referral): Promise<boolean>;
   /** Redraws the channel card from the referral's latest state (no-op when it was never posted). */
   refresh(referralId: string): Promise<void>;
-  /** Posts every open referral still without a card: after an install, at start, and on each scheduler tick. */
+  /** Posts every referral still without a card: after an install, at start, and on each scheduler tick. */
   postWaiting(): Promise<number>;
   /** What the card shows beyond the referral itself: owners to @mention, history, sync state. */
   extrasFor(referral: Referral): Promise<ReferralCardExtras>;
@@ -39,7 +39,7 @@ export interface ChannelCardsDeps {
   conversations: Conversations;
   settings: ChannelSettingsStore;
   routes: ReferralRoutes;
-  open: OpenReferrals;
+  waiting: WaitingCards;
   load(referralId: string): Promise<Referral | undefined>;
   /** The referral's events, oldest first. */
   history(referral: Referral): Promise<ReferralEvent[]>;
@@ -94,7 +94,10 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
 
   async function post(referral: Referral): Promise<boolean> {
     const channel = await channelFor(referral);
-    if (!channel) return false;
+    if (!channel) {
+      await deps.waiting.add(referral.id, deps.clock());
+      return false;
+    }
     const outcome = await deps.posts.postOnce({
       key: cardKey(referral.id),
       now: deps.clock(),
@@ -111,9 +114,12 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
         });
       },
     });
-    if (outcome.status === 'failed') throw outcome.error;
+    if (outcome.status === 'failed') {
+      await deps.waiting.add(referral.id, deps.clock());
+      throw outcome.error;
+    }
     if (outcome.status === 'sent' || outcome.status === 'already-sent')
-      await deps.open.markCardPosted(referral.id);
+      await deps.waiting.remove(referral.id);
     deps.log.info({ referralId: referral.id, status: outcome.status }, 'referral card post');
     return true;
   }
@@ -154,10 +160,10 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     return run;
   }
 
-  /** Cards for open referrals not posted yet; an answered referral's card was posted before anyone could answer. */
+  /** Cards not posted yet: no channel existed when their referral arrived, or the post failed. */
   async function postWaiting(): Promise<number> {
     let posted = 0;
-    for (const id of await deps.open.withoutCard(WAITING_SWEEP_LIMIT)) {
+    for (const id of await deps.waiting.list(WAITING_SWEEP_LIMIT)) {
       const referral = await deps.load(id);
       if (referral && (await post(referral))) posted++;
     }
@@ -170,13 +176,12 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     postWaiting,
     extrasFor,
     async sync({ event, referral }) {
-      if (event?.type === 'received') {
-        await post(referral);
-        return;
-      }
-      const posted = event ? undefined : await deps.posts.getPost(cardKey(referral.id));
-      if (!event && posted?.state !== 'sent') await post(referral);
-      else await refresh(referral.id);
+      // A new referral is posted; so is one whose card never made it (it arrived before any channel existed, or a
+      // crash came between), whatever its state now. Any other change redraws the card.
+      const isPosted =
+        event?.type !== 'received' && (await deps.posts.getPost(cardKey(referral.id)))?.state === 'sent';
+      if (isPosted) await refresh(referral.id);
+      else await post(referral);
     },
   };
 }

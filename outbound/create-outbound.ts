@@ -6,7 +6,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
-import type { OpenReferrals } from '../storage/open-referrals';
+import type { WaitingCards } from '../storage/waiting-cards';
 import type { PostedMessages } from '../storage/posted-messages';
 import type { ReferralRoutes } from '../storage/referral-routes';
 import { createChannelCards, type ChannelCards } from './channel-cards';
@@ -27,7 +27,8 @@ export interface Outbound {
   threadNotices: ThreadNotices;
   /** Posts a card into a conversation the bot was told about, once per key (digests). */
   postCardOnce(request: ConversationPost): Promise<PostOutcome>;
-  stop(): Promise<void>;
+  /** Stops sending: what waits for its turn is handed back at once, what is out gets up to `graceMs`. */
+  stop(graceMs: number): Promise<void>;
 }
 
 export interface ConversationPost {
@@ -42,7 +43,7 @@ export interface OutboundDeps {
   conversations: Conversations;
   settings: ChannelSettingsStore;
   routes: ReferralRoutes;
-  open: OpenReferrals;
+  waiting: WaitingCards;
   postedMessages: PostedMessages;
   load(referralId: string): Promise<Referral | undefined>;
   /** The referral's events, oldest first. */
@@ -58,7 +59,7 @@ export interface OutboundDeps {
 
 export function createOutbound(deps: OutboundDeps): Outbound {
   const connector = createConnectorClient({ getToken: deps.getToken, clock: deps.clock });
-  const sender = createPacedSender({ clock: deps.clock, log: deps.log });
+  const sender = createPacedSender({ log: deps.log });
   const posts = createPostOnce(deps.postedMessages, deps.clock);
   const sending = { connector, sender, posts };
   const channelCards = createChannelCards({ ...deps, ...sending });
@@ -76,6 +77,6 @@ export function createOutbound(deps: OutboundDeps): Outbound {
             return connector.sendToConversation(serviceUrl, conversationId, adaptiveCardActivity(card));
           }),
       }),
-    stop: () => sender.stop(),
+    stop: (graceMs) => sender.stop(graceMs),
   };
 }

@@ -1,7 +1,7 @@
 import Bottleneck from 'bottleneck';
-import { systemClock, type Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { ConnectorError } from './connector-client';
+import { untilDeadline } from '../platform/grace';
 import { slidingWindowDelayMs, type SendWindow } from './send-windows';
 
 /** Sends to Teams no faster than Teams allows per conversation, and retries what Teams says is transient. */
@@ -10,9 +10,9 @@ export interface PacedSender {
   send<T>(conversationKey: string, attempt: () => Promise<T>): Promise<T>;
   /**
    * Takes no more sends: those still waiting for their turn fail at once with `SenderStoppedError` (so their
-   * owners hand them back), and the requests already out get until `deadline` to finish.
+   * owners hand them back), and the requests already out get up to `graceMs` to finish.
    */
-  stop(deadline?: number): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** The sender stopped before this send's request went out: nothing reached Teams. */
@@ -36,7 +36,11 @@ export const TEAMS_WINDOWS: readonly SendWindow[] = [
 ];
 
 export interface PacedSenderOptions {
-  clock?: Clock;
+  /**
+   * Milliseconds on a monotonic clock, `performance.now()` by default. Teams counts its limits in real time, so
+   * pacing never follows the business clock the rest of the service is given (tests freeze or move that one).
+   */
+  now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   /** Attempts per send, the first included. */
@@ -58,7 +62,7 @@ const realSleep = (ms: number, signal?: AbortSignal) =>
   });
 
 export function createPacedSender(options: PacedSenderOptions = {}): PacedSender {
-  const clock = options.clock ?? systemClock;
+  const clockMs = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const maxAttempts = options.maxAttempts ?? 6;
@@ -79,7 +83,7 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   async function waitForTurn(key: string): Promise<void> {
     for (;;) {
       if (stopping.signal.aborted) throw new SenderStoppedError();
-      const now = clock().getTime();
+      const now = clockMs();
       const pauseMs = (pausedUntil.get(key) ?? 0) - now;
       const windowMs = slidingWindowDelayMs(answeredAt.get(key) ?? [], windows, now);
       const waitMs = Math.max(pauseMs, windowMs);
@@ -89,7 +93,7 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   }
 
   function recordAnswer(key: string): void {
-    const now = clock().getTime();
+    const now = clockMs();
     const log = (answeredAt.get(key) ?? []).filter((at) => at > now - longestWindowMs);
     log.push(now);
     answeredAt.set(key, log);
@@ -97,7 +101,7 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
 
   function pauseOn429(key: string, error: unknown): void {
     if (!(error instanceof ConnectorError) || error.status !== 429 || !error.retryAfterMs) return;
-    const until = clock().getTime() + error.retryAfterMs;
+    const until = clockMs() + error.retryAfterMs;
     pausedUntil.set(key, Math.max(until, pausedUntil.get(key) ?? 0));
   }
 
@@ -161,15 +165,11 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
 
   return {
     send,
-    async stop(deadline = Number.POSITIVE_INFINITY) {
+    async stop(graceMs = Number.POSITIVE_INFINITY) {
       stopping.abort();
       for (const fail of [...notYetOut]) fail(new SenderStoppedError());
-      const leftMs = deadline - clock().getTime();
-      if (requestsOut.size > 0 && leftMs > 0) {
-        const deadlinePassed = new AbortController();
-        await Promise.race([Promise.allSettled([...requestsOut]), realSleep(leftMs, deadlinePassed.signal)]);
-        deadlinePassed.abort();
-      }
+      if (requestsOut.size > 0)
+        await untilDeadline(Promise.allSettled([...requestsOut]), performance.now() + graceMs);
       answeredAt.clear();
       pausedUntil.clear();
     },

@@ -5,6 +5,8 @@ import { POST_ATTEMPTS, POSTED_MESSAGES } from './posted-messages';
 import { REFERRALS } from './referrals';
 import { REFERRAL_EVENTS } from './referral-events';
 import { SYNC_OUTBOX, SYNC_QUEUE } from './sync-outbox';
+import { OPEN_REFERRALS } from './open-referrals';
+import { WAITING_CARDS } from './waiting-cards';
 
 /**
  * One-time changes to what is already stored, run at start-up in order. Each is idempotent (a crash half-way
@@ -61,6 +63,16 @@ export const MIGRATIONS: readonly Migration[] = [
         .collection<KeyedDoc>(SYNC_OUTBOX)
         .find({ state: { $in: ['pending', 'given-up'] } }))
         await insertIfAbsent(queue, doc);
+    },
+  },
+  {
+    // Cards waiting for a channel are kept in a collection of their own, for referrals in any state.
+    id: '2026-12-02-waiting-cards',
+    async run(db) {
+      const waiting = db.collection<KeyedDoc>(WAITING_CARDS);
+      for await (const doc of db.collection<KeyedDoc>(OPEN_REFERRALS).find({ cardPosted: { $ne: true } }))
+        await insertIfAbsent(waiting, { _id: doc._id, since: doc['receivedAt'] });
+      await db.collection(OPEN_REFERRALS).updateMany({}, { $unset: { cardPosted: '' } });
     },
   },
 ];

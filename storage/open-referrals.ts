@@ -3,19 +3,15 @@ import type { Referral } from '../core/referral';
 import { REFERRALS } from './referrals';
 
 /**
- * The referrals nobody has answered yet, one small document each: what the scheduler and the card sweep read
- * every minute. FerretDB v1 answers a range query by scanning the whole collection, so asking `referrals` would
+ * The referrals nobody has answered yet, one small document each: what the scheduler reads every minute. FerretDB v1 answers a range query by scanning the whole collection, so asking `referrals` would
  * cost a full scan per tick; this collection only ever holds the New ones (at most 14 days of unanswered
  * referrals), so a tick costs what is open, not what ever arrived.
  */
 export interface OpenReferrals {
   /** Keeps the entry in step with the referral: present while New, gone after. Idempotent. */
   track(referral: Pick<Referral, 'id' | 'status' | 'receivedAt'>): Promise<void>;
-  markCardPosted(referralId: string): Promise<void>;
   /** Ids of open referrals received at or before `cutoff`, oldest first. */
   receivedBy(cutoff: Date, limit: number): Promise<string[]>;
-  /** Ids of open referrals whose channel card has not been posted yet. */
-  withoutCard(limit: number): Promise<string[]>;
   /** Rebuilds the collection from the referrals (start-up: heals anything a crash left behind). */
   rebuild(): Promise<number>;
 }
@@ -23,7 +19,6 @@ export interface OpenReferrals {
 interface OpenReferralDoc {
   _id: string;
   receivedAt: Date;
-  cardPosted?: boolean;
 }
 
 export const OPEN_REFERRALS = 'open_referrals';
@@ -45,20 +40,10 @@ export function openReferrals(db: Db): OpenReferrals {
   };
   return {
     track,
-    async markCardPosted(referralId) {
-      await open.updateOne({ _id: referralId }, { $set: { cardPosted: true } });
-    },
     async receivedBy(cutoff, limit) {
       const docs = await open
         .find({ receivedAt: { $lte: cutoff } }, { projection: { _id: 1 } })
         .sort({ receivedAt: 1 })
-        .limit(limit)
-        .toArray();
-      return docs.map((d) => d._id);
-    },
-    async withoutCard(limit) {
-      const docs = await open
-        .find({ cardPosted: { $ne: true } }, { projection: { _id: 1 } })
         .limit(limit)
         .toArray();
       return docs.map((d) => d._id);

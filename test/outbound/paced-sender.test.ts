@@ -12,7 +12,7 @@ function fakeTime(startAt = Date.parse('2026-11-25T09:00:00Z')) {
   const waits: number[] = [];
   return {
     waits,
-    clock: () => new Date(nowMs),
+    now: () => nowMs,
     sleep: async (ms: number) => {
       waits.push(ms);
       const wakeAt = nowMs + ms;
@@ -52,11 +52,11 @@ describe('paced sender', () => {
 
   it('retries after a 429 no earlier than Retry-After, and holds the conversation’s other sends too', async () => {
     const time = fakeTime();
-    const paced = sender({ clock: time.clock, sleep: time.sleep, random: () => 0 });
+    const paced = sender({ now: time.now, sleep: time.sleep, random: () => 0 });
     const startedAt: { send: string; atMs: number }[] = [];
     let refused = false;
     const attempt = (send: string) => async () => {
-      startedAt.push({ send, atMs: time.clock().getTime() });
+      startedAt.push({ send, atMs: time.now() });
       if (send === 'card' && !refused) {
         refused = true;
         throw throttled(3_000);
@@ -77,7 +77,7 @@ describe('paced sender', () => {
     let nowMs = Date.parse('2026-11-25T09:00:00Z');
     const sleeping: (() => void)[] = [];
     const paced = sender({
-      clock: () => new Date(nowMs),
+      now: () => nowMs,
       sleep: (ms) => new Promise<void>((done) => sleeping.push(() => ((nowMs += ms), done()))),
     });
     let refused = false;
@@ -155,13 +155,11 @@ describe('paced sender', () => {
 
   it('lets a burst through at once and holds the next send until the window has moved past the oldest', async () => {
     const time = fakeTime();
-    const paced = sender({ clock: time.clock, sleep: time.sleep, windows: [{ sends: 3, perMs: 1_000 }] });
+    const paced = sender({ now: time.now, sleep: time.sleep, windows: [{ sends: 3, perMs: 1_000 }] });
     const startedAt: number[] = [];
-    const startMs = time.clock().getTime();
+    const startMs = time.now();
     await Promise.all(
-      Array.from({ length: 7 }, () =>
-        paced.send('c', async () => startedAt.push(time.clock().getTime() - startMs)),
-      ),
+      Array.from({ length: 7 }, () => paced.send('c', async () => startedAt.push(time.now() - startMs))),
     );
     // Three at once, then each further send a full window after the one three before it.
     expect(startedAt).toEqual([0, 0, 0, 1_000, 1_000, 1_000, 2_000]);
@@ -170,7 +168,7 @@ describe('paced sender', () => {
 
 describe('stopping the paced sender', () => {
   it('fails the sends still waiting for their turn at once, and lets the one already out finish', async () => {
-    const paced = createPacedSender({ clock: () => new Date(0), windows: [{ sends: 1, perMs: 600_000 }] });
+    const paced = createPacedSender({ windows: [{ sends: 1, perMs: 600_000 }] });
     let finishOut: (value: string) => void = () => {};
     let isOut: () => void = () => {};
     const wentOut = new Promise<void>((resolve) => (isOut = resolve));

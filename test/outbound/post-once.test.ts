@@ -28,7 +28,7 @@ async function instance(uri: string) {
   const waits: number[] = [];
   const sender = createPacedSender({
     windows: [],
-    clock: () => new Date(nowMs),
+    now: () => nowMs,
     sleep: async (ms) => {
       waits.push(ms);
       await yieldTurn();
