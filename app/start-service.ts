@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'restify';
 import { join, resolve } from 'node:path';
 import { botTokenProvider } from '../bot/bot-token';
 import { createBot } from '../bot/create-bot';
@@ -9,7 +8,6 @@ import { startPartnerCenter, type PartnerCenter } from '../partner-center/start-
 import { partnerCenterWriteBack } from '../partner-center/write-back';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import { untilDeadline } from '../platform/grace';
 import { createSignal } from '../platform/signal';
 import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
 import { createDigestBuilder } from '../services/digest-builder';
@@ -27,6 +25,7 @@ import { connectStore, pingStore, type StoreConnection } from '../storage/mongo'
 import type { Config } from './config';
 import { loadOrCreateDevSecret } from './dev-secret';
 import { createHttpServer } from './http-server';
+import { Shutdown } from './shutdown';
 import { createStores, type Stores } from './stores';
 
 export interface RunningService {
@@ -49,16 +48,6 @@ export interface RunningService {
   stop(graceMs?: number): Promise<void>;
 }
 
-type StopStep = (deadline: number) => Promise<unknown>;
-
-/** Takes no new connections, lets requests in flight finish until the deadline, then closes what is left. */
-async function closeServer(server: Server, deadline: number): Promise<void> {
-  const closed = new Promise<void>((done) => server.close(() => done()));
-  // Idle keep-alive connections would hold the close open until they time out.
-  server.server.closeIdleConnections();
-  if ((await untilDeadline(closed, deadline)) === 'cut') server.server.closeAllConnections();
-}
-
 /** `worker`: the scheduler alone (`npm run worker`), no HTTP and no Partner Center; it needs MONGODB_URI. */
 export type ServiceRole = 'service' | 'worker';
 
@@ -72,22 +61,17 @@ export async function startService(
   clock: Clock,
   role: ServiceRole = 'service',
 ): Promise<RunningService> {
-  // Each stop step gets the deadline of the whole stop, and runs in the reverse order of start.
-  const stops: StopStep[] = [];
-  const stop = async (graceMs = config.stopGraceMs) => {
-    const deadline = performance.now() + graceMs;
-    for (const step of stops.reverse())
-      await step(deadline).catch((error) => log.error({ err: error }, 'stop step failed'));
-  };
+  const shutdown = new Shutdown(log);
+  const stop = (graceMs = config.stopGraceMs) => shutdown.run(graceMs);
   try {
-    const store = await openStore(config, log, role, stops);
+    const store = await openStore(config, log, role, shutdown);
     const migrated = await migrate(store.db, clock());
     if (migrated.length > 0) log.info({ migrated }, 'stored data migrated');
     const stores = createStores(store.db);
     const { outbound, effects, referrals, writeBackQueued } = buildCore(config, stores, clock, log);
     // In reverse: the sender hands back what still waits for Teams, then the changes get what time is left.
-    stops.push((deadline) => untilDeadline(effects.idle(), deadline));
-    stops.push((deadline) => outbound.stop(Math.max(0, deadline - performance.now())));
+    shutdown.onHalt(() => outbound.stop());
+    shutdown.onDrain(() => effects.idle());
     await stores.open.rebuild();
     // Changes a crash (or a stop) left half-done: carried out before anything new comes in.
     const recovered = await effects.recover({ all: true });
@@ -105,7 +89,7 @@ export async function startService(
             log,
           })
         : undefined;
-    if (partnerCenter) stops.push((deadline) => untilDeadline(partnerCenter.stop(), deadline));
+    if (partnerCenter) shutdown.onDrain(() => partnerCenter.stop());
     const digests = createDigestBuilder({ source: stores.digestSource, routes: stores.routes });
     const scheduler = createScheduler({
       ...stores,
@@ -118,7 +102,7 @@ export async function startService(
     });
     if (config.scheduler.enabled || role === 'worker') {
       const ticking = startScheduler(scheduler, { cron: config.scheduler.cron, clock, log });
-      stops.push((deadline) => untilDeadline(ticking.stop(), deadline));
+      shutdown.onDrain(() => ticking.stop());
     }
     const running = {
       store,
@@ -161,7 +145,14 @@ export async function startService(
       server.once('error', fail);
       server.listen(config.port, config.host, () => done());
     });
-    stops.push((deadline) => closeServer(server, deadline));
+    const closed = new Promise<void>((done) => server.server.once('close', () => done()));
+    shutdown.onHalt(() => {
+      server.close();
+      // Idle keep-alive connections would hold the close open until they time out.
+      server.server.closeIdleConnections();
+    });
+    shutdown.onDrain(() => closed);
+    shutdown.onClose(async () => server.server.closeAllConnections());
     const { port } = server.address() as AddressInfo;
     // Referrals that arrived while no channel existed, or whose post a crash interrupted.
     void outbound.channelCards
@@ -179,7 +170,7 @@ async function openStore(
   config: Config,
   log: Logger,
   role: ServiceRole,
-  stops: StopStep[],
+  shutdown: Shutdown,
 ): Promise<StoreConnection & { isAlive: () => boolean }> {
   let uri = config.mongodbUri;
   if (!uri && role === 'worker')
@@ -193,13 +184,13 @@ async function openStore(
       dataDir: resolve(join(config.dataDir, 'store')),
       log: (msg, fields) => log.warn({ ...fields, component: 'embedded-store' }, msg),
     });
-    stops.push(() => embedded.stop());
+    shutdown.onClose(() => embedded.stop());
     uri = embedded.uri;
     isAlive = embedded.isAlive;
     log.info({ pid: embedded.pid() }, 'embedded store started');
   }
   const store = await connectStore(uri, config.mongodbDatabase, config.storeTimeoutMs);
-  stops.push(() => store.close());
+  shutdown.onClose(() => store.close());
   await ensureIndexes(store.db);
   return { ...store, isAlive };
 }

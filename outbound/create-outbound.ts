@@ -27,8 +27,8 @@ export interface Outbound {
   threadNotices: ThreadNotices;
   /** Posts a card into a conversation the bot was told about, once per key (digests). */
   postCardOnce(request: ConversationPost): Promise<PostOutcome>;
-  /** Stops sending: what waits for its turn is handed back at once, what is out gets up to `graceMs`. */
-  stop(graceMs: number): Promise<void>;
+  /** Stops sending: what waits for its turn (or comes later) fails at once and is handed back by its owner. */
+  stop(): void;
 }
 
 export interface ConversationPost {
@@ -60,7 +60,8 @@ export interface OutboundDeps {
 export function createOutbound(deps: OutboundDeps): Outbound {
   const connector = createConnectorClient({ getToken: deps.getToken, clock: deps.clock });
   const sender = createPacedSender({ log: deps.log });
-  const posts = createPostOnce(deps.postedMessages, deps.clock);
+  let isStopping = false;
+  const posts = createPostOnce(deps.postedMessages, deps.clock, () => isStopping);
   const sending = { connector, sender, posts };
   const channelCards = createChannelCards({ ...deps, ...sending });
   const threadNotices = createThreadNotices({ ...deps, ...sending });
@@ -77,6 +78,9 @@ export function createOutbound(deps: OutboundDeps): Outbound {
             return connector.sendToConversation(serviceUrl, conversationId, adaptiveCardActivity(card));
           }),
       }),
-    stop: (graceMs) => sender.stop(graceMs),
+    stop() {
+      isStopping = true;
+      sender.stop();
+    },
   };
 }

@@ -1,7 +1,6 @@
 import Bottleneck from 'bottleneck';
 import type { Logger } from '../platform/logger';
 import { ConnectorError } from './connector-client';
-import { untilDeadline } from '../platform/grace';
 import { slidingWindowDelayMs, type SendWindow } from './send-windows';
 
 /** Sends to Teams no faster than Teams allows per conversation, and retries what Teams says is transient. */
@@ -9,10 +8,11 @@ export interface PacedSender {
   /** Runs `attempt` in `conversationKey`'s turn; retries it while Teams answers with a transient error. */
   send<T>(conversationKey: string, attempt: () => Promise<T>): Promise<T>;
   /**
-   * Takes no more sends: those still waiting for their turn fail at once with `SenderStoppedError` (so their
-   * owners hand them back), and the requests already out get up to `graceMs` to finish.
+   * Takes no more sends: those still waiting for their turn, and any asked for from now on, fail at once with
+   * `SenderStoppedError`, so their owners hand them back. Requests already out carry on; whoever awaits them
+   * decides how long to wait.
    */
-  stop(graceMs?: number): Promise<void>;
+  stop(): void;
 }
 
 /** The sender stopped before this send's request went out: nothing reached Teams. */
@@ -78,7 +78,6 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   // After a 429, Teams wants the whole conversation to wait, not just the request it refused.
   const pausedUntil = new Map<string, number>();
   const stopping = new AbortController();
-  const requestsOut = new Set<Promise<unknown>>();
 
   async function waitForTurn(key: string): Promise<void> {
     for (;;) {
@@ -114,6 +113,7 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
 
   /** One try through the conversation's queue; fails with SenderStoppedError if a stop comes before it goes out. */
   function scheduleOnce<T>(key: string, job: () => Promise<T>): Promise<T> {
+    if (stopping.signal.aborted) return Promise.reject(new SenderStoppedError());
     return new Promise<T>((resolve, reject) => {
       let isOut = false;
       const failWaiting = (error: Error) => !isOut && reject(error);
@@ -134,15 +134,12 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
   async function send<T>(key: string, attempt: () => Promise<T>): Promise<T> {
     const job = async () => {
       await waitForTurn(key);
-      const request = attempt();
-      requestsOut.add(request);
       try {
-        return await request;
+        return await attempt();
       } catch (error) {
         pauseOn429(key, error);
         throw error;
       } finally {
-        requestsOut.delete(request);
         // Refused or not, the request reached Teams and counts against the conversation's windows.
         recordAnswer(key);
       }
@@ -165,13 +162,9 @@ export function createPacedSender(options: PacedSenderOptions = {}): PacedSender
 
   return {
     send,
-    async stop(graceMs = Number.POSITIVE_INFINITY) {
+    stop() {
       stopping.abort();
       for (const fail of [...notYetOut]) fail(new SenderStoppedError());
-      if (requestsOut.size > 0)
-        await untilDeadline(Promise.allSettled([...requestsOut]), performance.now() + graceMs);
-      answeredAt.clear();
-      pausedUntil.clear();
     },
   };
 }

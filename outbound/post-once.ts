@@ -1,6 +1,7 @@
 import type { PostedMessages, PostedMessage } from '../storage/posted-messages';
 import type { Clock } from '../platform/clock';
 import { CONNECTOR_TIMEOUT_MS, type PostedActivity } from './connector-client';
+import { SenderStoppedError } from './paced-sender';
 
 export type { PostedMessage };
 
@@ -46,7 +47,15 @@ export const DEFAULT_POST_LEASE_MS = 5 * 60_000;
 /** From the moment a request goes out: its own timeout, and as much again for clock skew between instances. */
 const REQUEST_LEASE_MS = 2 * CONNECTOR_TIMEOUT_MS;
 
-export function createPostOnce(store: PostedMessages, clock: Clock): PostOnce {
+/**
+ * `isStopping`: once the service stops, nothing new is claimed (a claim would hold a lease other instances must
+ * wait out); the caller is told the post failed, and its work stays recorded for the next start.
+ */
+export function createPostOnce(
+  store: PostedMessages,
+  clock: Clock,
+  isStopping: () => boolean = () => false,
+): PostOnce {
   // A lease guards against a dead sender; this process knows its own are alive, however long Teams keeps them.
   const sendingHere = new Set<string>();
 
@@ -72,6 +81,7 @@ export function createPostOnce(store: PostedMessages, clock: Clock): PostOnce {
     leaseMs = DEFAULT_POST_LEASE_MS,
     send,
   }: PostRequest): Promise<PostOutcome> {
+    if (isStopping()) return { status: 'failed', error: new SenderStoppedError() };
     if (sendingHere.has(key)) return { status: 'in-flight' };
     sendingHere.add(key);
     try {
