@@ -90,20 +90,39 @@ export function isNothingSentError(error: unknown): boolean {
  * not cover.
  */
 export function isTransientStoreError(error: unknown): boolean {
-  if (isStoreUnavailableError(error)) return true;
+  return isStoreUnavailableError(error) || isStoreBusyError(error);
+}
+
+/** SQLite refused the write before committing anything, so the same write may simply be sent again. */
+export function isStoreBusyError(error: unknown): boolean {
   return error instanceof MongoError && /SQLITE_BUSY|database is locked/i.test(error.message);
 }
 
 const RETRY_DELAYS_MS = [20, 100, 500];
 
 /** Runs an idempotent operation, trying again after a transient store error (three more tries, ~0.6 s in all). */
-export async function withTransientRetry<T>(operation: () => Promise<T>): Promise<T> {
+export function withTransientRetry<T>(operation: () => Promise<T>): Promise<T> {
+  return retrying(operation, isTransientStoreError);
+}
+
+/**
+ * Runs any write, trying again only when the store was busy: that write was refused whole, so a retry cannot
+ * make it happen twice (after a lost connection it might have).
+ */
+export function withBusyRetry<T>(operation: () => Promise<T>): Promise<T> {
+  return retrying(operation, isStoreBusyError);
+}
+
+async function retrying<T>(
+  operation: () => Promise<T>,
+  isRetryable: (error: unknown) => boolean,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await operation();
     } catch (error) {
       const delayMs = RETRY_DELAYS_MS[attempt];
-      if (delayMs === undefined || !isTransientStoreError(error)) throw error;
+      if (delayMs === undefined || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { insertIfAbsent } from './mongo';
+import { insertIfAbsent, withBusyRetry } from './mongo';
 
 /**
  * A change to a referral whose effects (projection, live-work tracking, the channel card, the write-back) may not
@@ -34,7 +34,7 @@ export function pendingChanges(db: Db): PendingChanges {
   return {
     async mark(referralId, now) {
       const change = { id: `${referralId}#${randomUUID()}`, referralId, markedAt: now };
-      await insertIfAbsent(marks, { _id: change.id, referralId, markedAt: now });
+      await withBusyRetry(() => insertIfAbsent(marks, { _id: change.id, referralId, markedAt: now }));
       return change;
     },
     async clear(id) {

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { ReferralEvent } from '../core/events';
-import { insertIfAbsent } from './mongo';
+import { insertIfAbsent, withBusyRetry } from './mongo';
 
 /** The per-referral event log. Its unique (referralId, seq) index decides every race between writers. */
 export interface ReferralEventLog {
@@ -40,7 +40,7 @@ export function referralEventLog(db: Db): ReferralEventLog {
   return {
     async append(event) {
       const doc = { _id: eventId(event.referralId, event.seq), ...event };
-      return (await insertIfAbsent(events, doc)) ? 'appended' : 'taken';
+      return (await withBusyRetry(() => insertIfAbsent(events, doc))) ? 'appended' : 'taken';
     },
     get,
     // Point reads by `_id` (`<referralId>:<seq>`) only: FerretDB over SQLite answers any other filter by reading the
