@@ -7,6 +7,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import { parseActionData } from '../cards/card-actions';
+import { inertMarkdown } from '../cards/inert-text';
 import { localeFrom } from '../i18n/catalogue';
 import { isStoreUnavailableError } from '../storage/mongo';
 import type { BotDeps } from './bot-deps';
@@ -102,7 +103,8 @@ export class ReferralBot extends TeamsActivityHandler {
         await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
       },
       sendText: async (text) => {
-        await context.sendActivity(MessageFactory.text(text));
+        // Teams reads a message's text as markdown, and replies name customers: made inert like every card text.
+        await context.sendActivity(MessageFactory.text(inertMarkdown(text)));
       },
     };
   }
@@ -136,5 +138,9 @@ export class ReferralBot extends TeamsActivityHandler {
 function toInvokeResponse(reply: ActionReply): AdaptiveCardInvokeResponse {
   if ('card' in reply)
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: reply.card as never };
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: reply.text as never };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: inertMarkdown(reply.text) as never,
+  };
 }

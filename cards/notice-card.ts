@@ -2,6 +2,7 @@ import type { NoticeKind } from '../core/due-notices';
 import type { Referral } from '../core/referral';
 import { t } from '../i18n/catalogue';
 import { formatDateTime, formatTimeLeft } from '../i18n/format';
+import { mentionOf } from './inert-text';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
@@ -40,7 +41,7 @@ export function noticeCard(
   owners: { id: string; name: string }[] = [],
 ): CardJson {
   const { locale, timeZone, now } = view;
-  const mentions = owners.map((o) => ({ ...o, text: `<at>${o.name}</at>` }));
+  const mentions = owners.map(mentionOf);
   return renderCard(TEMPLATE, {
     ...LOOK[kind],
     title: t(locale, `notice.${kind}.title`, { customer: referral.customer.name }),

@@ -6,6 +6,7 @@ import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/f
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
 import { customerFacts, engagementFacts, historyLine, outcomeLines } from './referral-facts';
 import { executeAction, TRANSITION_VERBS } from './card-actions';
+import { mentionOf } from './inert-text';
 import { formModel, type FormModel } from './referral-forms';
 import type { ViewContext } from './view-context';
 
@@ -120,7 +121,7 @@ function noticeModel(view: ViewContext, notice?: ReferralNotice) {
 
 /** Teams notifies a person only when the card both shows `<at>Name</at>` and lists them in `msteams.entities`. */
 function ownersModel(locale: Locale, owners: { id: string; name: string }[]) {
-  const mentions = owners.map((o) => ({ id: o.id, name: o.name, text: `<at>${o.name}</at>` }));
+  const mentions = owners.map(mentionOf);
   return {
     mentions,
     ownersLine: t(locale, 'card.owners', { owners: mentions.map((m) => m.text).join(', ') }),

@@ -1,4 +1,5 @@
 import { Template } from 'adaptivecards-templating';
+import { makeCardTextInert } from './inert-text';
 
 export type CardJson = Record<string, unknown>;
 
@@ -8,7 +9,8 @@ const parsed = new WeakMap<object, Template>();
 
 /**
  * Expands a card template with its view-model. Templates hold `${...}` bindings only; every string people read
- * comes from the view-model, which takes it from the message catalogue.
+ * comes from the view-model, which takes it from the message catalogue or from outside, and every text the card
+ * shows is made inert here, so no card can forget it.
  */
 export function renderCard(template: object, viewModel: object): CardJson {
   let prepared = parsed.get(template);
@@ -16,7 +18,7 @@ export function renderCard(template: object, viewModel: object): CardJson {
     prepared = new Template(template);
     parsed.set(template, prepared);
   }
-  return prepared.expand({ $root: viewModel }) as CardJson;
+  return makeCardTextInert(prepared.expand({ $root: viewModel }) as CardJson);
 }
 
 /** Schema version of every card: 1.5 is what Teams desktop, web and mobile all render. */

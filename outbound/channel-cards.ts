@@ -93,10 +93,12 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
   }
 
   async function post(referral: Referral): Promise<boolean> {
-    const channel = await channelFor(referral);
+    let channel = await channelFor(referral);
     if (!channel) {
       await deps.waiting.add(referral.id, deps.clock());
-      return false;
+      // An install may have come in between: its sweep of waiting cards ran before this one was waiting.
+      channel = await channelFor(referral);
+      if (!channel) return false;
     }
     const outcome = await deps.posts.postOnce({
       key: cardKey(referral.id),

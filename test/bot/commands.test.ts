@@ -194,6 +194,8 @@ describe('commands', () => {
     const old = await receive('old', 'Long Ago', 40 * 24);
     await hoursAgo(40 * 24 - 1, () => desk.service.referrals.apply(old, accept('Old'), dana));
 
+    // Lists and stats read what the changes' effects have stored.
+    await desk.service.idle();
     // In personal chat, stats cover every referral (no channel needed: the bot is not even installed in one).
     const card = await ask('stats', { where: 'personal' });
     const text = cardText(card);

@@ -1,7 +1,7 @@
 import { referralCard } from '../../cards/referral-card';
 import type { Referral } from '../../core/referral';
 import { t, type Locale } from '../../i18n/catalogue';
-import { cardText, cardVerbs } from '../support/teams-client';
+import { cardText, cardVerbs, readAs } from '../support/teams-client';
 import { cardProblems } from '../support/validate-card';
 import {
   activeReferral,
@@ -129,7 +129,7 @@ describe('the referral card', () => {
     const factsOf = (card: Record<string, unknown>) =>
       Object.fromEntries(
         elements(card['body'], 'FactSet').flatMap((set) =>
-          (set['facts'] as { title: string; value: string }[]).map((f) => [f.title, f.value]),
+          (set['facts'] as { title: string; value: string }[]).map((f) => [readAs(f.title), readAs(f.value)]),
         ),
       );
 

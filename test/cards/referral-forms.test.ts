@@ -7,7 +7,7 @@ import { CLOSE_REASONS, PURCHASE_TIMEFRAMES, type Referral } from '../../core/re
 import type { FieldError } from '../../core/result';
 import { LIMITS } from '../../core/validation';
 import { codeMessage, t, type Locale } from '../../i18n/catalogue';
-import { cardText } from '../support/teams-client';
+import { cardText, readAs } from '../support/teams-client';
 import { cardProblems } from '../support/validate-card';
 import { activeReferral, daysAfter, hoursAfter, newReferral, RECEIVED_AT } from '../core/fixtures';
 import { elementAfter, elements, input, inputIds, topActions } from './card-queries';
@@ -190,11 +190,9 @@ describe.each(['en', 'ko'] as Locale[])('a form sent back invalid, in %s', (loca
       for (const [id, value] of Object.entries(typed)) expect(input(card, id)!['value']).toBe(value);
       for (const e of errors.filter((e) => e.field !== '')) {
         const message = codeMessage(locale, 'error', e.code, e.params);
-        expect(elementAfter(card, `${verb}.${e.field}`)).toMatchObject({
-          type: 'TextBlock',
-          text: message,
-          color: 'attention',
-        });
+        const shown = elementAfter(card, `${verb}.${e.field}`);
+        expect(shown).toMatchObject({ type: 'TextBlock', color: 'attention' });
+        expect(readAs(String(shown?.['text']))).toBe(message);
         expect(input(card, `${verb}.${e.field}`)).toMatchObject({ errorMessage: message });
       }
       expect(cardText(card)).not.toMatch(/something went wrong|문제가 발생/i);

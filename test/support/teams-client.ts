@@ -135,6 +135,14 @@ export function acceptForm(referralId: string, fields: Record<string, string> = 
   };
 }
 
+/**
+ * What a reader sees of a card's markdown text: the backslash escapes and invisible word joiners that make
+ * outside text inert (cards/inert-text.ts) do not show.
+ */
+export function readAs(markdown: string): string {
+  return markdown.replace(/\\(.)/g, '$1').replace(/\u2060/g, '');
+}
+
 /** Every text a card shows, flattened, so a test can ask "does the card say X" without knowing its layout. */
 export function cardText(card: unknown): string {
   const texts: string[] = [];
@@ -142,7 +150,8 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key)) texts.push(value);
+        if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key))
+          texts.push(readAs(value));
         else walk(value);
       }
     }
@@ -160,7 +169,7 @@ export function cardFacts(card: unknown): Record<string, string> {
       const record = node as Record<string, unknown>;
       if (record['type'] === 'FactSet' && Array.isArray(record['facts']))
         for (const fact of record['facts'] as { title?: unknown; value?: unknown }[])
-          facts[String(fact.title)] = String(fact.value);
+          facts[readAs(String(fact.title))] = readAs(String(fact.value));
       Object.values(record).forEach(walk);
     }
   };
