@@ -28,6 +28,7 @@ export interface CardActionData {
   lost: FormSubmission<'lost'>;
   edit: FormSubmission<'edit'>;
   'add-contact': FormSubmission<'add-contact'>;
+  assign: FormSubmission<'assign'>;
   /** Redraws the referral's card for the clicker (also the forms' Cancel). */
   refresh: { referralId: string };
   /** Opens a referral from a list. */
@@ -104,6 +105,7 @@ const PARSERS: { [V in CardVerb]: (raw: Record<string, unknown>) => CardActionDa
   lost: form('lost'),
   edit: form('edit'),
   'add-contact': form('add-contact'),
+  assign: form('assign'),
   refresh: referralOnly,
   show: referralOnly,
   'list-page': (raw) => {

@@ -76,6 +76,7 @@ function evolve(referral: Referral, event: ReferralEvent): Referral {
       return {
         ...accept(referral, event.engagement, event.contacts),
         response: { action: 'accepted', by, at },
+        ...ownerOnAccept(referral, by),
       };
     case 'declined': {
       const closed = close(referral, {
@@ -103,6 +104,8 @@ function evolve(referral: Referral, event: ReferralEvent): Referral {
       return { ...referral, engagement: edited(referral, event.changes) };
     case 'contact-added':
       return { ...referral, team: [...referral.team, event.contact] };
+    case 'owner-assigned':
+      return { ...referral, owner: event.owner };
     case 'source-updated':
       return followSource(
         withSourceChanges(referral, event.changes, event.sourceModifiedAt, at),
@@ -129,6 +132,12 @@ function followSource(
   const { substatus, reason } = transition;
   const closed = close(referral, { substatus, by, at, reason });
   return substatus === 'Declined' ? { ...closed, response: { action: 'declined', by, at } } : closed;
+}
+
+/** Whoever takes a referral on owns it, unless someone was already named (an assignment while it was New). */
+function ownerOnAccept(referral: Referral, by: Actor): Pick<Referral, 'owner'> {
+  if (referral.owner) return { owner: referral.owner };
+  return by.kind === 'user' ? { owner: { id: by.id, name: by.name } } : {};
 }
 
 function accept(referral: Referral, engagement: Engagement, contacts: Contact[]): Referral {

@@ -9,6 +9,7 @@ import type {
   Engagement,
   IncomingReferral,
   Money,
+  Person,
   PurchaseEstimate,
   ReferralDetails,
 } from './referral';
@@ -52,6 +53,7 @@ export type ReferralEventData =
   | { type: 'lost'; reason: CloseReason; notes?: string }
   | { type: 'engagement-edited'; changes: EngagementChanges }
   | { type: 'contact-added'; contact: Contact }
+  | { type: 'owner-assigned'; owner: Person }
   | { type: 'expired' }
   | {
       type: 'source-updated';

@@ -4,7 +4,8 @@ import { formatUtc } from './dates';
 import type { Actor, Referral, Status } from './referral';
 import type { StateConflict } from './result';
 
-export type CommandType = 'accept' | 'decline' | 'won' | 'lost' | 'edit' | 'add-contact' | 'expire';
+export type CommandType =
+  'accept' | 'decline' | 'won' | 'lost' | 'edit' | 'add-contact' | 'assign' | 'expire';
 
 /**
  * Add-contact is Active only: while a referral is New its people are named on the Accept form, and Partner
@@ -18,6 +19,8 @@ const ALLOWED_IN: Record<CommandType, readonly Status[]> = {
   lost: ['Active'],
   edit: ['Active'],
   'add-contact': ['Active'],
+  // An owner can be named before anyone answers (who should call the customer) and while the deal runs.
+  assign: ['New', 'Active'],
 };
 
 export const COMMAND_TYPES = Object.keys(ALLOWED_IN) as CommandType[];

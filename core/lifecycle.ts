@@ -1,6 +1,7 @@
 // The product's rules: what each command may do to a referral, and the events that record it. Edges call
 // `decide` to learn whether a command may happen, then `commit` to turn the decision into the next event.
 import { applyEvent, copyIncoming, fold } from './apply-event';
+import { parseAssign, type AssignInput } from './assign-input';
 import { formatUtc } from './dates';
 import { parseEdit, type EditInput } from './edit-input';
 import { WON_WITHIN_72H, isWonTooSoon } from './eligibility';
@@ -31,6 +32,7 @@ export type Command =
   | { type: 'lost'; input: LostInput }
   | { type: 'edit'; input: EditInput }
   | { type: 'add-contact'; input: ContactInput }
+  | { type: 'assign'; input: AssignInput }
   | { type: 'expire' }
   /** The source's latest snapshot: sent by the sync edge, never offered on a card (so not a CommandType). */
   | { type: 'update-from-source'; update: SourceUpdate };
@@ -59,6 +61,8 @@ export function decide(referral: Referral, command: Command, now: Date): Result<
       }));
     case 'add-contact':
       return mapOk(parseContact(command.input), (contact) => ({ type: 'contact-added', contact }));
+    case 'assign':
+      return mapOk(parseAssign(command.input), (owner) => ({ type: 'owner-assigned', owner }));
     case 'expire':
       return decideExpire(referral, now);
   }

@@ -109,6 +109,12 @@ export interface Consent {
   contact: boolean;
 }
 
+/** A person on the partner's team, as Teams knows them (their Entra object id) — the referral's owner. */
+export interface Person {
+  id: string;
+  name: string;
+}
+
 /** Who caused a change: a person in Teams, the scheduler, or the referral's source. */
 export interface Actor {
   kind: 'user' | 'system' | 'source';
@@ -187,6 +193,11 @@ export interface Referral extends IncomingReferral {
   /** Extra people from the partner's side (Partner Center's `team`). */
   team: Contact[];
   response?: Response;
+  /**
+   * Who on the partner's team answers for the referral: whoever accepted it, or whoever it was assigned to. The
+   * reminders and warnings name them, and `mine` lists what they own.
+   */
+  owner?: Person;
   closure?: Closure;
   /** Sequence number of the last event applied to this projection. */
   version: number;
