@@ -32,7 +32,15 @@ export interface Config {
   playground: { enabled: boolean; port: number };
   /** The scheduler inside the service: reminders, warnings, expiry, flame changes, digests. */
   scheduler: { enabled: boolean; cron: string };
-  bot: BotSettings;
+  bot: BotSettings & {
+    /**
+     * Tenants whose activities are served; any other tenant's get nothing back. Undefined serves any (local mode
+     * only: production requires it for a multi-tenant bot, and a single-tenant bot serves its own tenant).
+     */
+    allowedTenantIds?: string[];
+  };
+  /** How often an instance reads what others changed in a shared MongoDB (lists, the tab); 0 turns it off. */
+  directorySyncMs: number;
 }
 
 export class ConfigError extends Error {
@@ -92,12 +100,14 @@ export function loadConfig(env: Env = process.env): Config {
       cron: readCron(read, 'SCHEDULER_CRON', '* * * * *'),
     },
     bot,
+    // The embedded store serves one process; only a shared MongoDB has other instances to hear from.
+    directorySyncMs: mongodbUri ? read.integer('DIRECTORY_SYNC_MS', 5_000, 0, 3_600_000) : 0,
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }
 
-function readBot(read: EnvReader): BotSettings {
+function readBot(read: EnvReader): Config['bot'] {
   const appId = read.text('MicrosoftAppId');
   const appPassword = read.text('MicrosoftAppPassword');
   const appType = read.oneOf('MicrosoftAppType', APP_TYPES, 'MultiTenant');
@@ -106,7 +116,13 @@ function readBot(read: EnvReader): BotSettings {
     read.problem('MicrosoftAppPassword is required when MicrosoftAppId is set');
   if (appId && appType !== 'MultiTenant' && !tenantId)
     read.problem(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}`);
-  return { appId, appPassword, tenantId, appType };
+  const listed = read.list('ALLOWED_TENANT_IDS');
+  if (appId && appType === 'MultiTenant' && !listed)
+    read.problem(
+      'ALLOWED_TENANT_IDS is required for a MultiTenant bot: the tenants (comma-separated ids) it may serve',
+    );
+  const allowedTenantIds = listed ?? (appId && tenantId ? [tenantId] : undefined);
+  return { appId, appPassword, tenantId, appType, ...(allowedTenantIds ? { allowedTenantIds } : {}) };
 }
 
 function readDisplay(read: EnvReader): Config['display'] {

@@ -3,7 +3,9 @@ import { join, resolve } from 'node:path';
 import { botTokenProvider } from '../bot/bot-token';
 import { createBot } from '../bot/create-bot';
 import { createCardViews } from '../cards/views';
+import { createConnectorClient } from '../outbound/connector-client';
 import { createOutbound, type Outbound } from '../outbound/create-outbound';
+import { rosterReader } from '../outbound/roster-reader';
 import { startPartnerCenter, type PartnerCenter } from '../partner-center/start-partner-center';
 import { partnerCenterWriteBack } from '../partner-center/write-back';
 import type { Clock } from '../platform/clock';
@@ -12,6 +14,10 @@ import { createSignal } from '../platform/signal';
 import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
 import { createDigestBuilder } from '../services/digest-builder';
 import { createChangeEffects, type ChangeEffect, type ChangeEffects } from '../services/change-effects';
+import { startDirectorySync } from '../services/directory-sync';
+import { createPeople, type People } from '../services/people';
+import { createReferralDirectory, type ReferralDirectory } from '../services/referral-directory';
+import { createReferralLists } from '../services/referral-lists';
 import {
   createReferralReader,
   createReferralService,
@@ -35,6 +41,8 @@ export interface RunningService {
   referrals: ReferralService;
   outbound: Outbound;
   effects: ChangeEffects;
+  directory: ReferralDirectory;
+  people: People;
   scheduler: Scheduler;
   /** Absent when the Partner Center integration is off. */
   partnerCenter?: PartnerCenter;
@@ -68,7 +76,25 @@ export async function startService(
     const migrated = await migrate(store.db, clock());
     if (migrated.length > 0) log.info({ migrated }, 'stored data migrated');
     const stores = createStores(store.db);
-    const { outbound, effects, referrals, writeBackQueued } = buildCore(config, stores, clock, log);
+    const { outbound, effects, referrals, writeBackQueued, directory, people, lists } = buildCore(
+      config,
+      stores,
+      clock,
+      log,
+    );
+    // What lists and the tab read: every referral, once, at start (FerretDB answers only point reads quickly).
+    const held = await directory.load({ referrals: stores.projections.all(), routes: stores.routes.all() });
+    log.info({ referrals: held }, 'referral directory loaded');
+    if (config.directorySyncMs > 0) {
+      const sync = startDirectorySync({
+        directory,
+        ...stores,
+        startAt: clock(),
+        intervalMs: config.directorySyncMs,
+        log,
+      });
+      shutdown.onHalt(() => sync.stop());
+    }
     // In reverse: the sender hands back what still waits for Teams, then the changes get what time is left.
     shutdown.onHalt(() => outbound.stop());
     shutdown.onDrain(() => effects.idle());
@@ -90,13 +116,14 @@ export async function startService(
           })
         : undefined;
     if (partnerCenter) shutdown.onDrain(() => partnerCenter.stop());
-    const digests = createDigestBuilder({ source: stores.digestSource, routes: stores.routes });
+    const digests = createDigestBuilder(lists);
     const scheduler = createScheduler({
       ...stores,
       referrals,
       changes: effects,
       outbound,
       digests,
+      people,
       display: config.display,
       log,
     });
@@ -110,6 +137,8 @@ export async function startService(
       referrals,
       outbound,
       effects,
+      directory,
+      people,
       scheduler,
       partnerCenter,
       idle: () => effects.idle(),
@@ -119,6 +148,9 @@ export async function startService(
     const handleMessages = createBot(config.bot, {
       ...stores,
       referrals,
+      directory,
+      lists,
+      people,
       outbound,
       digests,
       sync: partnerCenter,
@@ -196,26 +228,36 @@ async function openStore(
 }
 
 /**
- * The write path and what every change sets off, in order: the projection, live-work tracking, the write-back to
- * Partner Center, and (slowest, behind Teams' pacing) the channel card. Carried out from a durable mark.
+ * The write path and what every change sets off, in order: the directory (what lists read), the projection,
+ * live-work tracking, the write-back to Partner Center, and (slowest, behind Teams' pacing) the channel card.
+ * Carried out from a durable mark.
  */
 function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
-  const reader = createReferralReader(stores);
+  const reader = createReferralReader({ ...stores, clock });
+  const directory = createReferralDirectory();
   const { appId, appPassword, tenantId } = config.bot;
+  const connector = createConnectorClient({
+    // Local mode talks to the Agents Playground, which takes no token.
+    getToken: appId && appPassword ? botTokenProvider(appId, appPassword, tenantId) : undefined,
+    clock,
+  });
+  const people = createPeople({ ...stores, fetchRoster: rosterReader(connector), clock, log });
   const outbound = createOutbound({
     ...stores,
+    connector,
+    people,
+    directory,
     load: (id) => reader.load(id),
     history: (referral) => stores.events.listUpTo(referral.id, referral.version),
     syncStateOf: config.partnerCenter ? (id) => stores.outbox.stateOf(id) : undefined,
-    // Local mode talks to the Agents Playground, which takes no token.
-    getToken: appId && appPassword ? botTokenProvider(appId, appPassword, tenantId) : undefined,
     display: config.display,
     clock,
     log,
   });
   const writeBackQueued = createSignal();
   const list: ChangeEffect[] = [
-    { name: 'projection', run: ({ referral }) => stores.projections.save(referral) },
+    { name: 'directory', run: async ({ referral }) => directory.put(referral) },
+    { name: 'projection', run: ({ referral }) => stores.projections.save(referral, clock()) },
     { name: 'live-work', run: ({ referral }) => stores.open.track(referral) },
   ];
   if (config.partnerCenter)
@@ -229,5 +271,6 @@ function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
     log,
   });
   const referrals = createReferralService({ ...stores, effects, clock });
-  return { outbound, effects, referrals, writeBackQueued };
+  const lists = createReferralLists(directory);
+  return { outbound, effects, referrals, writeBackQueued, directory, people, lists };
 }

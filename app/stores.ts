@@ -1,7 +1,6 @@
 import type { Db } from 'mongodb';
 import { channelSettings } from '../storage/channel-settings';
 import { conversations } from '../storage/conversations';
-import { digestSource } from '../storage/digest-source';
 import { digestSubscriptions } from '../storage/digest-subscriptions';
 import { dueReferrals } from '../storage/due-referrals';
 import { openReferrals } from '../storage/open-referrals';
@@ -9,11 +8,11 @@ import { partnerCenterLinks } from '../storage/partner-center-links';
 import { pendingChanges } from '../storage/pending-changes';
 import { postedMessages } from '../storage/posted-messages';
 import { referralEventLog } from '../storage/referral-events';
-import { referralQueries } from '../storage/referral-queries';
 import { referralRoutes } from '../storage/referral-routes';
 import { referralProjections } from '../storage/referrals';
 import { scheduledNotices } from '../storage/scheduled-notices';
 import { syncOutbox } from '../storage/sync-outbox';
+import { teamRosters } from '../storage/team-rosters';
 import { waitingCards } from '../storage/waiting-cards';
 
 /** One module per collection, each built once over the service's connection; parts receive the ones they use. */
@@ -21,7 +20,6 @@ export function createStores(db: Db) {
   return {
     events: referralEventLog(db),
     projections: referralProjections(db),
-    queries: referralQueries(db),
     open: openReferrals(db),
     due: dueReferrals(db),
     routes: referralRoutes(db),
@@ -29,12 +27,12 @@ export function createStores(db: Db) {
     settings: channelSettings(db),
     postedMessages: postedMessages(db),
     notices: scheduledNotices(db),
-    digestSource: digestSource(db),
     subscriptions: digestSubscriptions(db),
     links: partnerCenterLinks(db),
     outbox: syncOutbox(db),
     pendingChanges: pendingChanges(db),
     waiting: waitingCards(db),
+    rosters: teamRosters(db),
   };
 }
 

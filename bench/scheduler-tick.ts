@@ -70,10 +70,11 @@ async function main() {
           postCardOnce: async () => ({ status: 'in-flight' as const }),
         },
         digests: {
-          build: async () => {
+          build: () => {
             throw new Error('no digests in this bench');
           },
         },
+        people: { teamsOf: async () => new Set<string>() },
         subscriptions: digestSubscriptions(connection.db),
         display: { timeZone: 'UTC', locale: 'en' },
         log: createLogger('fatal'),

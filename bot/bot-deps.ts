@@ -9,14 +9,17 @@ import type { ReferralService } from '../services/referral-service';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
 import type { DigestSubscriptions } from '../storage/digest-subscriptions';
-import type { ReferralQueries } from '../storage/referral-queries';
-import type { ReferralRoutes } from '../storage/referral-routes';
+import type { People } from '../services/people';
+import type { ReferralDirectory } from '../services/referral-directory';
+import type { ReferralLists } from '../services/referral-lists';
 
 /** What the bot's handlers may use. Each is injected, so tests drive them with the real store and a fake clock. */
 export interface BotDeps {
   referrals: ReferralService;
-  queries: ReferralQueries;
-  routes: ReferralRoutes;
+  /** Every referral's summary and place, in memory: what lists and access checks read. */
+  directory: Pick<ReferralDirectory, 'get'>;
+  lists: ReferralLists;
+  people: People;
   conversations: Conversations;
   settings: ChannelSettingsStore;
   /** The referral's channel card: what it shows beyond the referral, redraws, cards waiting for a channel. */

@@ -1,10 +1,12 @@
 import type { Command } from '../core/lifecycle';
+import type { Person } from '../core/referral';
 import { parseRoutingClaims } from '../core/routing';
 import type { CardActionData, CardVerb, FormSubmission, TransitionVerb } from '../cards/card-actions';
 import { formFields } from '../cards/form-fields';
 import type { CardJson } from '../cards/render';
 import type { BotDeps } from './bot-deps';
 import { listPage } from './commands';
+import { mayActOn, viewerOf } from './scope';
 import type { Turn } from './turn';
 
 /** What an Action.Execute gets back: a card that replaces the clicked one for the clicker, or a short text. */
@@ -27,7 +29,11 @@ export const CARD_ACTIONS: ActionHandlers = {
   lost: transition,
   edit: transition,
   'add-contact': transition,
+  assign: transition,
   refresh: async ({ data, turn, deps }) => {
+    // Someone outside the team learns nothing, not even that the referral exists.
+    if (!(await mayActOn(turn, deps.directory.get(data.referralId), deps.people)))
+      return { text: deps.views.text(turn, 'referral.notFound') };
     const referral = await deps.referrals.load(data.referralId);
     return referral
       ? { card: deps.views.referral(turn, referral, await deps.outbound.channelCards.extrasFor(referral)) }
@@ -35,6 +41,8 @@ export const CARD_ACTIONS: ActionHandlers = {
   },
   // Opening a referral from a list posts its card below and leaves the list in place for the next one.
   show: async ({ data, turn, deps }) => {
+    if (!(await mayActOn(turn, deps.directory.get(data.referralId), deps.people)))
+      return { text: deps.views.text(turn, 'referral.notFound') };
     const referral = await deps.referrals.load(data.referralId);
     if (!referral) return { text: deps.views.text(turn, 'referral.notFound') };
     const extras = await deps.outbound.channelCards.extrasFor(referral);
@@ -45,7 +53,9 @@ export const CARD_ACTIONS: ActionHandlers = {
     card: deps.views.list(turn, data, await listPage(turn, deps, data)),
   }),
   'settings-save': async ({ data, turn, deps }) => {
-    if (!turn.channelId) return { text: deps.views.text(turn, 'settings.channelOnly') };
+    if (!turn.channelId || !turn.teamId) return { text: deps.views.text(turn, 'settings.channelOnly') };
+    if (!(await mayChangeSettings(turn, turn.teamId, deps)))
+      return { text: deps.views.text(turn, 'settings.adminsOnly') };
     const parsed = parseRoutingClaims(data.inputs);
     const current = await deps.settings.get(turn.channelId);
     if (!parsed.ok)
@@ -56,12 +66,26 @@ export const CARD_ACTIONS: ActionHandlers = {
       channelId: turn.channelId,
       updatedAt: turn.now,
       updatedBy: me,
-      owners: [...(current?.owners ?? []).filter((o) => o.id !== me.id), me],
+      ...(current?.locale ? { locale: current.locale } : {}),
+      ...(current?.timeZone ? { timeZone: current.timeZone } : {}),
     };
     await deps.settings.save(saved);
     return { card: deps.views.settings(turn, saved, undefined, 'saved') };
   },
 };
+
+/**
+ * Referral admins change a channel's settings. A team with no admin known (installed before admins existed, and
+ * Teams' roster does not name owners) lets its first member who saves one become its admin.
+ */
+async function mayChangeSettings(turn: Turn, teamId: string, deps: BotDeps): Promise<boolean> {
+  const viewer = viewerOf(turn);
+  if (await deps.people.isAdmin(teamId, viewer)) return true;
+  if ((await deps.people.admins(teamId)).length > 0 || !(await deps.people.isMember(teamId, viewer)))
+    return false;
+  await deps.people.setAdmins(teamId, [viewer.aadObjectId]);
+  return true;
+}
 
 /** Runs the handler of the click's verb. */
 export function handleAction<V extends CardVerb>(
@@ -73,8 +97,8 @@ export function handleAction<V extends CardVerb>(
   return handler({ data: action.data, turn, deps });
 }
 
-/** The lifecycle command a submitted form asks for. */
-function commandOf(submission: FormSubmission): Command {
+/** The lifecycle command a submitted form asks for; an owner is chosen among the team's members. */
+function commandOf(submission: FormSubmission, candidates: readonly Person[]): Command {
   const input = formFields(submission.form, submission.inputs);
   switch (submission.form) {
     case 'accept':
@@ -89,6 +113,8 @@ function commandOf(submission: FormSubmission): Command {
       return { type: 'edit', input };
     case 'add-contact':
       return { type: 'add-contact', input };
+    case 'assign':
+      return { type: 'assign', input: { owner: input['owner'], candidates } };
   }
 }
 
@@ -99,7 +125,15 @@ async function transition<V extends TransitionVerb>({
 }: ActionContext<V>): Promise<ActionReply> {
   const submission: FormSubmission = data;
   const verb = submission.form;
-  const outcome = await deps.referrals.apply(submission.referralId, commandOf(submission), turn.actor);
+  // A click from outside the team (a card forwarded, an invoke replayed) changes nothing.
+  if (!(await mayActOn(turn, deps.directory.get(submission.referralId), deps.people)))
+    return { text: deps.views.text(turn, 'access.membersOnly') };
+  const candidates = verb === 'assign' ? await deps.people.assigneesFor(submission.referralId) : [];
+  const outcome = await deps.referrals.apply(
+    submission.referralId,
+    commandOf(submission, candidates),
+    turn.actor,
+  );
   if (outcome.status === 'not-found') return { text: deps.views.text(turn, 'referral.notFound') };
   const extras = await deps.outbound.channelCards.extrasFor(outcome.referral);
   const card = (more: Parameters<BotDeps['views']['referral']>[2]) =>

@@ -3,11 +3,13 @@ import { PARTNER_CENTER_SOURCE } from '../core/sources';
 import { createResponseStats } from '../core/stats';
 import type { ListRequest } from '../cards/card-views';
 import { CLOSED_WORDS } from '../cards/closed-words';
+import type { Scope } from '../services/referral-directory';
 import type { BotDeps } from './bot-deps';
 import { digestCommand } from './digest-command';
+import { scopeOf } from './scope';
 import type { Turn } from './turn';
 
-export const LIST_PAGE_SIZE = 5;
+export const LIST_PAGE_SIZE = 10;
 // Stats look back this far.
 const STATS_WINDOW_MS = 30 * 24 * 3600_000;
 
@@ -45,29 +47,32 @@ export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<
     await sendList(turn, deps, { list: 'archived', page: 0, ...(word ? { filter: word } : {}) });
   },
   show: async ({ args, turn, deps }) => {
-    const prefix = args[0] ?? '';
-    const found = await byIdPrefix(deps, prefix);
+    const wanted = args.join(' ').trim();
+    if (wanted === '') return turn.sendText(deps.views.text(turn, 'show.usage'));
+    const found = deps.lists.find(await scopeOf(turn, deps.people), wanted, 2);
     if (found.length !== 1)
       return turn.sendText(
-        deps.views.text(turn, found.length === 0 ? 'show.none' : 'show.ambiguous', { id: prefix }),
+        deps.views.text(turn, found.length === 0 ? 'show.none' : 'show.ambiguous', { id: wanted }),
       );
     const referral = await deps.referrals.load(found[0]!.id);
-    if (referral) await turn.sendCard(deps.views.referral(turn, referral));
+    if (!referral) return turn.sendText(deps.views.text(turn, 'show.none', { id: wanted }));
+    await turn.sendCard(
+      deps.views.referral(turn, referral, await deps.outbound.channelCards.extrasFor(referral)),
+    );
   },
   stats: async ({ turn, deps }) => {
     const to = turn.now;
     const from = new Date(to.getTime() - STATS_WINDOW_MS);
     const stats = createResponseStats();
-    const scope = await scopeOf(turn, deps);
-    for await (const referral of deps.queries.receivedBetween(from, to)) {
-      if (!scope || scope.has(referral.id)) stats.add(referral);
-    }
+    for (const referral of deps.lists.receivedBetween(await scopeOf(turn, deps.people), from, to))
+      stats.add(referral);
     await turn.sendCard(deps.views.stats(turn, stats.result(), { from, to }));
   },
   digest: ({ args, turn, deps }) => digestCommand(turn, args, deps),
   sync: async ({ args, turn, deps }) => {
     if (!deps.sync) return turn.sendText(deps.views.text(turn, 'sync.off'));
-    const found = args[0]?.toLowerCase() === 'give-up' ? await byIdPrefix(deps, args[1] ?? '') : [];
+    const wanted = args[0]?.toLowerCase() === 'give-up' ? args.slice(1).join(' ') : '';
+    const found = wanted ? deps.lists.find(await scopeOf(turn, deps.people), wanted, 2) : [];
     if (found.length !== 1) return turn.sendText(deps.views.text(turn, 'sync.give-up.usage'));
     const referral = found[0]!;
     const params = { customer: referral.customer.name };
@@ -85,14 +90,6 @@ export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<
   },
 };
 
-// Shorter prefixes match too many referrals to be worth a query.
-const MIN_ID_PREFIX = 4;
-
-/** Up to two referrals whose id starts with `prefix`: enough to tell "none", "this one" and "ambiguous" apart. */
-async function byIdPrefix(deps: BotDeps, prefix: string) {
-  return prefix.length >= MIN_ID_PREFIX ? deps.queries.byIdPrefix(prefix, 2) : [];
-}
-
 const isCommandName = (word: string): word is CommandName =>
   (COMMAND_NAMES as readonly string[]).includes(word);
 
@@ -104,24 +101,18 @@ export function parseCommand(text: string): { name: CommandName; args: string[];
   return { name: 'help', args: [], unknown: text.trim() };
 }
 
-/** The referrals a list in this conversation covers: a channel sees its own, chats see all. */
-async function scopeOf(turn: Turn, deps: BotDeps): Promise<Set<string> | undefined> {
-  return turn.channelId ? new Set(await deps.routes.referralIdsOf(turn.channelId)) : undefined;
-}
-
 export async function listPage(turn: Turn, deps: BotDeps, request: ListRequest) {
-  const scope = await scopeOf(turn, deps);
-  const ids = scope ? { referralIds: [...scope] } : {};
+  const scope: Scope = await scopeOf(turn, deps.people);
   switch (request.list) {
     case 'inbox':
-      return deps.queries.inbox(ids, request.page, LIST_PAGE_SIZE);
+      return deps.lists.inbox(scope, request.page, LIST_PAGE_SIZE);
     case 'active':
-      return deps.queries.active(ids, request.page, LIST_PAGE_SIZE);
+      return deps.lists.active(scope, request.page, LIST_PAGE_SIZE);
     case 'mine':
-      return deps.queries.respondedBy(turn.actor.id, request.page, LIST_PAGE_SIZE);
+      return deps.lists.ownedBy(scope, turn.actor.id, request.page, LIST_PAGE_SIZE);
     case 'archived': {
       const kind: ClosedSubstatus | undefined = request.filter ? CLOSED_WORDS[request.filter] : undefined;
-      return deps.queries.archived(ids, kind, request.page, LIST_PAGE_SIZE);
+      return deps.lists.archived(scope, kind, request.page, LIST_PAGE_SIZE);
     }
   }
 }

@@ -4,6 +4,8 @@ import { t, type Locale } from '../i18n/catalogue';
 import { formatDateTime } from '../i18n/format';
 import type { DigestBuilder } from '../services/digest-builder';
 import type { DigestSubscriptions } from '../storage/digest-subscriptions';
+import type { People } from '../services/people';
+import { scopeOf } from './scope';
 import type { Turn } from './turn';
 
 const WEEKDAY_NAMES: Record<Locale, string[]> = {
@@ -14,6 +16,7 @@ const WEEKDAY_NAMES: Record<Locale, string[]> = {
 export interface DigestCommandDeps {
   digests: DigestBuilder;
   subscriptions: DigestSubscriptions;
+  people: People;
 }
 
 /** `digest` (now), `digest daily 08:00 [zone]`, `digest weekly mon 08:00 [zone]`, `digest off`. */
@@ -24,7 +27,7 @@ export async function digestCommand(turn: Turn, args: string[], deps: DigestComm
   const where = turn.channelId ?? turn.conversationId;
   if (request.kind === 'now') {
     const from = new Date(turn.now.getTime() - digestPeriodMs({ cadence: 'weekly' }));
-    const digest = await deps.digests.build(turn.channelId, { from, to: turn.now }, turn.now);
+    const digest = deps.digests.build(await scopeOf(turn, deps.people), { from, to: turn.now }, turn.now);
     return turn.sendCard(digestCard(turn, digest));
   }
   if (request.kind === 'off') {
@@ -41,6 +44,7 @@ export async function digestCommand(turn: Turn, args: string[], deps: DigestComm
     schedule,
     nextAt,
     createdBy: { id: turn.actor.id, name: turn.actor.name },
+    ...(turn.tenantId ? { tenantId: turn.tenantId } : {}),
   });
   await turn.sendText(
     t(turn.locale, `digest.subscribed.${schedule.cadence}`, {

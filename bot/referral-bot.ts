@@ -14,14 +14,20 @@ import type { BotDeps } from './bot-deps';
 import { handleAction, type ActionReply } from './card-actions';
 import { COMMANDS, parseCommand } from './commands';
 import type { Turn } from './turn';
-import { actorOf, conversationOf } from './turn-info';
+import { actorOf, conversationOf, memberOf, tenantOf } from './turn-info';
 
 /**
  * The Teams edge: turns activities into commands and card actions, and remembers where it is installed.
  * Every botbuilder type stays in bot/; handlers get a `Turn`.
  */
 export class ReferralBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  private readonly refusedTenants = new Set<string>();
+
+  constructor(
+    private readonly deps: BotDeps,
+    /** Tenants whose activities are served; undefined serves any (local mode, when none is configured). */
+    private readonly allowedTenants?: ReadonlySet<string>,
+  ) {
     super();
     this.onMessage(async (context, next) => {
       const turn = this.turnOf(context);
@@ -49,6 +55,7 @@ export class ReferralBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botWasAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
       if (botWasAdded) await this.remember(context);
+      else await this.membersChanged(context);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -58,8 +65,26 @@ export class ReferralBot extends TeamsActivityHandler {
     this.onMembersRemoved(async (context, next) => {
       if (context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id))
         await this.forget(context);
+      else await this.membersChanged(context);
       await next();
     });
+  }
+
+  /**
+   * An activity from a tenant not allowed gets nothing back and changes nothing; each such tenant is logged once
+   * (a flood of them must not flood the log).
+   */
+  override async run(context: TurnContext): Promise<void> {
+    const tenantId = tenantOf(context.activity);
+    if (this.allowedTenants && !(tenantId && this.allowedTenants.has(tenantId))) {
+      const key = tenantId ?? '(none)';
+      if (!this.refusedTenants.has(key)) {
+        this.refusedTenants.add(key);
+        this.deps.log.warn({ tenantId: key }, 'activity from a tenant that is not allowed; ignored');
+      }
+      return;
+    }
+    await super.run(context);
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -91,10 +116,14 @@ export class ReferralBot extends TeamsActivityHandler {
 
   private turnOf(context: TurnContext): Turn {
     const conversation = conversationOf(context.activity, this.deps.clock());
+    const tenantId = tenantOf(context.activity);
     return {
       actor: actorOf(context.activity),
+      ...(tenantId ? { tenantId } : {}),
       conversationId: context.activity.conversation?.id ?? '',
+      conversationKind: conversation?.kind ?? 'personal',
       serviceUrl: context.activity.serviceUrl ?? '',
+      ...(conversation?.teamId ? { teamId: conversation.teamId } : {}),
       locale: localeFrom(context.activity.locale, this.deps.display.locale),
       timeZone: this.deps.display.timeZone,
       now: this.deps.clock(),
@@ -117,6 +146,15 @@ export class ReferralBot extends TeamsActivityHandler {
     await this.deps.conversations.save(
       known ? { ...conversation, installedAt: known.installedAt } : conversation,
     );
+    if (
+      conversation.kind === 'channel' &&
+      conversation.teamId &&
+      (!known || context.activity.type !== 'message')
+    )
+      await this.deps.people.installed(
+        { teamId: conversation.teamId, tenantId: conversation.tenantId, serviceUrl: conversation.serviceUrl },
+        memberOf(context.activity.from),
+      );
     if (!known && conversation.kind === 'channel') {
       const posted = await this.deps.outbound.channelCards.postWaiting();
       if (posted > 0)
@@ -130,8 +168,16 @@ export class ReferralBot extends TeamsActivityHandler {
   private async forget(context: TurnContext): Promise<void> {
     const conversation = conversationOf(context.activity, this.deps.clock());
     if (!conversation) return;
-    if (conversation.teamId) await this.deps.conversations.forgetTeam(conversation.teamId);
-    else await this.deps.conversations.forget(conversation.id);
+    if (conversation.teamId) {
+      await this.deps.conversations.forgetTeam(conversation.teamId);
+      await this.deps.people.forget(conversation.teamId);
+    } else await this.deps.conversations.forget(conversation.id);
+  }
+
+  /** People joined or left a team the bot is in: its roster is read again. */
+  private async membersChanged(context: TurnContext): Promise<void> {
+    const teamId = conversationOf(context.activity, this.deps.clock())?.teamId;
+    if (teamId) await this.deps.people.membersChanged(teamId);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Actor } from '../core/referral';
 import type { Conversation } from '../storage/conversations';
+import type { TeamMember } from '../storage/team-rosters';
 
 interface TeamsChannelData {
   tenant?: { id?: string };
@@ -18,6 +19,19 @@ export function actorOf(activity: Partial<Activity>): Actor {
   };
 }
 
+/** The tenant an activity came from, as Teams states it. */
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  return (
+    (activity.channelData as TeamsChannelData | undefined)?.tenant?.id ?? activity.conversation?.tenantId
+  );
+}
+
+/** A member of the team as an activity names them (the roster's shape), e.g. who installed the bot. */
+export function memberOf(account: Partial<Activity>['from']): TeamMember | undefined {
+  if (!account?.id || !account.aadObjectId) return undefined;
+  return { teamsId: account.id, aadObjectId: account.aadObjectId, name: account.name?.trim() || 'Someone' };
+}
+
 /**
  * Where an activity happened, as the conversation to remember for proactive messages. In a channel that is the
  * channel itself, not the thread the activity came from (`<channel>;messageid=<root>`).
@@ -31,7 +45,6 @@ export function conversationOf(activity: Partial<Activity>, now: Date): Conversa
     tenantId: data.tenant?.id ?? activity.conversation.tenantId,
     botId: activity.recipient.id,
     botName: activity.recipient.name,
-    locale: activity.locale,
     installedAt: now,
   };
   if (type === 'channel' || data.channel?.id) {

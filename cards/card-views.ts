@@ -1,6 +1,7 @@
 import type { ReferralEvent } from '../core/events';
 import type { SyncState } from '../core/sources';
-import type { Referral } from '../core/referral';
+import type { Person, Referral } from '../core/referral';
+import type { ReferralSummary } from '../core/referral-summary';
 import type { FieldError, StateConflict } from '../core/result';
 import type { ResponseStats } from '../core/stats';
 import type { Page } from '../core/page';
@@ -21,8 +22,8 @@ export interface ReferralCardExtras {
   form?: { verb: TransitionVerb; values: Record<string, string>; errors: FieldError[] };
   /** The referral's events, oldest first, for the history on closed cards. */
   history?: ReferralEvent[];
-  /** The channel's referral owners, @mentioned on the card (Teams `msteams.entities`). */
-  owners?: { id: string; name: string }[];
+  /** The team's members, to choose an owner from; without them the card offers no Assign. */
+  assignees?: readonly Person[];
   sync?: SyncState;
 }
 
@@ -37,7 +38,7 @@ export interface ListRequest {
 /** The cards and texts the bot answers with, in the viewer's language and time zone. */
 export interface CardViews {
   help(view: ViewContext, unknownCommand?: string): CardJson;
-  list(view: ViewContext, request: ListRequest, page: Page<Referral>): CardJson;
+  list(view: ViewContext, request: ListRequest, page: Page<ReferralSummary>): CardJson;
   referral(view: ViewContext, referral: Referral, extras?: ReferralCardExtras): CardJson;
   settings(
     view: ViewContext,

@@ -1,4 +1,4 @@
-import type { Referral } from '../core/referral';
+import type { ReferralSummary } from '../core/referral-summary';
 import { isFlameHot, isOverdue } from '../core/timers';
 import { t, type Locale } from '../i18n/catalogue';
 import {
@@ -93,7 +93,7 @@ const TEMPLATE = {
 const MAX_NAME_CHARS = 100;
 const MAX_LINE_CHARS = 160;
 
-export function listCard(view: ViewContext, request: ListRequest, page: Page<Referral>): CardJson {
+export function listCard(view: ViewContext, request: ListRequest, page: Page<ReferralSummary>): CardJson {
   const { locale } = view;
   return renderCard(TEMPLATE, {
     title: listTitle(locale, request),
@@ -107,7 +107,7 @@ export function listCard(view: ViewContext, request: ListRequest, page: Page<Ref
   });
 }
 
-function pagingActions(locale: Locale, request: ListRequest, page: Page<Referral>): ExecuteAction[] {
+function pagingActions(locale: Locale, request: ListRequest, page: Page<ReferralSummary>): ExecuteAction[] {
   const to = (n: number) => ({
     list: request.list,
     page: n,
@@ -135,11 +135,13 @@ interface Row {
   badgeColor: string;
 }
 
-function rowModel(view: ViewContext, referral: Referral): Row {
+function rowModel(view: ViewContext, referral: ReferralSummary): Row {
   const { locale, now } = view;
-  const { size, address, name } = referral.customer;
+  const { size, name } = referral.customer;
   const flame = isFlameHot(referral, now) ? '🔥 ' : '';
-  const detail = [size ? formatCustomerSize(locale, size) : '', formatLocation(address)].filter(Boolean);
+  const detail = [size ? formatCustomerSize(locale, size) : '', formatLocation(referral.customer)].filter(
+    Boolean,
+  );
   const row = {
     open: executeAction('show', t(locale, 'list.open'), { referralId: referral.id }),
     headline: `${flame}${truncate(name, MAX_NAME_CHARS)}`,
@@ -149,7 +151,10 @@ function rowModel(view: ViewContext, referral: Referral): Row {
 }
 
 /** What the row says about where the referral stands: time left, the deal, or how it ended. */
-function statusColumns(view: ViewContext, referral: Referral): Pick<Row, 'extra' | 'badge' | 'badgeColor'> {
+function statusColumns(
+  view: ViewContext,
+  referral: ReferralSummary,
+): Pick<Row, 'extra' | 'badge' | 'badgeColor'> {
   const { locale, timeZone, now } = view;
   const engagement = referral.engagement;
   if (referral.closure) {
@@ -161,7 +166,7 @@ function statusColumns(view: ViewContext, referral: Referral): Pick<Row, 'extra'
     };
   }
   if (engagement) {
-    const { date, timeframe } = engagement.purchase;
+    const { purchaseDate: date, purchaseTimeframe: timeframe } = engagement;
     const purchase = date
       ? formatDate(locale, timeZone, date)
       : timeframe

@@ -6,9 +6,11 @@ import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/f
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
 import { customerFacts, engagementFacts, historyLine, outcomeLines } from './referral-facts';
 import { executeAction, TRANSITION_VERBS } from './card-actions';
-import { mentionOf } from './inert-text';
 import { formModel, type FormModel } from './referral-forms';
 import type { ViewContext } from './view-context';
+
+/** Teams renders no more than this many top-level actions (the Adaptive Cards host config's `maxActions`). */
+const MAX_CARD_ACTIONS = 5;
 
 const BADGE_COLOR: Record<string, string> = {
   New: 'accent',
@@ -25,12 +27,13 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
   const history = extras.history ?? [];
   const outcome = outcomeLines(view, referral);
   const engagement = engagementFacts(view, referral);
+  const forms = formsModel(view, referral, extras);
   return {
     referralId: referral.id,
     flame: flameModel(locale, referral, view.now),
     notice: noticeModel(view, extras.notice),
     ...headerModel(view, referral),
-    ...ownersModel(locale, extras.owners ?? []),
+    ...ownerModel(locale, referral),
     facts: customerFacts(view, referral),
     needsTitle: t(locale, 'card.needs'),
     needs: referral.details.notes ?? '',
@@ -43,9 +46,13 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     historyTitle: t(locale, 'card.history'),
     history: history.map((event) => ({ text: historyLine(view, event) })),
     hasHistory: history.length > 0,
-    ...formsModel(view, referral, extras.form),
+    ...forms,
     cancelAction: executeAction('refresh', t(locale, 'form.cancel'), { referralId: referral.id }),
-    refreshAction: executeAction('refresh', t(locale, 'card.refresh'), { referralId: referral.id }),
+    // Teams shows at most five actions on a card: the forms come first, Refresh only when there is room.
+    refreshActions:
+      forms.forms.length < MAX_CARD_ACTIONS
+        ? [executeAction('refresh', t(locale, 'card.refresh'), { referralId: referral.id })]
+        : [],
     sync: extras.sync ? t(locale, `card.sync.${extras.sync}`) : '',
     hasSync: extras.sync !== undefined,
   };
@@ -119,13 +126,11 @@ function noticeModel(view: ViewContext, notice?: ReferralNotice) {
   return { show: true, text, style: 'warning' };
 }
 
-/** Teams notifies a person only when the card both shows `<at>Name</at>` and lists them in `msteams.entities`. */
-function ownersModel(locale: Locale, owners: { id: string; name: string }[]) {
-  const mentions = owners.map(mentionOf);
+/** Who answers for the referral, on every card (the notices in its thread @mention them). */
+function ownerModel(locale: Locale, referral: Referral) {
   return {
-    mentions,
-    ownersLine: t(locale, 'card.owners', { owners: mentions.map((m) => m.text).join(', ') }),
-    hasOwners: mentions.length > 0,
+    ownersLine: referral.owner ? t(locale, 'card.owner', { owner: referral.owner.name }) : '',
+    hasOwners: referral.owner !== undefined,
   };
 }
 
@@ -133,15 +138,19 @@ function ownersModel(locale: Locale, owners: { id: string; name: string }[]) {
  * The forms the state allows. A form sent back invalid is drawn open in the body (a ShowCard cannot start
  * expanded), and its button leaves the actions so no input id appears twice on the card.
  */
-function formsModel(view: ViewContext, referral: Referral, submitted: ReferralCardExtras['form']) {
+function formsModel(view: ViewContext, referral: Referral, extras: ReferralCardExtras) {
+  const submitted = extras.form;
+  const assignees = extras.assignees ?? [];
   const allowed = new Set<string>(allowedCommands(referral));
+  // Without the team's members there is nobody to choose from, so no Assign.
+  if (assignees.length === 0) allowed.delete('assign');
   const inline =
     submitted && allowed.has(submitted.verb)
-      ? formModel(view, referral, submitted.verb, submitted)
+      ? formModel(view, referral, submitted.verb, submitted, assignees)
       : undefined;
   // The forms' buttons appear in the order of the core's commands: accept, decline, won, lost, edit, add contact.
   const forms: FormModel[] = TRANSITION_VERBS.filter(
     (verb) => allowed.has(verb) && verb !== inline?.verb,
-  ).map((verb) => formModel(view, referral, verb));
+  ).map((verb) => formModel(view, referral, verb, undefined, assignees));
   return { forms, inlineForm: inline, hasInlineForm: inline !== undefined };
 }

@@ -16,12 +16,7 @@ const TEMPLATE = {
   type: 'AdaptiveCard',
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
   version: CARD_VERSION,
-  msteams: {
-    width: 'Full',
-    entities: [
-      { $data: '${mentions}', type: 'mention', text: '${text}', mentioned: { id: '${id}', name: '${name}' } },
-    ],
-  },
+  msteams: { width: 'Full' },
   body: [
     {
       type: 'Container',
@@ -143,7 +138,7 @@ const TEMPLATE = {
         actions: ['${submit}'],
       },
     },
-    '${refreshAction}',
+    '${refreshActions}',
   ],
 };
 

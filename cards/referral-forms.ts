@@ -1,5 +1,5 @@
 import { isDealRegistrationEligible, isWonTooSoon } from '../core/eligibility';
-import { CLOSE_REASONS, PURCHASE_TIMEFRAMES, type Referral } from '../core/referral';
+import { CLOSE_REASONS, PURCHASE_TIMEFRAMES, type Person, type Referral } from '../core/referral';
 import type { FieldError } from '../core/result';
 import { LIMITS } from '../core/validation';
 import { codeMessage, t, type Locale, type MessageKey } from '../i18n/catalogue';
@@ -101,7 +101,12 @@ function dealSpecs(referral: Referral): FieldSpec[] {
   ];
 }
 
-function fieldSpecs(locale: Locale, referral: Referral, verb: TransitionVerb): FieldSpec[] {
+function fieldSpecs(
+  locale: Locale,
+  referral: Referral,
+  verb: TransitionVerb,
+  assignees: readonly Person[],
+): FieldSpec[] {
   const notes: FieldSpec = { name: 'notes', multiline: true, maxLength: LIMITS.notes };
   switch (verb) {
     case 'accept':
@@ -123,6 +128,16 @@ function fieldSpecs(locale: Locale, referral: Referral, verb: TransitionVerb): F
       return [notes, ...(isDealRegistrationEligible(referral) ? dealSpecs(referral) : [])];
     case 'add-contact':
       return contactSpecs('', true);
+    case 'assign':
+      return [
+        {
+          name: 'owner',
+          kind: 'choice',
+          required: true,
+          choices: assignees.map((person) => ({ value: person.id, title: person.name })),
+          value: referral.owner?.id ?? '',
+        },
+      ];
   }
 }
 
@@ -138,11 +153,12 @@ export function formModel(
   referral: Referral,
   verb: TransitionVerb,
   submitted?: { values: Record<string, string>; errors: FieldError[] },
+  assignees: readonly Person[] = [],
 ): FormModel {
   const { locale } = view;
   const errors = submitted?.errors ?? [];
   const message = (e: FieldError) => codeMessage(locale, 'error', e.code, e.params);
-  const specs = fieldSpecs(locale, referral, verb);
+  const specs = fieldSpecs(locale, referral, verb, assignees);
   const fields = specs.map((spec) =>
     fieldModel(locale, verb, spec, errors.filter((e) => isAbout(e.field, spec.name)).map(message), submitted),
   );

@@ -177,7 +177,6 @@ function currentFacts(locale: Locale, settings: ChannelSettings | undefined) {
       title: t(locale, 'settings.isDefault'),
       value: t(locale, settings?.isDefault ? 'settings.yes' : 'settings.no'),
     },
-    { title: t(locale, 'settings.owners'), value: listed(settings?.owners?.map((o) => o.name)) },
   ];
 }
 

@@ -13,11 +13,19 @@ export interface DisplayDefaults {
   locale: Locale;
 }
 
-/** The view a conversation's posts are drawn in: its language when Teams told us one, else the defaults. */
-export function conversationView(
+/**
+ * The view a channel's posts are drawn in: the language and time zone chosen in its settings, else the defaults.
+ * Never the language of whoever spoke there last: a channel's cards must not change language with each speaker.
+ */
+export function channelView(
   display: DisplayDefaults,
-  locale: string | undefined,
+  chosen: { locale?: Locale; timeZone?: string } | undefined,
   now: Date,
 ): ViewContext {
+  return { locale: chosen?.locale ?? display.locale, timeZone: chosen?.timeZone ?? display.timeZone, now };
+}
+
+/** The view of someone's own conversation (their personal chat, a digest they asked for): their language. */
+export function personalView(display: DisplayDefaults, locale: string | undefined, now: Date): ViewContext {
   return { locale: localeFrom(locale, display.locale), timeZone: display.timeZone, now };
 }

@@ -2,19 +2,22 @@ import type { Person } from './referral';
 import { invalid, ok, type Result } from './result';
 import { collectErrors, field, LIMITS, required, text } from './validation';
 
-/** Whom to make the referral's owner: a member of the team it belongs to, as the edge found them in its roster. */
+/**
+ * Whom to make the referral's owner, chosen among `candidates`: the members of the team the referral belongs to,
+ * as the edge read them from the team's roster. Only a member can own a team's referral.
+ */
 export interface AssignInput {
-  ownerId?: unknown;
-  ownerName?: unknown;
+  owner?: unknown;
+  candidates: readonly Person[];
 }
 
 const OWNER = field('owner', 'Owner');
 
 export function parseAssign(input: AssignInput): Result<Person> {
   const c = collectErrors();
-  const id = c.take(required(OWNER, text(input.ownerId, OWNER, LIMITS.personName)));
-  const name = c.take(required(OWNER, text(input.ownerName, OWNER, LIMITS.personName)));
-  return id !== undefined && name !== undefined && c.errors.length === 0
-    ? ok({ id, name })
-    : invalid(c.errors);
+  const id = c.take(required(OWNER, text(input.owner, OWNER, LIMITS.personName)));
+  if (id === undefined) return invalid(c.errors);
+  const member = input.candidates.find((candidate) => candidate.id === id);
+  if (member) return ok({ id: member.id, name: member.name });
+  return invalid([{ field: OWNER.path, code: 'not-a-member', message: 'Choose a member of this team.' }]);
 }

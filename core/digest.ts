@@ -1,4 +1,5 @@
-import type { ClosedSubstatus, Referral } from './referral';
+import type { ClosedSubstatus } from './referral';
+import type { ReferralSummary } from './referral-summary';
 import { createResponseStats, type ResponseStats } from './stats';
 import { EXPIRY_WARNING_BEFORE_MS } from './timers';
 
@@ -47,12 +48,12 @@ export function createDigest(period: DigestPeriod, now: Date) {
   };
   return {
     /** A referral received in the period. */
-    received(referral: Referral) {
+    received(referral: ReferralSummary) {
       digest.newInPeriod++;
       response.add(referral);
     },
     /** A referral open now (New or Active). */
-    open(referral: Referral) {
+    open(referral: ReferralSummary) {
       if (referral.status === 'New') {
         digest.awaiting++;
         if (referral.respondByAt <= now) digest.overdue++;
@@ -63,11 +64,11 @@ export function createDigest(period: DigestPeriod, now: Date) {
       }
     },
     /** A referral closed in the period. */
-    closed(referral: Referral) {
+    closed(referral: ReferralSummary) {
       if (!referral.closure) return;
       const outcome = digest.outcomes[referral.closure.substatus];
       outcome.count++;
-      const value = referral.closure.dealRegistration?.value ?? referral.engagement?.value;
+      const value = referral.closure.value ?? referral.engagement?.value;
       if (value && referral.closure.substatus !== 'Declined' && referral.closure.substatus !== 'Expired')
         addTo(outcome.value, value.currency, value.amount);
     },

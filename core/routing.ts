@@ -18,8 +18,10 @@ export interface ChannelSettings extends RoutingClaims {
   channelId: string;
   updatedAt: Date;
   updatedBy: { id: string; name: string };
-  /** People the bot @mentions on the channel's referral cards and reminders: whoever saved the settings. */
-  owners?: { id: string; name: string }[];
+  /** The language of the channel's cards and notices; the service's default when not chosen. */
+  locale?: 'en' | 'ko';
+  /** The IANA time zone the channel's cards and notices show times in; the service's default when not chosen. */
+  timeZone?: string;
 }
 
 export interface RoutingCandidate {

@@ -1,5 +1,6 @@
 import { RESPOND_WITHIN_MS } from './timers';
-import type { ClosedSubstatus, Referral } from './referral';
+import type { ClosedSubstatus } from './referral';
+import type { ReferralSummary } from './referral-summary';
 
 export interface ResponseStats {
   received: number;
@@ -18,7 +19,10 @@ export interface ResponseStats {
  * Response statistics over referrals fed one at a time, so a caller can stream them from the store. Keeps one
  * number per responded referral (for the median), never the referrals themselves.
  */
-export function createResponseStats(): { add(referral: Referral): void; result(): ResponseStats } {
+export function createResponseStats(): {
+  add(referral: Pick<ReferralSummary, 'status' | 'receivedAt' | 'response' | 'closure'>): void;
+  result(): ResponseStats;
+} {
   const durations: number[] = [];
   let received = 0;
   let withinRecommended = 0;

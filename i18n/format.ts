@@ -101,7 +101,7 @@ export function formatCustomerSize(locale: Locale, size: CustomerSize): string {
 }
 
 /** "Redmond, WA, US": city, state and country code, as much of it as the source gave. */
-export function formatLocation(address: Address | undefined): string {
+export function formatLocation(address: Pick<Address, 'city' | 'state' | 'country'> | undefined): string {
   return [address?.city, address?.state, address?.country].filter(Boolean).join(', ');
 }
 

@@ -6,11 +6,13 @@ import { routeReferral } from '../core/routing';
 import type { SyncState } from '../core/sources';
 import type { ReferralCardExtras } from '../cards/card-views';
 import { referralCard } from '../cards/referral-card';
-import { conversationView, type DisplayDefaults } from '../cards/view-context';
+import { channelView, type DisplayDefaults } from '../cards/view-context';
 import { t } from '../i18n/catalogue';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversation, Conversations } from '../storage/conversations';
 import type { WaitingCards } from '../storage/waiting-cards';
+import type { People } from '../services/people';
+import type { ReferralDirectory } from '../services/referral-directory';
 import type { ReferralRoutes } from '../storage/referral-routes';
 import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
 import type { PacedSender } from './paced-sender';
@@ -26,7 +28,7 @@ export interface ChannelCards {
   refresh(referralId: string): Promise<void>;
   /** Posts every referral still without a card: after an install, at start, and on each scheduler tick. */
   postWaiting(): Promise<number>;
-  /** What the card shows beyond the referral itself: owners to @mention, history, sync state. */
+  /** What the card shows beyond the referral itself: whom to assign it to, history, sync state. */
   extrasFor(referral: Referral): Promise<ReferralCardExtras>;
   /**
    * A change's effect on the card: a new referral's card is posted, a changed one redrawn. Without an event (a
@@ -40,6 +42,10 @@ export interface ChannelCardsDeps {
   settings: ChannelSettingsStore;
   routes: ReferralRoutes;
   waiting: WaitingCards;
+  /** The team's members, whom a referral can be assigned to. */
+  people: Pick<People, 'assigneesFor'>;
+  /** Told where each referral was routed, for lists and the tab. */
+  directory: Pick<ReferralDirectory, 'place'>;
   load(referralId: string): Promise<Referral | undefined>;
   /** The referral's events, oldest first. */
   history(referral: Referral): Promise<ReferralEvent[]>;
@@ -61,31 +67,36 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
 
   async function channelFor(referral: Referral): Promise<Conversation | undefined> {
     const decided = await deps.routes.get(referral.id);
-    if (decided) return deps.conversations.get(decided);
+    if (decided) return deps.conversations.get(decided.channelId);
     const channels = await deps.conversations.listChannels();
     const claims = new Map((await deps.settings.list()).map((s) => [s.channelId, s]));
     const chosen = routeReferral(
       referral,
       channels.map((c) => ({ channelId: c.id, claims: claims.get(c.id) })),
     );
-    if (!chosen) return undefined;
+    const channel = channels.find((c) => c.id === chosen);
+    if (!channel) return undefined;
     // Every instance agrees on one channel: the first decision recorded wins.
-    const recorded = await deps.routes.decide(referral.id, chosen, deps.clock());
-    return channels.find((c) => c.id === recorded) ?? deps.conversations.get(recorded);
+    const place = {
+      channelId: channel.id,
+      ...(channel.teamId ? { teamId: channel.teamId } : {}),
+      ...(channel.tenantId ? { tenantId: channel.tenantId } : {}),
+    };
+    const recorded = await deps.routes.decide(referral.id, place, deps.clock());
+    deps.directory.place(referral.id, recorded);
+    return channels.find((c) => c.id === recorded.channelId) ?? deps.conversations.get(recorded.channelId);
   }
 
   async function extrasFor(referral: Referral): Promise<ReferralCardExtras> {
-    const channelId = await deps.routes.get(referral.id);
-    const settings = channelId ? await deps.settings.get(channelId) : undefined;
     return {
-      owners: settings?.owners,
+      assignees: referral.status === 'Closed' ? [] : await deps.people.assigneesFor(referral.id),
       history: referral.status === 'Closed' ? await deps.history(referral) : undefined,
       sync: await deps.syncStateOf?.(referral.id),
     };
   }
 
   async function activityFor(referral: Referral, channel: Conversation) {
-    const view = conversationView(deps.display, channel.locale, deps.clock());
+    const view = channelView(deps.display, await deps.settings.get(channel.id), deps.clock());
     const card = referralCard(view, referral, await extrasFor(referral));
     return adaptiveCardActivity(card, {
       summary: t(view.locale, 'bot.cardSummary', { customer: referral.customer.name }),
@@ -128,8 +139,8 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
 
   async function redraw(referralId: string): Promise<void> {
     const where = await deps.posts.getPost(cardKey(referralId));
-    const channelId = await deps.routes.get(referralId);
-    const channel = channelId ? await deps.conversations.get(channelId) : undefined;
+    const place = await deps.routes.get(referralId);
+    const channel = place ? await deps.conversations.get(place.channelId) : undefined;
     const referral = await deps.load(referralId);
     if (!where?.activityId || !where.conversationId || !channel || !referral) return;
     const activity = await activityFor(referral, channel);

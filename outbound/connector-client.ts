@@ -11,6 +11,17 @@ export interface OutgoingActivity {
   channelData?: unknown;
 }
 
+/** A roster entry, as the Bot Connector sends it. */
+export interface RosterMember {
+  id: string;
+  aadObjectId?: string;
+  objectId?: string;
+  name?: string;
+  email?: string;
+  userPrincipalName?: string;
+  userRole?: string;
+}
+
 export interface PostedActivity {
   conversationId: string;
   activityId: string;
@@ -38,6 +49,20 @@ export interface ConnectorClient {
     conversationId: string,
     activity: OutgoingActivity,
   ): Promise<PostedActivity>;
+  /**
+   * One page of a conversation's roster (for a team: the team id); loop while `continuationToken` comes back.
+   * Members are read as Teams sends them, the Entra object id under `aadObjectId` or `objectId`.
+   */
+  getPagedMembers(
+    serviceUrl: string,
+    conversationId: string,
+    continuationToken?: string,
+  ): Promise<{ members: RosterMember[]; continuationToken?: string }>;
+  /** Opens (or finds) the bot's personal chat with a user, by their Teams id; its conversation id comes back. */
+  createPersonalChat(
+    serviceUrl: string,
+    target: { tenantId: string; userId: string; botId?: string },
+  ): Promise<string>;
   /** Replaces a posted activity; idempotent, so safe to retry. */
   updateActivity(
     serviceUrl: string,
@@ -94,7 +119,7 @@ export function createConnectorClient(options: ConnectorClientOptions = {}): Con
   const send = options.fetch ?? fetch;
   const clock = options.clock ?? systemClock;
 
-  async function call(method: 'POST' | 'PUT', serviceUrl: string, path: string, body: unknown) {
+  async function call(method: 'GET' | 'POST' | 'PUT', serviceUrl: string, path: string, body?: unknown) {
     const url = `${serviceUrl.replace(/\/+$/, '')}${path}`;
     const token = await options.getToken?.(serviceUrl);
     let res: Response;
@@ -106,7 +131,7 @@ export function createConnectorClient(options: ConnectorClientOptions = {}): Con
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(timeoutMs),
       });
       text = await res.text();
@@ -123,7 +148,12 @@ export function createConnectorClient(options: ConnectorClientOptions = {}): Con
         code,
       );
     }
-    return (json ?? {}) as { id?: string; activityId?: string };
+    return (json ?? {}) as {
+      id?: string;
+      activityId?: string;
+      members?: RosterMember[];
+      continuationToken?: string;
+    };
   }
 
   const conversationPath = (id: string) => `/v3/conversations/${encodeURIComponent(id)}/activities`;
@@ -150,6 +180,30 @@ export function createConnectorClient(options: ConnectorClientOptions = {}): Con
     async sendToConversation(serviceUrl, conversationId, activity) {
       const reply = await call('POST', serviceUrl, conversationPath(conversationId), activity);
       return { conversationId, activityId: reply.id ?? '' };
+    },
+    async getPagedMembers(serviceUrl, conversationId, continuationToken) {
+      // 500 is the largest page Teams serves.
+      const query = `?pageSize=500${continuationToken ? `&continuationToken=${encodeURIComponent(continuationToken)}` : ''}`;
+      const reply = await call(
+        'GET',
+        serviceUrl,
+        `/v3/conversations/${encodeURIComponent(conversationId)}/pagedmembers${query}`,
+      );
+      return {
+        members: reply.members ?? [],
+        ...(reply.continuationToken ? { continuationToken: reply.continuationToken } : {}),
+      };
+    },
+    async createPersonalChat(serviceUrl, target) {
+      const reply = await call('POST', serviceUrl, '/v3/conversations', {
+        isGroup: false,
+        members: [{ id: target.userId }],
+        tenantId: target.tenantId,
+        channelData: { tenant: { id: target.tenantId } },
+        ...(target.botId ? { bot: { id: target.botId } } : {}),
+      });
+      if (!reply.id) throw new ConnectorError('create personal chat: no id in reply', 200);
+      return reply.id;
     },
     async updateActivity(serviceUrl, conversationId, activityId, activity) {
       const path = `${conversationPath(conversationId)}/${encodeURIComponent(activityId)}`;

@@ -7,10 +7,12 @@ import type { Logger } from '../platform/logger';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
 import type { WaitingCards } from '../storage/waiting-cards';
+import type { People } from '../services/people';
+import type { ReferralDirectory } from '../services/referral-directory';
 import type { PostedMessages } from '../storage/posted-messages';
 import type { ReferralRoutes } from '../storage/referral-routes';
 import { createChannelCards, type ChannelCards } from './channel-cards';
-import { adaptiveCardActivity, createConnectorClient } from './connector-client';
+import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
 import type { DisplayDefaults } from '../cards/view-context';
 import { createPacedSender } from './paced-sender';
 import { createPostOnce, type PostOutcome } from './post-once';
@@ -44,21 +46,23 @@ export interface OutboundDeps {
   settings: ChannelSettingsStore;
   routes: ReferralRoutes;
   waiting: WaitingCards;
+  directory: Pick<ReferralDirectory, 'place'>;
+  people: Pick<People, 'assigneesFor' | 'admins'>;
   postedMessages: PostedMessages;
   load(referralId: string): Promise<Referral | undefined>;
   /** The referral's events, oldest first. */
   history(referral: Referral): Promise<ReferralEvent[]>;
   /** Absent when no source is written back to (the Partner Center integration is off). */
   syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
-  /** Bot Framework tokens; absent in local mode (the Agents Playground takes none). */
-  getToken?: (serviceUrl: string) => Promise<string | undefined>;
+  /** The Bot Connector client, one attempt per call (shared with the roster reads). */
+  connector: ConnectorClient;
   display: DisplayDefaults;
   clock: Clock;
   log: Logger;
 }
 
 export function createOutbound(deps: OutboundDeps): Outbound {
-  const connector = createConnectorClient({ getToken: deps.getToken, clock: deps.clock });
+  const { connector } = deps;
   const sender = createPacedSender({ log: deps.log });
   let isStopping = false;
   const posts = createPostOnce(deps.postedMessages, deps.clock, () => isStopping);

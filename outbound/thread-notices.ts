@@ -1,8 +1,9 @@
 import type { Clock } from '../platform/clock';
 import type { NoticeKind } from '../core/due-notices';
-import type { Referral } from '../core/referral';
+import type { Person, Referral } from '../core/referral';
+import type { People } from '../services/people';
 import { noticeCard } from '../cards/notice-card';
-import { conversationView, type DisplayDefaults } from '../cards/view-context';
+import { channelView, type DisplayDefaults } from '../cards/view-context';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
 import type { ReferralRoutes } from '../storage/referral-routes';
@@ -25,21 +26,27 @@ export interface ThreadNoticesDeps {
   routes: ReferralRoutes;
   conversations: Conversations;
   settings: ChannelSettingsStore;
+  people: Pick<People, 'admins'>;
   display: DisplayDefaults;
   clock: Clock;
 }
 
 export function createThreadNotices(deps: ThreadNoticesDeps): ThreadNotices {
+  async function whoToName(referral: Referral, teamId: string | undefined): Promise<Person[]> {
+    if (referral.owner) return [referral.owner];
+    return teamId ? deps.people.admins(teamId) : [];
+  }
   return {
     async reply(referral, kind, key) {
       const thread = await deps.posts.getPost(cardKey(referral.id));
-      const channelId = await deps.routes.get(referral.id);
-      const channel = channelId ? await deps.conversations.get(channelId) : undefined;
+      const place = await deps.routes.get(referral.id);
+      const channel = place ? await deps.conversations.get(place.channelId) : undefined;
       // No card yet (no channel installed): nothing to reply to. The notice stays due and is retried next tick.
       if (!thread?.conversationId || !thread.activityId || !channel) return 'no-thread';
-      const owners = kind === 'reminder' ? ((await deps.settings.get(channel.id))?.owners ?? []) : [];
-      const view = conversationView(deps.display, channel.locale, deps.clock());
-      const activity = adaptiveCardActivity(noticeCard(view, referral, kind, owners));
+      // Reminders and warnings name who should act: the referral's owner, or else the team's referral admins.
+      const named = kind === 'expiry' ? [] : await whoToName(referral, place?.teamId);
+      const view = channelView(deps.display, await deps.settings.get(channel.id), deps.clock());
+      const activity = adaptiveCardActivity(noticeCard(view, referral, kind, named));
       const outcome = await deps.posts.postOnce({
         key,
         now: deps.clock(),

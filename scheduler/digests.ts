@@ -1,13 +1,16 @@
 import { digestPeriodMs, nextDigestAt } from '../core/digest-schedule';
 import { digestCard } from '../cards/digest-card';
-import { conversationView, type DisplayDefaults } from '../cards/view-context';
+import { personalView, type DisplayDefaults } from '../cards/view-context';
 import type { Outbound } from '../outbound/create-outbound';
 import type { Logger } from '../platform/logger';
 import type { DigestBuilder } from '../services/digest-builder';
+import type { People } from '../services/people';
+import type { Scope } from '../services/referral-directory';
 import type { DigestSubscriptions } from '../storage/digest-subscriptions';
 
 export interface DueDigestsDeps {
   digests: DigestBuilder;
+  people: Pick<People, 'teamsOf'>;
   subscriptions: DigestSubscriptions;
   outbound: Pick<Outbound, 'postCardOnce'>;
   display: DisplayDefaults;
@@ -22,8 +25,19 @@ export async function sendDueDigests(deps: DueDigestsDeps, now: Date): Promise<n
   let sent = 0;
   for (const sub of await deps.subscriptions.due(now, DIGEST_BATCH)) {
     const period = { from: new Date(sub.nextAt.getTime() - digestPeriodMs(sub.schedule)), to: sub.nextAt };
-    const view = { ...conversationView(deps.display, sub.locale, now), timeZone: sub.schedule.timeZone };
-    const card = digestCard(view, await deps.digests.build(sub.channelId, period, now));
+    const view = { ...personalView(deps.display, sub.locale, now), timeZone: sub.schedule.timeZone };
+    // A channel's digest covers its referrals; a personal one, those of the subscriber's teams.
+    const scope: Scope = sub.channelId
+      ? { kind: 'channel', channelId: sub.channelId, ...(sub.tenantId ? { tenantId: sub.tenantId } : {}) }
+      : {
+          kind: 'teams',
+          teamIds: await deps.people.teamsOf({
+            aadObjectId: sub.createdBy.id,
+            ...(sub.tenantId ? { tenantId: sub.tenantId } : {}),
+          }),
+          ...(sub.tenantId ? { tenantId: sub.tenantId } : {}),
+        };
+    const card = digestCard(view, deps.digests.build(scope, period, now));
     const outcome = await deps.outbound.postCardOnce({
       key: `digest:${sub.conversationId}:${sub.nextAt.toISOString()}`,
       conversationId: sub.conversationId,

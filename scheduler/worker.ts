@@ -25,6 +25,7 @@ export interface SchedulerDeps {
   /** Thread notices, card redraws (the flame cools at 72 h), cards waiting for a channel, digests. */
   outbound: Pick<Outbound, 'channelCards' | 'threadNotices' | 'postCardOnce'>;
   digests: DueDigestsDeps['digests'];
+  people: DueDigestsDeps['people'];
   subscriptions: DueDigestsDeps['subscriptions'];
   display: DueDigestsDeps['display'];
   log: Logger;

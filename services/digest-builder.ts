@@ -1,21 +1,19 @@
 import { createDigest, type Digest, type DigestPeriod } from '../core/digest';
-import type { DigestSource } from '../storage/digest-source';
-import type { ReferralRoutes } from '../storage/referral-routes';
+import type { Scope } from './referral-directory';
+import type { ReferralLists } from './referral-lists';
 
-/** Builds a digest from the store: what the `digest` command shows and the scheduler sends. */
+/** Builds a digest over what a scope may see: what the `digest` command shows and the scheduler sends. */
 export interface DigestBuilder {
-  /** A channel's digest covers the referrals routed to it; a chat's (no channel) covers all of them. */
-  build(channelId: string | undefined, period: DigestPeriod, now: Date): Promise<Digest>;
+  build(scope: Scope, period: DigestPeriod, now: Date): Digest;
 }
 
-export function createDigestBuilder(deps: { source: DigestSource; routes: ReferralRoutes }): DigestBuilder {
+export function createDigestBuilder(lists: ReferralLists): DigestBuilder {
   return {
-    async build(channelId, period, now) {
-      const ids = channelId ? await deps.routes.referralIdsOf(channelId) : undefined;
+    build(scope, period, now) {
       const digest = createDigest(period, now);
-      for await (const r of deps.source.receivedIn(period, ids)) digest.received(r);
-      for await (const r of deps.source.open(ids)) digest.open(r);
-      for await (const r of deps.source.closedIn(period, ids)) digest.closed(r);
+      for (const r of lists.receivedBetween(scope, period.from, period.to)) digest.received(r);
+      for (const r of lists.open(scope)) digest.open(r);
+      for (const r of lists.closedBetween(scope, period.from, period.to)) digest.closed(r);
       return digest.result();
     },
   };

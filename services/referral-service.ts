@@ -57,7 +57,7 @@ export interface ReferralServiceDeps {
 
 /** The read half on its own, for the parts that only read (and are built before the service). */
 export function createReferralReader(
-  deps: Pick<ReferralServiceDeps, 'events' | 'projections'>,
+  deps: Pick<ReferralServiceDeps, 'events' | 'projections' | 'clock'>,
 ): ReferralReader {
   return {
     async load(id) {
@@ -66,7 +66,7 @@ export function createReferralReader(
       if (newer.length === 0) return stored;
       const current = fold(newer, stored);
       // The projection lagged (a crash, or two savers interleaving): heal it while we have the truth at hand.
-      if (current) await deps.projections.save(current);
+      if (current) await deps.projections.save(current, deps.clock());
       return current;
     },
   };

@@ -13,7 +13,6 @@ export interface Conversation {
   channelName?: string;
   botId: string;
   botName?: string;
-  locale?: string;
   installedAt: Date;
 }
 

@@ -11,6 +11,7 @@ export interface DigestSubscription {
   schedule: DigestSchedule;
   nextAt: Date;
   createdBy: { id: string; name: string };
+  tenantId?: string;
 }
 
 export interface DigestSubscriptions {

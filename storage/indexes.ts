@@ -6,7 +6,6 @@ import { ensureConversationIndexes } from './conversations';
 import { ensurePostedMessageIndexes } from './posted-messages';
 import { ensureScheduledNoticeIndexes } from './scheduled-notices';
 import { ensureDigestSubscriptionIndexes } from './digest-subscriptions';
-import { ensureDigestSourceIndexes } from './digest-source';
 import { ensureOpenReferralIndexes } from './open-referrals';
 import { ensurePartnerCenterLinkIndexes } from './partner-center-links';
 import { ensureSyncOutboxIndexes } from './sync-outbox';
@@ -20,7 +19,6 @@ export async function ensureIndexes(db: Db): Promise<void> {
   await ensurePostedMessageIndexes(db);
   await ensureScheduledNoticeIndexes(db);
   await ensureDigestSubscriptionIndexes(db);
-  await ensureDigestSourceIndexes(db);
   await ensureOpenReferralIndexes(db);
   await ensurePartnerCenterLinkIndexes(db);
   await ensureSyncOutboxIndexes(db);

@@ -74,6 +74,8 @@ export const commandCardMessages = defineMessages({
     'settings.claimsNothing':
       'This channel claims nothing yet, so it gets new referrals only when no other channel fits. Fill in at least one line below.',
     'settings.channelOnly': 'Settings belong to a channel: mention me in the channel you want to set up.',
+    'settings.adminsOnly':
+      "Only the team's referral admins can change these settings. Ask one of them, or an admin can add you.",
     'stats.title': 'Response statistics',
     'stats.period': '{from} – {to}',
     'stats.median': 'median time to first answer',
@@ -87,8 +89,9 @@ export const commandCardMessages = defineMessages({
     'stats.noData': 'No referrals in this period yet.',
     'stats.noAnswers': 'No answers yet.',
     'stats.noOutcomes': 'Nothing closed in this period yet.',
-    'show.none': 'No referral starts with “{id}”. Use at least 4 characters of its id.',
-    'show.ambiguous': 'Several referrals start with “{id}”. Type a few more characters.',
+    'show.none': 'No referral you can see has an id starting with “{id}” or a customer of that name.',
+    'show.usage': "Type show and a referral's id (its first few letters are enough) or its customer's name.",
+    'show.ambiguous': 'Several referrals match “{id}”. Type a few more characters of the id.',
     'referral.notFound': 'That referral no longer exists.',
     'action.unknown': 'This button is from an older version of the card. Refresh the card and try again.',
   },
@@ -160,6 +163,8 @@ export const commandCardMessages = defineMessages({
     'settings.claimsNothing':
       '이 채널은 아직 담당 조건이 없어, 맞는 채널이 없을 때만 새 리퍼럴을 받습니다. 아래에서 한 줄 이상 입력하세요.',
     'settings.channelOnly': '설정은 채널에 속합니다. 설정할 채널에서 저를 멘션하세요.',
+    'settings.adminsOnly':
+      '이 설정은 팀의 리퍼럴 관리자만 바꿀 수 있습니다. 관리자에게 요청하거나 관리자로 추가해 달라고 하세요.',
     'stats.title': '응답 통계',
     'stats.period': '{from} – {to}',
     'stats.median': '첫 응답까지의 중앙값',
@@ -173,8 +178,9 @@ export const commandCardMessages = defineMessages({
     'stats.noData': '이 기간에는 아직 리퍼럴이 없습니다.',
     'stats.noAnswers': '아직 응답이 없습니다.',
     'stats.noOutcomes': '이 기간에 종료된 리퍼럴이 아직 없습니다.',
-    'show.none': '“{id}”(으)로 시작하는 리퍼럴이 없습니다. ID를 4자 이상 입력하세요.',
-    'show.ambiguous': '“{id}”(으)로 시작하는 리퍼럴이 여러 개입니다. 몇 글자 더 입력하세요.',
+    'show.none': '볼 수 있는 리퍼럴 중 ID가 “{id}”(으)로 시작하거나 고객 이름이 그런 것이 없습니다.',
+    'show.usage': 'show 다음에 리퍼럴 ID(앞 몇 글자면 충분합니다)나 고객 이름을 입력하세요.',
+    'show.ambiguous': '“{id}”에 맞는 리퍼럴이 여러 개입니다. ID를 몇 글자 더 입력하세요.',
     'referral.notFound': '그 리퍼럴은 더 이상 없습니다.',
     'action.unknown': '이전 버전 카드의 버튼입니다. 카드를 새로 고친 뒤 다시 시도하세요.',
   },

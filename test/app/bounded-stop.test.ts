@@ -23,6 +23,11 @@ async function switchableConnector() {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      // The team's roster answers at once (Teams' roster service is not what is down here).
+      if (req.method === 'GET' && (req.url ?? '').includes('/pagedmembers')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ members: [] }));
+      }
       if (isHanging) return void held.push(res);
       const body = Buffer.concat(chunks).toString();
       const referralId = /"referralId":"([^"]+)"/.exec(body)?.[1] ?? '?';

@@ -19,12 +19,26 @@ describe('loadConfig', () => {
       MicrosoftAppId: 'app',
       MicrosoftAppPassword: 'pw',
       INTAKE_SECRET: 'x'.repeat(32),
+      ALLOWED_TENANT_IDS: 'tenant-a, tenant-b',
     });
     expect(config).toMatchObject({
       isLocalMode: false,
       host: '0.0.0.0',
-      bot: { appId: 'app', appType: 'MultiTenant' },
+      bot: { appId: 'app', appType: 'MultiTenant', allowedTenantIds: ['tenant-a', 'tenant-b'] },
     });
+  });
+
+  it('serves only the tenants allowed: required for a multi-tenant bot, its own for a single-tenant one', () => {
+    const production = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', INTAKE_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig(production)).toThrow(/ALLOWED_TENANT_IDS is required for a MultiTenant bot/);
+    const single = loadConfig({
+      ...production,
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 'tenant-own',
+    });
+    expect(single.bot.allowedTenantIds).toEqual(['tenant-own']);
+    // Local mode (the Agents Playground) serves any tenant unless told otherwise.
+    expect(loadConfig({}).bot.allowedTenantIds).toBeUndefined();
   });
 
   it('names every bad setting at once', () => {
@@ -43,6 +57,7 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
       'MicrosoftAppPassword is required when MicrosoftAppId is set',
+      'ALLOWED_TENANT_IDS is required for a MultiTenant bot: the tenants (comma-separated ids) it may serve',
       'MONGODB_URI must start with mongodb:// or mongodb+srv://',
       'INTAKE_SECRET must be at least 32 characters (use e.g. `openssl rand -hex 32`)',
       'PORT must be a whole number from 0 to 65535 (got "eighty")',

@@ -14,9 +14,11 @@ describe('the referral workflow in a Teams channel, through /api/messages and th
   let desk: Desk;
   let now = NOW;
 
+  /** A referral comes in; once its effects have run its card is in the channel (when the bot is installed). */
   const intake = async (externalId: string, expectedStatus = 201) => {
     const { status, id } = await postReferral(desk.service, sampleReferralJson(externalId));
     expect(status).toBe(expectedStatus);
+    await desk.service.idle();
     return id;
   };
   const settled = () => desk.service.idle();

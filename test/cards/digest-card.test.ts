@@ -1,3 +1,4 @@
+import { summaryOf } from '../../core/referral-summary';
 import { digestCard } from '../../cards/digest-card';
 import { createDigest } from '../../core/digest';
 import { t } from '../../i18n/catalogue';
@@ -25,7 +26,7 @@ describe('the digest card', () => {
     'draws outcomes as a donut that older clients read as text (%s)',
     (locale) => {
       const digest = createDigest(period, now);
-      for (const s of ['Won', 'Lost', 'Declined'] as const) digest.closed(closedReferral(s));
+      for (const s of ['Won', 'Lost', 'Declined'] as const) digest.closed(summaryOf(closedReferral(s)));
       const card = digestCard({ locale, timeZone: 'UTC', now }, digest.result());
       expect(cardProblems(card)).toEqual([]);
       const [donut] = charts(card);

@@ -98,11 +98,11 @@ export const STATES: [name: string, referral: Referral, now: Date, extras: Refer
   ['success notice with a warning', eligible(), daysAfter(RECEIVED_AT, 1), WON_WARNING],
   ['conflict notice', activeReferral(), daysAfter(RECEIVED_AT, 1), conflict('Accepted')],
   [
-    'owners and sync',
+    'assignees and sync',
     activeReferral(),
     daysAfter(RECEIVED_AT, 1),
     {
-      owners: [
+      assignees: [
         { id: 'aad-dana', name: 'Dana Kim' },
         { id: 'aad-lee', name: 'Lee Park' },
       ],

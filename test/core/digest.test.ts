@@ -1,3 +1,4 @@
+import { summaryOf } from '../../core/referral-summary';
 import { createDigest } from '../../core/digest';
 import { nextDigestAt, parseDigestRequest } from '../../core/digest-schedule';
 import { digestCard } from '../../cards/digest-card';
@@ -44,9 +45,9 @@ describe('the digest, for a fixed data set', () => {
   function build() {
     const digest = createDigest(period, now);
     // Received in the period: everything but `expiring`.
-    for (const r of [fresh, stale, active, won, lost, declined, krw]) digest.received(r);
-    for (const r of [fresh, stale, expiring, active, krw]) digest.open(r);
-    for (const r of [won, lost, declined]) digest.closed(r);
+    for (const r of [fresh, stale, active, won, lost, declined, krw]) digest.received(summaryOf(r));
+    for (const r of [fresh, stale, expiring, active, krw]) digest.open(summaryOf(r));
+    for (const r of [won, lost, declined]) digest.closed(summaryOf(r));
     return digest.result();
   }
 

@@ -28,6 +28,7 @@ const VALID: Record<CommandType, Command> = {
   lost: { type: 'lost', input: { reason: 'chose-another-vendor', notes: 'Went with the incumbent.' } },
   edit: { type: 'edit', input: { notes: 'Budget approved.' } },
   'add-contact': { type: 'add-contact', input: { firstName: 'Ana', email: 'ana@fabrikam.example' } },
+  assign: { type: 'assign', input: { owner: 'aad-lee', candidates: [{ id: 'aad-lee', name: 'Lee Park' }] } },
   expire: { type: 'expire' },
 };
 
@@ -38,6 +39,7 @@ const EVENT_OF: Record<CommandType, string> = {
   lost: 'lost',
   edit: 'engagement-edited',
   'add-contact': 'contact-added',
+  assign: 'owner-assigned',
   expire: 'expired',
 };
 
@@ -49,11 +51,11 @@ interface StateCase {
 }
 
 const STATES: StateCase[] = [
-  { name: 'New', build: () => newReferral(), allowed: ['accept', 'decline', 'expire'] },
+  { name: 'New', build: () => newReferral(), allowed: ['accept', 'decline', 'assign', 'expire'] },
   {
     name: 'Active',
     build: () => activeReferral(),
-    allowed: ['won', 'lost', 'edit', 'add-contact'],
+    allowed: ['won', 'lost', 'edit', 'add-contact', 'assign'],
     refusal: { code: 'already-responded', message: 'Already accepted by Dana Kim on 2026-11-20 10:00 UTC.' },
   },
   {

@@ -1,3 +1,4 @@
+import { summaryOf } from '../../core/referral-summary';
 import { createResponseStats, median } from '../../core/stats';
 import {
   activeReferral,
@@ -18,10 +19,10 @@ describe('response statistics', () => {
 
   it('counts states, outcomes, the median time to first response and the share answered within 24 h', () => {
     const stats = createResponseStats();
-    stats.add(newReferral());
-    stats.add(activeReferral());
-    stats.add(closedReferral('Won'));
-    stats.add(closedReferral('Expired'));
+    stats.add(summaryOf(newReferral()));
+    stats.add(summaryOf(activeReferral()));
+    stats.add(summaryOf(closedReferral('Won')));
+    stats.add(summaryOf(closedReferral('Expired')));
     const result = stats.result();
     expect(result).toMatchObject({
       received: 4,
@@ -41,7 +42,7 @@ describe('response statistics', () => {
       hoursAfter(RECEIVED_AT, 30),
     );
     const stats = createResponseStats();
-    stats.add(late);
+    stats.add(summaryOf(late));
     expect(stats.result()).toMatchObject({
       responded: 1,
       medianResponseMs: 30 * 3600_000,

@@ -19,7 +19,7 @@ describe('due referrals', () => {
   let connection: StoreConnection;
   const save = async (id: string, referral: Referral) => {
     const stored = { ...referral, id };
-    await referralProjections(connection.db).save(stored);
+    await referralProjections(connection.db).save(stored, stored.receivedAt);
     await openReferrals(connection.db).track(stored);
   };
 

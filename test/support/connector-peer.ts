@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DANA, LEE } from './teams-client';
 
 export interface PeerFaults {
   /** Share of requests answered 429 with Retry-After, 0..1. */
@@ -8,6 +9,14 @@ export interface PeerFaults {
   rate5xx?: number;
   retryAfterSeconds?: number;
   seed?: number;
+}
+
+/** Someone in a team's roster, as the Bot Connector lists them (`GET /v3/conversations/{team}/pagedmembers`). */
+export interface RosterEntry {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  userRole?: string;
 }
 
 export interface RecordedActivity {
@@ -23,6 +32,11 @@ export interface ConnectorPeer {
   replies: (RecordedActivity & { replyToId: string })[];
   messages: RecordedActivity[];
   updates: RecordedActivity[];
+  /** Personal chats the bot opened (proactive 1:1), by the Teams id of the person. */
+  personalChats: Map<string, string>;
+  /** Every team's roster, by team id; a team not listed has `defaultRoster`. */
+  rosters: Map<string, RosterEntry[]>;
+  defaultRoster: RosterEntry[];
   /** Every request that arrived, faulted or not, with the Authorization header it carried. */
   received: { method: string; path: string; authorization?: string }[];
   /** How many requests arrived, faulted or not. */
@@ -51,7 +65,9 @@ function seeded(seed: number): () => number {
   };
 }
 
-export async function startConnectorPeer(options: { faults?: PeerFaults } = {}): Promise<ConnectorPeer> {
+export async function startConnectorPeer(
+  options: { faults?: PeerFaults; roster?: RosterEntry[] } = {},
+): Promise<ConnectorPeer> {
   const faults = options.faults ?? {};
   const random = seeded(faults.seed ?? 42);
   const arrivals: { kind: 'card' | 'text'; value: unknown }[] = [];
@@ -64,6 +80,11 @@ export async function startConnectorPeer(options: { faults?: PeerFaults } = {}):
     replies: [],
     messages: [],
     updates: [],
+    personalChats: new Map(),
+    rosters: new Map(),
+    // Teams' roster of the test team: the two sellers the specs play (teams-client.ts).
+    defaultRoster:
+      options.roster ?? [DANA, LEE].map((p) => ({ id: p.id, aadObjectId: p.aadObjectId, name: p.name })),
     received: [],
     get requests() {
       return peer.received.length;
@@ -118,6 +139,16 @@ export async function startConnectorPeer(options: { faults?: PeerFaults } = {}):
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
     };
+    if (req.method === 'GET' && parts[4] === 'pagedmembers') {
+      const members = peer.rosters.get(parts[3]!) ?? peer.defaultRoster;
+      return reply({ members });
+    }
+    if (req.method === 'POST' && path === '/v3/conversations' && body['isGroup'] === false) {
+      const member = (body['members'] as { id?: string }[] | undefined)?.[0]?.id ?? '';
+      const conversationId = peer.personalChats.get(member) ?? `a:personal-${member}`;
+      peer.personalChats.set(member, conversationId);
+      return reply({ id: conversationId }, 201);
+    }
     if (req.method === 'POST' && path === '/v3/conversations') {
       const activityId = nextId();
       const channelId = ((body['channelData'] as { channel?: { id?: string } })?.channel?.id ?? '') as string;

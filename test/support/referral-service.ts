@@ -23,7 +23,7 @@ export function testReferralService(
     marks: pendingChanges(db),
     load: async (id) => service.load(id),
     effects: [
-      { name: 'projection', run: ({ referral }) => projections.save(referral) },
+      { name: 'projection', run: ({ referral }) => projections.save(referral, options.clock()) },
       ...(options.effects ?? []),
     ],
     clock: options.clock,

@@ -6,6 +6,7 @@ import { loadConfig } from '../../app/config';
 import { createLogger, type Logger } from '../../platform/logger';
 import type { Clock } from '../../platform/clock';
 import { startService, type RunningService } from '../../app/start-service';
+import { TENANT_ID } from './teams-client';
 import { freshDatabase } from './store';
 
 export const TEST_INTAKE_SECRET = 'test-intake-secret-0123456789abcdef0123456789';
@@ -47,6 +48,7 @@ export async function startTestService(
       : {
           MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
           MicrosoftAppPassword: 'test',
+          ALLOWED_TENANT_IDS: TENANT_ID,
           INTAKE_SECRET: TEST_INTAKE_SECRET,
         }),
     ...options.env,

@@ -150,7 +150,11 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key))
+        // A choice's value is what the card sends back, never shown; its title is what people read.
+        if (key === 'choices' && Array.isArray(value))
+          for (const choice of value as { title?: unknown }[]) texts.push(String(choice.title ?? ''));
+        else if (key === 'value' && (node as { type?: unknown }).type === 'Input.ChoiceSet') continue;
+        else if (typeof value === 'string' && ['text', 'title', 'value', 'label'].includes(key))
           texts.push(readAs(value));
         else walk(value);
       }

@@ -1,8 +1,10 @@
-import { createDigest } from '../../core/digest';
 import type { Referral } from '../../core/referral';
-import { digestSource } from '../../storage/digest-source';
+import { createDigestBuilder } from '../../services/digest-builder';
+import { createReferralDirectory, type Scope } from '../../services/referral-directory';
+import { createReferralLists } from '../../services/referral-lists';
 import { ensureIndexes } from '../../storage/indexes';
 import { connectStore, type StoreConnection } from '../../storage/mongo';
+import { referralRoutes } from '../../storage/referral-routes';
 import { referralProjections } from '../../storage/referrals';
 import {
   activeReferral,
@@ -43,7 +45,12 @@ const DATA: Record<string, Referral> = {
   ),
 };
 
-describe('digest source', () => {
+// Two channels of one team; the first holds three of the referrals.
+const TEAM = '19:team';
+const CHANNEL = '19:apac';
+const IN_CHANNEL = new Set(['stale', 'won', 'longGone']);
+
+describe('digests built from the store, through the directory', () => {
   let store: TestStore;
   let connection: StoreConnection;
   const now = daysAfter(RECEIVED_AT, 6);
@@ -54,25 +61,29 @@ describe('digest source', () => {
     connection = await connectStore(store.uri, 'digest-source-test', 5000);
     await ensureIndexes(connection.db);
     const projections = referralProjections(connection.db);
-    for (const [id, referral] of Object.entries(DATA))
-      await projections.save({ ...referral, id, externalId: id });
+    const routes = referralRoutes(connection.db);
+    for (const [id, referral] of Object.entries(DATA)) {
+      await projections.save({ ...referral, id, externalId: id }, now);
+      await routes.decide(id, { channelId: IN_CHANNEL.has(id) ? CHANNEL : '19:general', teamId: TEAM }, now);
+    }
   });
   afterAll(async () => {
     await connection?.close();
     await store?.stop();
   });
 
-  async function digestFromStore(ids?: string[]) {
-    const source = digestSource(connection.db);
-    const digest = createDigest(period, now);
-    for await (const r of source.receivedIn(period, ids)) digest.received(r);
-    for await (const r of source.open(ids)) digest.open(r);
-    for await (const r of source.closedIn(period, ids)) digest.closed(r);
-    return digest.result();
+  /** A fresh directory read from the store, as the service builds it at start-up, then the digest over `scope`. */
+  async function digestFromStore(scope: Scope) {
+    const directory = createReferralDirectory();
+    await directory.load({
+      referrals: referralProjections(connection.db).all(),
+      routes: referralRoutes(connection.db).all(),
+    });
+    return createDigestBuilder(createReferralLists(directory)).build(scope, period, now);
   }
 
   it('streams the same numbers as computed by hand', async () => {
-    const d = await digestFromStore();
+    const d = await digestFromStore({ kind: 'teams', teamIds: new Set([TEAM]) });
     expect(d).toMatchObject({ newInPeriod: 7, awaiting: 3, overdue: 2, expiringSoon: 1, activeCount: 2 });
     expect(d.pipeline).toEqual({ USD: 30000, KRW: 90000000 });
     expect(d.outcomes.Won).toEqual({ count: 1, value: { USD: 30000 } });
@@ -84,9 +95,15 @@ describe('digest source', () => {
   });
 
   it('covers only a channel’s referrals when asked for those', async () => {
-    const d = await digestFromStore(['stale', 'won', 'longGone']);
+    const d = await digestFromStore({ kind: 'channel', channelId: CHANNEL });
     expect(d).toMatchObject({ newInPeriod: 2, awaiting: 1, overdue: 1, activeCount: 0 });
     expect(d.outcomes.Won.count).toBe(1);
     expect(d.outcomes.Expired.count).toBe(0);
+  });
+
+  it('covers nothing for someone in no team, and nothing of another team', async () => {
+    const nobody = await digestFromStore({ kind: 'teams', teamIds: new Set() });
+    const other = await digestFromStore({ kind: 'teams', teamIds: new Set(['19:other-team']) });
+    for (const d of [nobody, other]) expect(d).toMatchObject({ newInPeriod: 0, awaiting: 0, activeCount: 0 });
   });
 });
