@@ -4,6 +4,7 @@ import { createResponseStats } from '../core/stats';
 import type { ListRequest } from '../cards/card-views';
 import { CLOSED_WORDS } from '../cards/closed-words';
 import type { BotDeps } from './bot-deps';
+import { commandNamed, handlerArguments } from './command-words';
 import { digestCommand } from './digest-command';
 import type { Turn } from './turn';
 
@@ -93,14 +94,14 @@ async function byIdPrefix(deps: BotDeps, prefix: string) {
   return prefix.length >= MIN_ID_PREFIX ? deps.queries.byIdPrefix(prefix, 2) : [];
 }
 
-const isCommandName = (word: string): word is CommandName =>
-  (COMMAND_NAMES as readonly string[]).includes(word);
-
-/** Splits "@Referral Desk archived won" into a command and its arguments; unknown words become `help`. */
+/**
+ * Splits "archived won" or "보관함 성사" (the @mention already removed) into a command and its arguments, with the
+ * words the command knows in English (bot/command-words.ts); unknown words become `help`.
+ */
 export function parseCommand(text: string): { name: CommandName; args: string[]; unknown?: string } {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  const first = (words[0] ?? 'help').toLowerCase();
-  if (isCommandName(first)) return { name: first, args: words.slice(1) };
+  const name = words[0] === undefined ? 'help' : commandNamed(words[0]);
+  if (name) return { name, args: handlerArguments(name, words.slice(1)) };
   return { name: 'help', args: [], unknown: text.trim() };
 }
 
