@@ -25,3 +25,35 @@ export const ARGUMENT_WORDS: {
 export function everyWord(words: Words): string[] {
   return [...LOCALES.map((locale) => words[locale]), ...(words.also ?? [])];
 }
+
+/** `give-up` → `giveUp`: placeholders are `{word characters}` only. */
+const placeholderName = (key: string) =>
+  key.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase());
+
+function wordParams(locale: Locale): Record<string, string> {
+  const entries: [string, Words][] = [
+    ...Object.entries(COMMAND_WORDS),
+    ...Object.values<Record<string, Words>>(ARGUMENT_WORDS).flatMap((words) => Object.entries(words)),
+  ];
+  const params: Record<string, string> = {};
+  for (const [key, words] of entries) {
+    const name = placeholderName(key);
+    if (Object.hasOwn(params, name))
+      throw new Error(`command words: "${key}" names two words; placeholders need one`);
+    params[name] = words[locale];
+  }
+  return params;
+}
+
+const PARAMS = Object.fromEntries(LOCALES.map((locale) => [locale, wordParams(locale)])) as Record<
+  Locale,
+  Record<string, string>
+>;
+
+/**
+ * Every command and argument word in `locale`, as message parameters named by command or argument (`{archived}`,
+ * `{won}`, `{giveUp}`), so a message shows the words the bot parses instead of a copy that could drift.
+ */
+export function commandWordParams(locale: Locale): Record<string, string> {
+  return PARAMS[locale];
+}
