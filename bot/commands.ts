@@ -5,6 +5,7 @@ import type { ListRequest } from '../cards/card-views';
 import { CLOSED_WORDS } from '../cards/closed-words';
 import type { Scope } from '../services/referral-directory';
 import type { BotDeps } from './bot-deps';
+import { commandNamed, handlerArguments } from './command-words';
 import { digestCommand } from './digest-command';
 import { scopeOf } from './scope';
 import type { Turn } from './turn';
@@ -90,14 +91,14 @@ export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<
   },
 };
 
-const isCommandName = (word: string): word is CommandName =>
-  (COMMAND_NAMES as readonly string[]).includes(word);
-
-/** Splits "@Referral Desk archived won" into a command and its arguments; unknown words become `help`. */
+/**
+ * Splits "archived won" or "보관함 성사" (the @mention already removed) into a command and its arguments, with the
+ * words the command knows in English (bot/command-words.ts); unknown words become `help`.
+ */
 export function parseCommand(text: string): { name: CommandName; args: string[]; unknown?: string } {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  const first = (words[0] ?? 'help').toLowerCase();
-  if (isCommandName(first)) return { name: first, args: words.slice(1) };
+  const name = words[0] === undefined ? 'help' : commandNamed(words[0]);
+  if (name) return { name, args: handlerArguments(name, words.slice(1)) };
   return { name: 'help', args: [], unknown: text.trim() };
 }
 

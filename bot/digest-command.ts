@@ -1,6 +1,7 @@
 import { digestPeriodMs, nextDigestAt, parseDigestRequest } from '../core/digest-schedule';
 import { digestCard } from '../cards/digest-card';
 import { t, type Locale } from '../i18n/catalogue';
+import { commandWordParams } from '../i18n/command-words';
 import { formatDateTime } from '../i18n/format';
 import type { DigestBuilder } from '../services/digest-builder';
 import type { DigestSubscriptions } from '../storage/digest-subscriptions';
@@ -22,7 +23,7 @@ export interface DigestCommandDeps {
 /** `digest` (now), `digest daily 08:00 [zone]`, `digest weekly mon 08:00 [zone]`, `digest off`. */
 export async function digestCommand(turn: Turn, args: string[], deps: DigestCommandDeps): Promise<void> {
   const parsed = parseDigestRequest(args, turn.timeZone);
-  if (!parsed.ok) return turn.sendText(t(turn.locale, 'digest.usage'));
+  if (!parsed.ok) return turn.sendText(t(turn.locale, 'digest.usage', commandWordParams(turn.locale)));
   const request = parsed.value;
   const where = turn.channelId ?? turn.conversationId;
   if (request.kind === 'now') {

@@ -1,11 +1,12 @@
 import { t } from '../i18n/catalogue';
+import { commandWordParams } from '../i18n/command-words';
 import { truncate } from '../i18n/format';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
 /**
  * What help lists, in order: each has `help.<entry>.usage` (what to type) and `help.<entry>` (what it does).
- * Command words stay English in both languages: the bot parses only those.
+ * Usages and examples show the reader's language's command words; the bot understands either language's.
  */
 export const HELP_ENTRIES = [
   'help',
@@ -61,17 +62,18 @@ const TEMPLATE = {
 
 export function helpCard(view: ViewContext, unknownCommand?: string): CardJson {
   const { locale } = view;
+  const words = commandWordParams(locale);
   return renderCard(TEMPLATE, {
     hasUnknown: unknownCommand !== undefined,
     unknown: t(locale, 'help.unknown', { command: truncate(unknownCommand ?? '', MAX_UNKNOWN_CHARS) }),
     title: t(locale, 'help.title'),
     intro: t(locale, 'help.intro'),
     entries: HELP_ENTRIES.map((entry) => ({
-      usage: t(locale, `help.${entry}.usage`),
+      usage: t(locale, `help.${entry}.usage`, words),
       description: t(locale, `help.${entry}`),
       hasExample: hasExample(entry),
       example: hasExample(entry)
-        ? t(locale, 'help.example', { example: t(locale, `help.${entry}.example`) })
+        ? t(locale, 'help.example', { example: t(locale, `help.${entry}.example`, words) })
         : '',
     })),
   });

@@ -1,5 +1,6 @@
-// `npm run package`: builds the Teams app package dist/referral-desk.zip (manifest.json, color.png, outline.png)
-// from manifest/manifest.template.json and the SVG icons, for upload to Teams or the Teams admin center.
+// `npm run package`: builds the Teams app package dist/referral-desk.zip (manifest.json, its language files such as
+// ko.json, color.png, outline.png) from manifest/manifest.template.json, manifest/<language>.template.json, the
+// command words in i18n/command-words.json and the SVG icons, for upload to Teams or the Teams admin center.
 //
 //   MicrosoftAppId=<guid> PUBLIC_HOST=referrals.contoso.com npm run package [-- --out path/to/app.zip]
 import { Buffer } from 'node:buffer';
@@ -75,27 +76,123 @@ export function renderManifest(template, { appId, host }) {
   );
 }
 
-/** The official Teams schema for the manifest's version, from @microsoft/app-manifest (never downloaded). */
-export function loadTeamsSchema(manifestVersion) {
+/**
+ * The official Teams schema for the manifest's version, from @microsoft/app-manifest (never downloaded): the
+ * manifest's own, or with `MicrosoftTeams.Localization.schema.json` the one for its language files.
+ */
+export function loadTeamsSchema(manifestVersion, file = 'MicrosoftTeams.schema.json') {
   const path = require.resolve(
-    `@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`,
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/${file}`,
   );
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
+/** What the bot reads, per command and language; the manifest's command titles must be these words. */
+export function loadCommandWords() {
+  return JSON.parse(readFileSync(join(root, 'i18n', 'command-words.json'), 'utf8'));
+}
+
+/** Every command and argument word in `locale`, named as in the message catalogue: `{archived}`, `{giveUp}`. */
+function wordParams(words, locale) {
+  const entries = [
+    ...Object.entries(words.commands),
+    ...Object.values(words.arguments).flatMap((byArgument) => Object.entries(byArgument)),
+  ];
+  return Object.fromEntries(
+    entries.map(([key, inLanguage]) => [
+      key.replace(/-(\w)/g, (_dash, letter) => letter.toUpperCase()),
+      inLanguage[locale],
+    ]),
+  );
+}
+
 /**
- * Validation errors of a manifest against the official schema, as `path message` lines. The schemas are draft-04
- * but use no keyword whose meaning changed since (no `id`, no boolean exclusive bounds), so Ajv's default draft
- * validates them identically once the draft-04 meta-schema reference is dropped.
+ * A language file for the package, from its template: the template's strings with `{word}` placeholders filled by
+ * that language's command words, and each manifest command's title and description in that language.
+ */
+export function renderLanguageFile(template, manifest, languageTag, words = loadCommandWords()) {
+  const locale = languageTag.toLowerCase().split('-')[0];
+  if (words.commands.help?.[locale] === undefined)
+    throw new PackageError(`i18n/command-words.json has no "${locale}" words for ${languageTag}.`);
+  const params = wordParams(words, locale);
+  const fill = (text) =>
+    text.replace(/\{(\w+)\}/g, (_match, name) => {
+      if (params[name] === undefined)
+        throw new PackageError(
+          `the ${languageTag} strings use {${name}}, which is no command or argument word.`,
+        );
+      return params[name];
+    });
+  const { commands: descriptions = {}, ...strings } = template;
+  const file = Object.fromEntries(Object.entries(strings).map(([key, text]) => [key, fill(text)]));
+  const described = new Set();
+  for (const { at, name } of manifestCommands(manifest, words)) {
+    if (descriptions[name] === undefined)
+      throw new PackageError(`the ${languageTag} strings have no commands.${name} description.`);
+    // Teams sends a localized title to the bot as it is, so the title is the language's word for the command.
+    file[`${at}.title`] = words.commands[name][locale];
+    file[`${at}.description`] = fill(descriptions[name]);
+    described.add(name);
+  }
+  const unused = Object.keys(descriptions).filter((name) => !described.has(name));
+  if (unused.length > 0)
+    throw new PackageError(
+      `the ${languageTag} strings describe commands the manifest lacks: ${unused.join(', ')}.`,
+    );
+  return file;
+}
+
+/** Each command of the manifest's command lists: its localization key prefix, and the command its title names. */
+function manifestCommands(manifest, words) {
+  return (manifest.bots ?? []).flatMap((bot, b) =>
+    (bot.commandLists ?? []).flatMap((list, l) =>
+      list.commands.map((command, c) => {
+        const name = Object.keys(words.commands).find((key) => words.commands[key].en === command.title);
+        if (!name)
+          throw new PackageError(
+            `manifest command "${command.title}" is not the English word of a command in i18n/command-words.json.`,
+          );
+        return { at: `bots[${b}].commandLists[${l}].commands[${c}]`, name };
+      }),
+    ),
+  );
+}
+
+/** The language file `file` (`ko.json`, from manifest/ko.template.json), checked against the localization schema. */
+function languageFileOf(manifest, { languageTag, file }) {
+  const template = JSON.parse(
+    readFileSync(join(root, 'manifest', file.replace(/\.json$/, '.template.json')), 'utf8'),
+  );
+  const strings = renderLanguageFile(template, manifest, languageTag);
+  const schema = loadTeamsSchema(manifest.manifestVersion, 'MicrosoftTeams.Localization.schema.json');
+  const errors = schemaErrorsOf(strings, schema);
+  if (errors.length > 0) {
+    throw new PackageError(
+      `${file} (${languageTag}) does not match the Teams localization schema v${manifest.manifestVersion}:\n  ${errors.join('\n  ')}`,
+    );
+  }
+  return { file, strings };
+}
+
+/**
+ * Validation errors of a manifest (or a language file, with its schema) against the official schema, as `path
+ * message` lines. The schemas are draft-04 but use no keyword whose meaning changed since (no `id`, no boolean
+ * exclusive bounds), so Ajv's default draft validates them identically once the draft-04 meta-schema reference is
+ * dropped. Their patterns are plain ECMAScript ones, not Unicode-mode ones: the localization schema's
+ * `activityTypes\[\b(…)\b]` has a `]` that the `u` flag refuses, so Ajv compiles them without it.
  */
 export function schemaErrorsOf(manifest, schema = loadTeamsSchema(manifest.manifestVersion)) {
   const body = { ...schema };
   delete body.$schema;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(body);
   if (validate(manifest)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`);
+  // An unknown key is the likely mistake in a language file: name it.
+  const extra = (error) => (error.params?.additionalProperty ? `: ${error.params.additionalProperty}` : '');
+  return (validate.errors ?? []).map(
+    (error) => `${error.instancePath || '/'} ${error.message}${extra(error)}`,
+  );
 }
 
 /** Renders an icon SVG to PNG at the size the SVG declares. */
@@ -113,9 +210,14 @@ export async function packageApp(settings, { outFile = DEFAULT_OUT_FILE } = {}) 
       `manifest does not match the Teams schema v${manifest.manifestVersion}:\n  ${errors.join('\n  ')}`,
     );
   }
+  const languageFiles = (manifest.localizationInfo?.additionalLanguages ?? []).map((language) =>
+    languageFileOf(manifest, language),
+  );
   const zip = new JSZip();
   const entry = { date: ENTRY_DATE };
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`, entry);
+  for (const { file, strings } of languageFiles)
+    zip.file(file, `${JSON.stringify(strings, null, 2)}\n`, entry);
   zip.file(manifest.icons.color, renderIcon(join(root, 'manifest', 'icons', 'color.svg')), entry);
   zip.file(manifest.icons.outline, renderIcon(join(root, 'manifest', 'icons', 'outline.svg')), entry);
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

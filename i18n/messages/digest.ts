@@ -20,7 +20,7 @@ export const digestMessages = defineMessages({
     'digest.off': 'Digests for this chat are off.',
     'digest.notSubscribed': 'This chat had no digest subscription.',
     'digest.usage':
-      'Try "digest" for one now, "digest daily 08:00", "digest weekly mon 08:00 Asia/Seoul" or "digest off".',
+      'Try "{digest}" for one now, "{digest} {daily} 08:00", "{digest} {weekly} {mon} 08:00 Asia/Seoul" or "{digest} {off}".',
   },
   ko: {
     'digest.title': '리퍼럴 요약',
@@ -40,7 +40,8 @@ export const digestMessages = defineMessages({
       '설정했습니다: 매주 {weekday} {time}({timeZone})에 요약을 보냅니다. 첫 요약은 {next}에 옵니다.',
     'digest.off': '이 대화의 요약을 껐습니다.',
     'digest.notSubscribed': '이 대화에는 요약 구독이 없었습니다.',
+    // No particle follows a command word: which one is right (로/으로, 를/을) depends on the word.
     'digest.usage':
-      '"digest"로 지금 요약을 보거나 "digest daily 08:00", "digest weekly mon 08:00 Asia/Seoul", "digest off"를 입력하세요.',
+      '이렇게 입력하세요: "{digest}" (지금 요약), "{digest} {daily} 08:00", "{digest} {weekly} {mon} 08:00 Asia/Seoul", "{digest} {off}" (정기 요약 끄기).',
   },
 });

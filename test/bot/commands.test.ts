@@ -1,3 +1,6 @@
+import { parseCommand } from '../../bot/commands';
+import { CLOSED_WORDS } from '../../cards/closed-words';
+import { parseDigestRequest } from '../../core/digest-schedule';
 import { t } from '../../i18n/catalogue';
 import { dana, lee, scheduler } from '../core/fixtures';
 import { startDesk, type Desk } from '../support/desk';
@@ -112,6 +115,18 @@ describe('commands', () => {
       expect(all).toContain('Declined Dynamics');
     });
 
+    it('보관함 성사 (archived won in Korean) lists only won referrals, whatever language the person uses', async () => {
+      const korean = cardText(await ask('보관함 성사', { locale: 'ko-KR' }));
+      expect(korean).toContain(t('ko', 'list.archived.filtered', { outcome: t('ko', 'substatus.Won') }));
+      expect(korean).toContain('Winning Widgets');
+      expect(korean).not.toContain('Declined Dynamics');
+      // People mix: Korean words from an English-speaking client, answered in English.
+      const mixed = cardText(await ask('보관함 성사', { where: 'personal', locale: 'en-US' }));
+      expect(mixed).toContain(t('en', 'list.archived.filtered', { outcome: t('en', 'substatus.Won') }));
+      expect(mixed).toContain('Winning Widgets');
+      expect(mixed).not.toContain('Declined Dynamics');
+    });
+
     it('mine lists what I responded to, in personal chat too', async () => {
       const mine = cardText(await ask('mine', { where: 'personal', from: LEE }));
       expect(mine).toContain('Winning Widgets');
@@ -214,5 +229,74 @@ describe('commands', () => {
       { legend: t('en', 'substatus.Declined'), value: 1 },
       { legend: t('en', 'substatus.Expired'), value: 1 },
     ]);
+  });
+});
+
+describe('parseCommand', () => {
+  it.each([
+    ['도움말', 'help'],
+    ['받은편지함', 'inbox'],
+    ['진행중', 'active'],
+    ['보관함', 'archived'],
+    ['보관', 'archived'],
+    ['보기', 'show'],
+    ['내것', 'mine'],
+    ['통계', 'stats'],
+    ['요약', 'digest'],
+    ['설정', 'settings'],
+    ['동기화', 'sync'],
+  ])('reads the Korean word %s as %s, as it reads the English one', (word, name) => {
+    expect(parseCommand(word)).toEqual({ name, args: [] });
+    expect(parseCommand(name.toUpperCase())).toEqual({ name, args: [] });
+  });
+
+  it.each([
+    ['보관함 성사', 'archived', ['won']],
+    ['보관함 실패', 'archived', ['lost']],
+    ['보관함 거절', 'archived', ['declined']],
+    ['보관함 만료', 'archived', ['expired']],
+    ['archived 성사', 'archived', ['won']],
+    ['보관함 WON', 'archived', ['won']],
+    ['요약 매일 07:30', 'digest', ['daily', '07:30']],
+    ['요약 매주 금요일 17:00 Asia/Seoul', 'digest', ['weekly', 'fri', '17:00', 'Asia/Seoul']],
+    ['요약 끄기', 'digest', ['off']],
+    ['동기화 포기 K3v9', 'sync', ['give-up', 'K3v9']],
+    ['sync 포기 k3v9', 'sync', ['give-up', 'k3v9']],
+  ])('puts the words after the command in the form its handler reads: %s', (text, name, args) => {
+    expect(parseCommand(text)).toEqual({ name, args });
+  });
+
+  it('gives the digest schedule the same request for the Korean words as for the English', () => {
+    const weekly = (text: string) => parseDigestRequest(parseCommand(text).args, 'Asia/Seoul');
+    expect(weekly('요약 매주 월 08:00')).toEqual(weekly('digest weekly mon 08:00'));
+    expect(weekly('요약 매주 일 08:00')).toMatchObject({ ok: true, value: { schedule: { weekday: 0 } } });
+  });
+
+  it('leaves words another command knows, ids and times as typed', () => {
+    expect(parseCommand('보기 성사')).toEqual({ name: 'show', args: ['성사'] });
+    expect(parseCommand('보기 K3V9')).toEqual({ name: 'show', args: ['K3V9'] });
+  });
+
+  it('reads Hangul sent as separate letters (decomposed) like Hangul typed whole', () => {
+    expect(parseCommand('보관함 성사'.normalize('NFD'))).toEqual({ name: 'archived', args: ['won'] });
+  });
+
+  it('answers an empty text with help, and an unknown word with help that quotes it', () => {
+    expect(parseCommand('  ')).toEqual({ name: 'help', args: [] });
+    expect(parseCommand('보관함함 성사')).toEqual({ name: 'help', args: [], unknown: '보관함함 성사' });
+  });
+
+  it('knows archived’s outcomes in both languages, and nothing an object inherits', () => {
+    expect(CLOSED_WORDS).toEqual({
+      won: 'Won',
+      성사: 'Won',
+      lost: 'Lost',
+      실패: 'Lost',
+      declined: 'Declined',
+      거절: 'Declined',
+      expired: 'Expired',
+      만료: 'Expired',
+    });
+    expect('constructor' in CLOSED_WORDS).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { parseCommand } from '../../bot/commands';
 import { summaryOf } from '../../core/referral-summary';
 import type { ListRequest } from '../../cards/card-views';
 import { helpCard } from '../../cards/help-card';
@@ -111,13 +112,40 @@ describe('command cards in Korean', () => {
 });
 
 describe('help card', () => {
-  it.each(LOCALES)('names every command with its English command word (%s)', (locale) => {
-    const text = cardText(helpCard(view(locale)));
+  /** The examples help gives, as typed: each entry's `Example: …` line without its label. */
+  const examples = (locale: Locale) =>
+    cardText(helpCard(view(locale)))
+      .split('\n')
+      .filter((line) => line.startsWith(t(locale, 'help.example', { example: '' })))
+      .map((line) => line.slice(t(locale, 'help.example', { example: '' }).length));
+
+  it('names every command with its English command word in English', () => {
+    const text = cardText(helpCard(view('en')));
     const typed = ['help', 'inbox', 'active', 'archived', 'show', 'mine', 'stats', 'settings'];
     for (const word of [...typed, 'digest', 'digest daily', 'digest weekly', 'digest off'])
       expect(text).toMatch(new RegExp(`^${word}\\b`, 'm'));
     expect(text).toContain('archived [won|lost|declined|expired]');
     expect(text).toContain('digest weekly mon 08:00 Asia/Seoul');
+  });
+
+  it('names every command with its Korean command word in Korean, usage and example alike', () => {
+    const text = cardText(helpCard(view('ko')));
+    const typed = ['도움말', '받은편지함', '진행중', '보관함', '보기', '내것', '통계', '설정'];
+    for (const word of [...typed, '요약', '요약 매일', '요약 매주', '요약 끄기'])
+      expect(text).toMatch(new RegExp(`^${word}( |$)`, 'm'));
+    expect(text).toContain('보관함 [성사|실패|거절|만료]');
+    expect(examples('ko')).toEqual([
+      '보관함 성사',
+      '보기 k3v9',
+      '요약 매일 08:00',
+      '요약 매주 월 08:00 Asia/Seoul',
+    ]);
+    expect(text).not.toMatch(/^(archived|digest|show|inbox)\b/m);
+  });
+
+  it('gives Korean examples the bot reads as the English ones', () => {
+    expect(examples('ko').map(parseCommand)).toEqual(examples('en').map(parseCommand));
+    expect(examples('en')).toHaveLength(4);
   });
 
   it('starts by quoting a command it does not know, and only then', () => {

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
+import { parseCommand } from '../../bot/commands';
 import { decodeRgbaPng, pngSize } from './png';
 
 const run = promisify(execFile);
@@ -18,24 +19,36 @@ interface Manifest {
   id: string;
   version: string;
   name: { short: string };
-  bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+  bots: {
+    botId: string;
+    scopes: string[];
+    commandLists: { commands: { title: string; description: string }[] }[];
+  }[];
   validDomains: string[];
+  localizationInfo: {
+    defaultLanguageTag: string;
+    additionalLanguages: { languageTag: string; file: string }[];
+  };
 }
 
-function officialSchema(manifestVersion: string): object {
+const MANIFEST_SCHEMA = 'MicrosoftTeams.schema.json';
+const LOCALIZATION_SCHEMA = 'MicrosoftTeams.Localization.schema.json';
+
+function officialSchema(manifestVersion: string, file: string): object {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(
-    `@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`,
-  );
+  return require(`@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/${file}`);
 }
 
-/** The schemas are draft-04 but use no keyword whose meaning changed, so Ajv's default draft checks them as-is. */
-function schemaErrors(manifest: unknown, manifestVersion: string): string[] {
-  const { $schema: _draft04, ...schema } = officialSchema(manifestVersion) as Record<string, unknown>;
-  const ajv = new Ajv({ allErrors: true, strict: false });
+/**
+ * The schemas are draft-04 but use no keyword whose meaning changed, so Ajv's default draft checks them as-is;
+ * their patterns are not Unicode-mode ones (the localization schema's fail to compile with the `u` flag).
+ */
+function schemaErrors(document: unknown, manifestVersion: string, file = MANIFEST_SCHEMA): string[] {
+  const { $schema: _draft04, ...schema } = officialSchema(manifestVersion, file) as Record<string, unknown>;
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
-  return validate(manifest) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  return validate(document) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 }
 
 function packageApp(env: Record<string, string>, outFile: string) {
@@ -48,6 +61,7 @@ describe('npm run package', () => {
   let zip: JSZip;
   let manifestText: string;
   let manifest: Manifest;
+  let korean: Record<string, string>;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'referral-desk-package-'));
@@ -56,14 +70,15 @@ describe('npm run package', () => {
     zip = await JSZip.loadAsync(await readFile(outFile));
     manifestText = await zip.file('manifest.json')!.async('string');
     manifest = JSON.parse(manifestText) as Manifest;
+    korean = JSON.parse(await zip.file('ko.json')!.async('string')) as Record<string, string>;
   });
 
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const png = async (name: string) => zip.file(name)!.async('nodebuffer');
 
-  it('holds exactly the manifest and the two icons at the root', () => {
-    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+  it('holds exactly the manifest, its Korean strings and the two icons at the root', () => {
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'ko.json', 'manifest.json', 'outline.png']);
   });
 
   it('is a valid Teams manifest on schema v1.19 or later, checked against the official schema', () => {
@@ -76,6 +91,47 @@ describe('npm run package', () => {
     expect(schemaErrors(tooLongName, manifest.manifestVersion)).toEqual([
       '/name/short must NOT have more than 30 characters',
     ]);
+  });
+
+  it('names English as its language and Korean as another, in ko.json', () => {
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'en-us',
+      additionalLanguages: [{ languageTag: 'ko-kr', file: 'ko.json' }],
+    });
+  });
+
+  it('has a Korean file valid against the official localization schema, and the check refuses a bad one', () => {
+    expect(schemaErrors(korean, manifest.manifestVersion, LOCALIZATION_SCHEMA)).toEqual([]);
+    const refused = { ...korean, 'name.short': '', 'bots[0].commandLists[0].commands[12].title': '도움말' };
+    expect(schemaErrors(refused, manifest.manifestVersion, LOCALIZATION_SCHEMA)).toEqual([
+      ' must NOT have additional properties',
+      '/name.short must match pattern "^(?![nN][uU][lL]{2}$)\\s*\\S.*"',
+    ]);
+  });
+
+  it('titles every command in Korean with the word the bot reads as that command, and describes it in Korean', () => {
+    const commands = manifest.bots[0]!.commandLists[0]!.commands;
+    const key = (i: number, field: string) => `bots[0].commandLists[0].commands[${i}].${field}`;
+    const titles = commands.map((_command, i) => korean[key(i, 'title')]);
+    expect(titles).toEqual([
+      '도움말',
+      '받은편지함',
+      '진행중',
+      '보관함',
+      '보기',
+      '내것',
+      '통계',
+      '요약',
+      '설정',
+    ]);
+    commands.forEach((command, i) => {
+      expect(parseCommand(titles[i]!)).toEqual(parseCommand(command.title));
+      expect(korean[key(i, 'description')]).toMatch(/[\uAC00-\uD7A3]/);
+    });
+    expect(korean[key(3, 'description')]).toContain('성사, 실패, 거절, 만료');
+    expect(JSON.stringify(korean)).not.toMatch(/\{\w+\}/);
+    expect(korean['name.short']).toBe(manifest.name.short);
+    expect(korean['description.full']).toMatch(/[\uAC00-\uD7A3]/);
   });
 
   it('uses the bot app id as app id and bot id, and the host as the valid domain, with no placeholder left', () => {
