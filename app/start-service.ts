@@ -11,6 +11,7 @@ import { partnerCenterWriteBack } from '../partner-center/write-back';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { createSignal } from '../platform/signal';
+import { ownerNoticeEffect } from '../services/owner-notice-effect';
 import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
 import { createDigestBuilder } from '../services/digest-builder';
 import { createChangeEffects, type ChangeEffect, type ChangeEffects } from '../services/change-effects';
@@ -263,6 +264,7 @@ function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
   if (config.partnerCenter)
     list.push(partnerCenterWriteBack({ ...stores, clock, onEnqueued: writeBackQueued.raise }));
   list.push({ name: 'channel-card', run: (change) => outbound.channelCards.sync(change) });
+  list.push(ownerNoticeEffect(stores.events, outbound.personalNotices));
   const effects = createChangeEffects({
     marks: stores.pendingChanges,
     load: (id) => reader.load(id),

@@ -1,5 +1,6 @@
 import type { Command } from '../core/lifecycle';
 import type { Person } from '../core/referral';
+import { parseChannelPreferences } from '../core/channel-preferences';
 import { parseRoutingClaims } from '../core/routing';
 import type { CardActionData, CardVerb, FormSubmission, TransitionVerb } from '../cards/card-actions';
 import { formFields } from '../cards/form-fields';
@@ -7,6 +8,7 @@ import type { CardJson } from '../cards/render';
 import type { BotDeps } from './bot-deps';
 import { listPage } from './commands';
 import { mayActOn, viewerOf } from './scope';
+import { settingsTeam } from './settings-team';
 import type { Turn } from './turn';
 
 /** What an Action.Execute gets back: a card that replaces the clicked one for the clicker, or a short text. */
@@ -56,21 +58,28 @@ export const CARD_ACTIONS: ActionHandlers = {
     if (!turn.channelId || !turn.teamId) return { text: deps.views.text(turn, 'settings.channelOnly') };
     if (!(await mayChangeSettings(turn, turn.teamId, deps)))
       return { text: deps.views.text(turn, 'settings.adminsOnly') };
-    const parsed = parseRoutingClaims(data.inputs);
+    const team = await settingsTeam(turn.teamId, deps);
+    const claims = parseRoutingClaims(data.inputs);
+    const preferences = parseChannelPreferences(data.inputs, team.members);
     const current = await deps.settings.get(turn.channelId);
-    if (!parsed.ok)
-      return { card: deps.views.settings(turn, current, { values: data.inputs, errors: parsed.errors }) };
-    const me = { id: turn.actor.id, name: turn.actor.name };
+    if (!claims.ok || !preferences.ok) {
+      const errors = [...(claims.ok ? [] : claims.errors), ...(preferences.ok ? [] : preferences.errors)];
+      return { card: deps.views.settings(turn, current, { values: data.inputs, errors }, undefined, team) };
+    }
+    const { adminIds, ...shown } = preferences.value;
     const saved = {
-      ...parsed.value,
+      ...claims.value,
+      ...shown,
       channelId: turn.channelId,
       updatedAt: turn.now,
-      updatedBy: me,
-      ...(current?.locale ? { locale: current.locale } : {}),
-      ...(current?.timeZone ? { timeZone: current.timeZone } : {}),
+      updatedBy: { id: turn.actor.id, name: turn.actor.name },
     };
     await deps.settings.save(saved);
-    return { card: deps.views.settings(turn, saved, undefined, 'saved') };
+    // An admin cannot take themselves off by accident: whoever saves stays one.
+    await deps.people.setAdmins(turn.teamId, [...new Set([...adminIds, turn.actor.id])]);
+    return {
+      card: deps.views.settings(turn, saved, undefined, 'saved', await settingsTeam(turn.teamId, deps)),
+    };
   },
 };
 

@@ -6,6 +6,7 @@ import { CLOSED_WORDS } from '../cards/closed-words';
 import type { Scope } from '../services/referral-directory';
 import type { BotDeps } from './bot-deps';
 import { commandNamed, handlerArguments } from './command-words';
+import { settingsTeam } from './settings-team';
 import { digestCommand } from './digest-command';
 import { scopeOf } from './scope';
 import type { Turn } from './turn';
@@ -86,8 +87,11 @@ export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<
     if (count > 0) await deps.outbound.channelCards.refresh(referral.id);
   },
   settings: async ({ turn, deps }) => {
-    if (!turn.channelId) return turn.sendText(deps.views.text(turn, 'settings.channelOnly'));
-    await turn.sendCard(deps.views.settings(turn, await deps.settings.get(turn.channelId)));
+    if (!turn.channelId || !turn.teamId) return turn.sendText(deps.views.text(turn, 'settings.channelOnly'));
+    const team = await settingsTeam(turn.teamId, deps);
+    await turn.sendCard(
+      deps.views.settings(turn, await deps.settings.get(turn.channelId), undefined, undefined, team),
+    );
   },
 };
 

@@ -5,15 +5,19 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type SearchInvokeResponse,
+  type SearchInvokeValue,
 } from 'botbuilder';
-import { parseActionData } from '../cards/card-actions';
+import { parseActionData, referralOfDataset } from '../cards/card-actions';
 import { inertMarkdown } from '../cards/inert-text';
+import { welcomeCard } from '../cards/owner-notice-card';
 import { localeFrom } from '../i18n/catalogue';
 import { isStoreUnavailableError } from '../storage/mongo';
 import type { BotDeps } from './bot-deps';
 import { handleAction, type ActionReply } from './card-actions';
 import { COMMANDS, parseCommand } from './commands';
 import type { Turn } from './turn';
+import { mayActOn } from './scope';
 import { actorOf, conversationOf, memberOf, tenantOf } from './turn-info';
 
 /**
@@ -50,6 +54,7 @@ export class ReferralBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.remember(context);
+      await this.welcome(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -108,6 +113,34 @@ export class ReferralBot extends TeamsActivityHandler {
       // A short text, not an error: Teams shows it where the card is, and the card stays as it was.
       return toInvokeResponse({ text: this.deps.views.text(turn, 'store.unavailable') });
     }
+  }
+
+  /**
+   * Typeahead in the Assign form: the referral's team members whose name contains what was typed, for someone
+   * allowed to see that referral (anyone else gets no names).
+   */
+  protected override async onSearchInvoke(
+    context: TurnContext,
+    invoke: SearchInvokeValue,
+  ): Promise<SearchInvokeResponse> {
+    const turn = this.turnOf(context);
+    const referralId = referralOfDataset(invoke.dataset ?? '');
+    const entry = referralId ? this.deps.directory.get(referralId) : undefined;
+    const people =
+      referralId && (await mayActOn(turn, entry, this.deps.people))
+        ? await this.deps.people.assigneesFor(referralId)
+        : [];
+    const wanted = (invoke.queryText ?? '').trim().toLowerCase();
+    // Teams shows at most 15 matches (docs/teams-platform.md, "Data.Query typeahead").
+    const results = people
+      .filter((person) => person.name.toLowerCase().includes(wanted))
+      .slice(0, 15)
+      .map((person) => ({ title: person.name, value: person.id }));
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.search.searchResponse',
+      value: { results } as never,
+    };
   }
 
   private storeUnavailable(error: unknown): void {
@@ -172,6 +205,20 @@ export class ReferralBot extends TeamsActivityHandler {
       await this.deps.conversations.forgetTeam(conversation.teamId);
       await this.deps.people.forget(conversation.teamId);
     } else await this.deps.conversations.forget(conversation.id);
+  }
+
+  /** One hello in a person's personal chat when they install the app there; never a second one. */
+  private async welcome(context: TurnContext): Promise<void> {
+    const conversation = conversationOf(context.activity, this.deps.clock());
+    if (conversation?.kind !== 'personal') return;
+    const turn = this.turnOf(context);
+    await this.deps.outbound.postCardOnce({
+      key: `welcome:${turn.actor.id}`,
+      conversationId: conversation.id,
+      serviceUrl: conversation.serviceUrl,
+      card: welcomeCard(turn),
+      now: turn.now,
+    });
   }
 
   /** People joined or left a team the bot is in: its roster is read again. */

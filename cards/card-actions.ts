@@ -10,6 +10,11 @@ import { COMMAND_TYPES, type CommandType } from '../core/guards';
 export type TransitionVerb = Exclude<CommandType, 'expire'>;
 export const TRANSITION_VERBS = COMMAND_TYPES.filter((type): type is TransitionVerb => type !== 'expire');
 
+/** The typeahead dataset of a referral's Assign form: its team's members (`application/search` invokes). */
+export const teamMembersDataset = (referralId: string) => `team-members:${referralId}`;
+export const referralOfDataset = (dataset: string) =>
+  dataset.startsWith('team-members:') ? dataset.slice('team-members:'.length) : undefined;
+
 export const LIST_NAMES = ['inbox', 'active', 'archived', 'mine'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 

@@ -9,6 +9,7 @@ import type { ChannelSettings } from '../core/routing';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import type { ListName, TransitionVerb } from './card-actions';
 import type { CardJson } from './render';
+import type { SettingsTeam } from './settings-card';
 import type { ViewContext } from './view-context';
 
 /** What happened just now, shown at the top of the card the clicker gets back. */
@@ -45,6 +46,7 @@ export interface CardViews {
     settings: ChannelSettings | undefined,
     form?: { values: Record<string, string>; errors: FieldError[] },
     notice?: 'saved',
+    team?: SettingsTeam,
   ): CardJson;
   stats(view: ViewContext, stats: ResponseStats, period: { from: Date; to: Date }): CardJson;
   text(view: ViewContext, key: MessageKey, params?: MessageParams): string;

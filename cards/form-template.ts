@@ -39,7 +39,7 @@ export const FIELDS_TEMPLATE = {
     },
     {
       type: 'Input.ChoiceSet',
-      $when: "${kind == 'choice'}",
+      $when: "${kind == 'choice' && dataset == ''}",
       id: '${id}',
       label: '${label}',
       value: '${value}',
@@ -48,6 +48,21 @@ export const FIELDS_TEMPLATE = {
       isRequired: '${required}',
       errorMessage: '${errorMessage}',
       choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
+    },
+    {
+      // Typeahead: Teams asks the bot for matches as the person types (an `application/search` invoke with this
+      // dataset); a client that cannot shows the listed choices instead.
+      type: 'Input.ChoiceSet',
+      $when: "${kind == 'choice' && dataset != ''}",
+      id: '${id}',
+      label: '${label}',
+      value: '${value}',
+      style: 'filtered',
+      placeholder: '${placeholder}',
+      isRequired: '${required}',
+      errorMessage: '${errorMessage}',
+      choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
+      'choices.data': { type: 'Data.Query', dataset: '${dataset}' },
     },
     {
       type: 'TextBlock',
@@ -74,6 +89,8 @@ export interface FieldModel {
   multiline: boolean;
   maxLength: number;
   choices: { title: string; value: string }[];
+  /** For a typeahead choice: the dataset the bot searches; empty for a plain list. */
+  dataset: string;
   hasError: boolean;
   error: string;
   errorMessage: string;

@@ -3,7 +3,7 @@ import { CLOSE_REASONS, PURCHASE_TIMEFRAMES, type Person, type Referral } from '
 import type { FieldError } from '../core/result';
 import { LIMITS } from '../core/validation';
 import { codeMessage, t, type Locale, type MessageKey } from '../i18n/catalogue';
-import { executeAction, type ExecuteAction, type TransitionVerb } from './card-actions';
+import { executeAction, teamMembersDataset, type ExecuteAction, type TransitionVerb } from './card-actions';
 import type { FieldModel } from './form-template';
 import { inputIdOf } from './form-fields';
 import type { ViewContext } from './view-context';
@@ -135,6 +135,7 @@ function fieldSpecs(
           kind: 'choice',
           required: true,
           choices: assignees.map((person) => ({ value: person.id, title: person.name })),
+          dataset: teamMembersDataset(referral.id),
           value: referral.owner?.id ?? '',
         },
       ];
@@ -204,6 +205,7 @@ function fieldModel(
     multiline: spec.multiline ?? false,
     maxLength: spec.maxLength ?? LIMITS.sourceText,
     choices: spec.choices ?? [],
+    dataset: spec.dataset ?? '',
     hasError: errors.length > 0,
     error: errors.join(' '),
     errorMessage: errors[0] ?? t(locale, 'form.required'),

@@ -1,5 +1,7 @@
 import { CUSTOMER_SIZES, type CustomerSize } from '../core/referral';
 import type { FieldError } from '../core/result';
+import type { ChannelPreferencesInput } from '../core/channel-preferences';
+import type { Person } from '../core/referral';
 import type { RoutingClaimsInput } from '../core/routing';
 import { LIMITS } from '../core/validation';
 import { codeMessage, t, type Locale } from '../i18n/catalogue';
@@ -10,8 +12,17 @@ import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
 type SettingsForm = { values: Record<string, string>; errors: FieldError[] };
-/** The inputs' ids are the names `parseRoutingClaims` reads, so the submitted data goes to it as it is. */
-type InputId = keyof RoutingClaimsInput & keyof ChannelSettings;
+/**
+ * The inputs' ids are the names `parseRoutingClaims` and `parseChannelPreferences` read, so the submitted data
+ * goes to them as it is.
+ */
+type InputId = (keyof RoutingClaimsInput & keyof ChannelSettings) | keyof ChannelPreferencesInput;
+
+/** The team the channel belongs to: its members (admins are chosen among them) and its current admins. */
+export interface SettingsTeam {
+  members: readonly Person[];
+  admins: readonly Person[];
+}
 
 // Partner Center's current size buckets; the older three still route but are offered only to a channel using them.
 const OFFERED_SIZES = CUSTOMER_SIZES.slice(0, 8);
@@ -64,13 +75,13 @@ const TEMPLATE = {
         },
         {
           type: 'Input.ChoiceSet',
-          $when: "${kind == 'sizes'}",
+          $when: "${kind == 'choice'}",
           id: '${id}',
           label: '${label}',
           value: '${value}',
-          isMultiSelect: true,
+          isMultiSelect: '${isMultiSelect}',
           style: 'compact',
-          choices: [{ $data: '${$root.sizes}', title: '${title}', value: '${value}' }],
+          choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
         },
         {
           type: 'Input.Toggle',
@@ -101,6 +112,7 @@ export function settingsCard(
   settings: ChannelSettings | undefined,
   form?: SettingsForm,
   notice?: 'saved',
+  team?: SettingsTeam,
 ): CardJson {
   const { locale } = view;
   return renderCard(TEMPLATE, {
@@ -112,46 +124,79 @@ export function settingsCard(
       (form?.errors ?? []).filter((e) => !INPUT_IDS.some((id) => isFor(e, id))),
     ),
     intro: t(locale, 'settings.intro'),
-    current: currentFacts(locale, settings),
+    current: currentFacts(locale, settings, team),
     claimsNothing: !settings || claimsNothing(settings),
     claimsNothingText: t(locale, 'settings.claimsNothing'),
     changeTitle: t(locale, 'settings.change'),
-    fields: formFields(locale, settings, form),
-    sizes: sizeChoices(locale, settings?.sizes ?? []),
+    fields: formFields(locale, settings, form, team),
     save: executeAction('settings-save', t(locale, 'settings.save'), {}, 'positive'),
   });
 }
 
-const INPUT_IDS: InputId[] = ['regions', 'countries', 'keywords', 'sizes', 'isDefault'];
+const INPUT_IDS: InputId[] = [
+  'regions',
+  'countries',
+  'keywords',
+  'sizes',
+  'isDefault',
+  'locale',
+  'timeZone',
+  'admins',
+];
 
-function formFields(locale: Locale, settings: ChannelSettings | undefined, form: SettingsForm | undefined) {
+function formFields(
+  locale: Locale,
+  settings: ChannelSettings | undefined,
+  form: SettingsForm | undefined,
+  team: SettingsTeam | undefined,
+) {
   const stored: Record<InputId, string> = {
     regions: settings?.regions.join(', ') ?? '',
     countries: settings?.countries.join(', ') ?? '',
     keywords: settings?.keywords.join(', ') ?? '',
     sizes: settings?.sizes.join(',') ?? '',
     isDefault: String(settings?.isDefault ?? false),
+    locale: settings?.locale ?? '',
+    timeZone: settings?.timeZone ?? '',
+    admins: team?.admins.map((a) => a.id).join(',') ?? '',
   };
   // What the person typed comes back as they typed it, so fixing one field does not mean retyping the rest.
   const typed = (id: InputId) => (form ? (form.values[id] ?? '') : stored[id]);
-  const field = (id: InputId, kind: 'text' | 'sizes' | 'toggle', placeholder = '') => ({
+  type Kind = 'text' | 'choice' | 'toggle';
+  const field = (id: InputId, kind: Kind, extra: { placeholder?: string; choices?: Choice[] } = {}) => ({
     id,
     kind,
     label: t(locale, `settings.${id}`),
-    placeholder,
+    placeholder: extra.placeholder ?? '',
     value: kind === 'toggle' ? String(typed(id) === 'true') : typed(id),
+    choices: extra.choices ?? [],
+    isMultiSelect: id === 'sizes' || id === 'admins',
     error: errorText(
       locale,
       (form?.errors ?? []).filter((e) => isFor(e, id)),
     ),
   });
-  return [
-    field('regions', 'text', 'APAC, EMEA'),
-    field('countries', 'text', 'KR, JP'),
-    field('keywords', 'text', 'Azure, migration, Copilot'),
-    field('sizes', 'sizes'),
-    field('isDefault', 'toggle'),
+  const languages: Choice[] = [
+    { value: 'en', title: t(locale, 'settings.language.en') },
+    { value: 'ko', title: t(locale, 'settings.language.ko') },
   ];
+  return [
+    field('regions', 'text', { placeholder: 'APAC, EMEA' }),
+    field('countries', 'text', { placeholder: 'KR, JP' }),
+    field('keywords', 'text', { placeholder: 'Azure, migration, Copilot' }),
+    field('sizes', 'choice', { choices: sizeChoices(locale, settings?.sizes ?? []) }),
+    field('isDefault', 'toggle'),
+    field('locale', 'choice', { choices: languages, placeholder: t(locale, 'settings.serviceDefault') }),
+    field('timeZone', 'text', { placeholder: 'Asia/Seoul' }),
+    ...(team
+      ? [field('admins', 'choice', { choices: team.members.map((m) => ({ value: m.id, title: m.name })) })]
+      : []),
+  ];
+}
+
+interface Choice {
+  value: string;
+  title: string;
 }
 
 function isFor(error: FieldError, id: InputId): boolean {
@@ -162,7 +207,7 @@ function errorText(locale: Locale, errors: FieldError[]): string {
   return errors.map((e) => codeMessage(locale, 'error', e.code, e.params)).join(' ');
 }
 
-function currentFacts(locale: Locale, settings: ChannelSettings | undefined) {
+function currentFacts(locale: Locale, settings: ChannelSettings | undefined, team: SettingsTeam | undefined) {
   const none = t(locale, 'settings.none');
   const listed = (values: string[] | undefined) => (values?.length ? values.join(', ') : none);
   return [
@@ -177,6 +222,17 @@ function currentFacts(locale: Locale, settings: ChannelSettings | undefined) {
       title: t(locale, 'settings.isDefault'),
       value: t(locale, settings?.isDefault ? 'settings.yes' : 'settings.no'),
     },
+    {
+      title: t(locale, 'settings.locale'),
+      value: settings?.locale
+        ? t(locale, `settings.language.${settings.locale}`)
+        : t(locale, 'settings.serviceDefault'),
+    },
+    {
+      title: t(locale, 'settings.timeZone'),
+      value: settings?.timeZone ?? t(locale, 'settings.serviceDefault'),
+    },
+    ...(team ? [{ title: t(locale, 'settings.admins'), value: listed(team.admins.map((a) => a.name)) }] : []),
   ];
 }
 

@@ -16,6 +16,7 @@ import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
 import type { DisplayDefaults } from '../cards/view-context';
 import { createPacedSender } from './paced-sender';
 import { createPostOnce, type PostOutcome } from './post-once';
+import { createPersonalNotices, type PersonalNotices } from './personal-notices';
 import { createThreadNotices, type ThreadNotices } from './thread-notices';
 
 /**
@@ -27,6 +28,8 @@ export interface Outbound {
   channelCards: ChannelCards;
   /** Replies in a referral's channel thread (reminders, expiry warnings, expiry). */
   threadNotices: ThreadNotices;
+  /** Notes in a person's personal chat (a referral assigned to them). */
+  personalNotices: PersonalNotices;
   /** Posts a card into a conversation the bot was told about, once per key (digests). */
   postCardOnce(request: ConversationPost): Promise<PostOutcome>;
   /** Stops sending: what waits for its turn (or comes later) fails at once and is handed back by its owner. */
@@ -47,7 +50,7 @@ export interface OutboundDeps {
   routes: ReferralRoutes;
   waiting: WaitingCards;
   directory: Pick<ReferralDirectory, 'place'>;
-  people: Pick<People, 'assigneesFor' | 'admins'>;
+  people: Pick<People, 'assigneesFor' | 'admins' | 'membersOf'>;
   postedMessages: PostedMessages;
   load(referralId: string): Promise<Referral | undefined>;
   /** The referral's events, oldest first. */
@@ -69,9 +72,11 @@ export function createOutbound(deps: OutboundDeps): Outbound {
   const sending = { connector, sender, posts };
   const channelCards = createChannelCards({ ...deps, ...sending });
   const threadNotices = createThreadNotices({ ...deps, ...sending });
+  const personalNotices = createPersonalNotices({ ...deps, ...sending });
   return {
     channelCards,
     threadNotices,
+    personalNotices,
     postCardOnce: ({ key, conversationId, serviceUrl, card, now }) =>
       posts.postOnce({
         key,

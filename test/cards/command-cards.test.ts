@@ -1,3 +1,4 @@
+import { parseChannelPreferences } from '../../core/channel-preferences';
 import { parseCommand } from '../../bot/commands';
 import { summaryOf } from '../../core/referral-summary';
 import type { ListRequest } from '../../cards/card-views';
@@ -247,11 +248,35 @@ describe('list card', () => {
 
 describe('settings card', () => {
   it('names its inputs as the settings parser reads them, so saving unchanged keeps the settings', () => {
-    const card = settingsCard(view(), SETTINGS);
-    expect(inputIds(card)).toEqual(['regions', 'countries', 'keywords', 'sizes', 'isDefault']);
+    const members = [
+      { id: 'aad-dana', name: 'Dana Kim' },
+      { id: 'aad-lee', name: 'Lee Park' },
+    ];
+    const team = { members, admins: [members[0]!] };
+    const card = settingsCard(
+      view(),
+      { ...SETTINGS, locale: 'ko', timeZone: 'Asia/Seoul' },
+      undefined,
+      undefined,
+      team,
+    );
+    expect(inputIds(card)).toEqual([
+      'regions',
+      'countries',
+      'keywords',
+      'sizes',
+      'isDefault',
+      'locale',
+      'timeZone',
+      'admins',
+    ]);
     const submitted = Object.fromEntries(inputIds(card).map((id) => [id, input(card, id)!['value']]));
     const { channelId: _c, updatedAt: _u, updatedBy: _b, ...claims } = SETTINGS;
     expect(parseRoutingClaims(submitted)).toEqual({ ok: true, value: claims });
+    expect(parseChannelPreferences(submitted, members)).toEqual({
+      ok: true,
+      value: { locale: 'ko', timeZone: 'Asia/Seoul', adminIds: ['aad-dana'] },
+    });
     expect(cardVerbs(card)).toEqual(['settings-save']);
   });
 

@@ -24,9 +24,14 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 
 /** Every error code the core's input checks can return, read from their source so a new code cannot slip by. */
 function coreErrorCodes(): string[] {
-  const sources = ['core/validation.ts', 'core/inputs.ts', 'core/edit-input.ts'].map((file) =>
-    readFileSync(join(ROOT, file), 'utf8'),
-  );
+  const checks = [
+    'core/validation.ts',
+    'core/inputs.ts',
+    'core/edit-input.ts',
+    'core/assign-input.ts',
+    'core/channel-preferences.ts',
+  ];
+  const sources = checks.map((file) => readFileSync(join(ROOT, file), 'utf8'));
   const codes = sources.flatMap((source) => [
     ...[...source.matchAll(/fail\(\s*\w+,\s*'([a-z-]+)'/g)].map((m) => m[1]!),
     ...[...source.matchAll(/\bcode: '([a-z-]+)'/g)].map((m) => m[1]!),
