@@ -1,5 +1,6 @@
 import type { RunningService } from '../../app/start-service';
 import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../platform/logger';
 import { startConnectorPeer, type ConnectorPeer } from './connector-peer';
 import { startTestService } from './service';
 import type { TestStore } from './store';
@@ -28,9 +29,12 @@ export interface Desk {
  * A desk of a spec's own: the service in local mode on a fresh database of `store`, a connector peer nobody else
  * posts to, and a Teams client. The bot is installed nowhere yet (`desk.teams.installInTeam()`).
  */
-export async function startDesk(store: TestStore, options: { clock?: Clock } = {}): Promise<Desk> {
+export async function startDesk(
+  store: TestStore,
+  options: { clock?: Clock; env?: Record<string, string>; database?: string; log?: Logger } = {},
+): Promise<Desk> {
   const peer = await startConnectorPeer();
-  const service = await startTestService(store.uri, { local: true, clock: options.clock }).catch(
+  const service = await startTestService(store.uri, { local: true, ...options }).catch(
     async (error: unknown) => {
       await peer.close();
       throw error;

@@ -32,7 +32,14 @@ export function memoryLogger(): { log: Logger; lines: () => Record<string, unkno
  */
 export async function startTestService(
   storeUri: string,
-  options: { local?: boolean; clock?: Clock; env?: Record<string, string>; database?: string } = {},
+  options: {
+    local?: boolean;
+    clock?: Clock;
+    env?: Record<string, string>;
+    database?: string;
+    /** Where the service logs; a spec that asserts what was logged passes `memoryLogger().log`. */
+    log?: Logger;
+  } = {},
 ): Promise<RunningService> {
   const env: Record<string, string> = {
     PORT: '0',
@@ -53,6 +60,6 @@ export async function startTestService(
         }),
     ...options.env,
   };
-  const { log } = memoryLogger();
+  const log = options.log ?? memoryLogger().log;
   return startService(loadConfig(env), log, options.clock ?? (() => new Date()));
 }

@@ -28,7 +28,15 @@ export interface InvokeReply {
  * Plays Teams' side of `/api/messages`: sends activities as Teams would, with the connector peer's URL as the
  * serviceUrl, so the bot's replies land in the peer.
  */
-export function teamsClient(botUrl: string, serviceUrl: string) {
+export function teamsClient(
+  botUrl: string,
+  serviceUrl: string,
+  /** Another team (its General channel's id is the team's), or another tenant, than the specs' usual one. */
+  place: { team?: { id: string; name: string }; tenantId?: string } = {},
+) {
+  const team = place.team ?? TEAM;
+  const tenantId = place.tenantId ?? TENANT_ID;
+  const general: Channel = place.team ? { id: place.team.id, name: 'General' } : GENERAL;
   async function send(activity: Record<string, unknown>): Promise<InvokeReply> {
     const res = await fetch(`${botUrl}/api/messages`, {
       method: 'POST',
@@ -46,20 +54,20 @@ export function teamsClient(botUrl: string, serviceUrl: string) {
     return { status: res.status, body: text ? (JSON.parse(text) as InvokeReply['body']) : {} };
   }
 
-  const inChannel = (from: Person, threadId?: string, channel: Channel = GENERAL) => ({
+  const inChannel = (from: Person, threadId?: string, channel: Channel = general) => ({
     from,
     conversation: {
       id: threadId ?? channel.id,
       conversationType: 'channel',
       isGroup: true,
-      tenantId: TENANT_ID,
+      tenantId: tenantId,
     },
-    channelData: { tenant: { id: TENANT_ID }, team: TEAM, channel },
+    channelData: { tenant: { id: tenantId }, team, channel },
   });
   const inPersonalChat = (from: Person) => ({
     from,
-    conversation: { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TENANT_ID },
-    channelData: { tenant: { id: TENANT_ID } },
+    conversation: { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: tenantId },
+    channelData: { tenant: { id: tenantId } },
   });
 
   return {
@@ -70,9 +78,9 @@ export function teamsClient(botUrl: string, serviceUrl: string) {
         membersAdded: [BOT],
         ...inChannel(by),
         channelData: {
-          tenant: { id: TENANT_ID },
-          team: TEAM,
-          channel: GENERAL,
+          tenant: { id: tenantId },
+          team,
+          channel: general,
           eventType: 'teamMemberAdded',
         },
       }),
@@ -82,14 +90,14 @@ export function teamsClient(botUrl: string, serviceUrl: string) {
         membersRemoved: [BOT],
         ...inChannel(by),
         channelData: {
-          tenant: { id: TENANT_ID },
-          team: TEAM,
-          channel: GENERAL,
+          tenant: { id: tenantId },
+          team,
+          channel: general,
           eventType: 'teamMemberRemoved',
         },
       }),
     /** `@Referral Desk <text>` in a channel of the team, General unless told. */
-    sayInChannel: (from: Person, text: string, locale = 'en-US', channel: Channel = GENERAL) =>
+    sayInChannel: (from: Person, text: string, locale = 'en-US', channel: Channel = general) =>
       send({
         type: 'message',
         text: `<at>${BOT.name}</at> ${text}`,
