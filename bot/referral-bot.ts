@@ -11,6 +11,7 @@ import {
 import { parseActionData, referralOfDataset } from '../cards/card-actions';
 import { inertMarkdown } from '../cards/inert-text';
 import { welcomeCard } from '../cards/owner-notice-card';
+import { isTimeZone } from '../core/digest-schedule';
 import { localeFrom } from '../i18n/catalogue';
 import { isStoreUnavailableError } from '../storage/mongo';
 import type { BotDeps } from './bot-deps';
@@ -158,7 +159,8 @@ export class ReferralBot extends TeamsActivityHandler {
       serviceUrl: context.activity.serviceUrl ?? '',
       ...(conversation?.teamId ? { teamId: conversation.teamId } : {}),
       locale: localeFrom(context.activity.locale, this.deps.display.locale),
-      timeZone: this.deps.display.timeZone,
+      // The person's own zone when Teams tells it (their replies are theirs); channel posts use the channel's.
+      timeZone: zoneFrom(context.activity.localTimezone, this.deps.display.timeZone),
       now: this.deps.clock(),
       channelId: conversation?.kind === 'channel' ? conversation.id : undefined,
       sendCard: async (card) => {
@@ -236,4 +238,9 @@ function toInvokeResponse(reply: ActionReply): AdaptiveCardInvokeResponse {
     type: 'application/vnd.microsoft.activity.message',
     value: inertMarkdown(reply.text) as never,
   };
+}
+
+/** Teams' `localTimezone` (an IANA name from the person's device) when it is one, else the default. */
+function zoneFrom(localTimezone: string | undefined, fallback: string): string {
+  return localTimezone && isTimeZone(localTimezone) ? localTimezone : fallback;
 }

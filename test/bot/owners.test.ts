@@ -4,7 +4,7 @@ import { startDesk, type Desk } from '../support/desk';
 import { postReferral } from '../support/intake';
 import { noticeKindOf } from '../support/notices';
 import { SAMPLE_CUSTOMER, sampleReferralJson } from '../support/sample-referral';
-import { startTestStore, type TestStore } from '../support/store';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
 import { cardText, DANA, LEE } from '../support/teams-client';
 
 const START = new Date('2026-11-02T09:00:00Z');
@@ -75,7 +75,7 @@ describe('owners and personal alerts', () => {
   });
 
   it('sends one note when two workers finish the same assignment at once', async () => {
-    const database = `owners-race-${process.pid}-${Date.now()}`;
+    const database = freshDatabase('owners-race');
     const id = await oneReferral(database);
     const other = await startTestService(store.uri, { local: true, clock: () => now, database });
     try {

@@ -112,12 +112,20 @@ export function teamsClient(
       from: Person,
       verb: string,
       data: Record<string, unknown>,
-      options: { locale?: string; where?: 'channel' | 'personal'; threadId?: string; channel?: Channel } = {},
+      options: {
+        locale?: string;
+        /** The clicker's zone, as Teams sends it from their device. */
+        localTimezone?: string;
+        where?: 'channel' | 'personal';
+        threadId?: string;
+        channel?: Channel;
+      } = {},
     ) =>
       send({
         type: 'invoke',
         name: 'adaptiveCard/action',
         locale: options.locale ?? 'en-US',
+        ...(options.localTimezone ? { localTimezone: options.localTimezone } : {}),
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
         ...(options.where === 'personal'
           ? inPersonalChat(from)
