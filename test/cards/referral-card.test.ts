@@ -161,7 +161,7 @@ describe('the referral card', () => {
         'Estimated value': '$30,000',
         Purchase: '1 Feb 2027',
         'CRM ID': 'OPP-1042',
-        'Accepted by': 'Dana Kim · 20 Nov, 19:00',
+        'Accepted by': 'Dana Kim · 20 Nov, 19:00 KST',
       });
       expect(facts['Our team']).toContain('Lee Park');
     });
@@ -170,7 +170,7 @@ describe('the referral card', () => {
   describe('closed cards', () => {
     it('tell the outcome: who, when and why', () => {
       const text = cardText(referralCard(view('en', daysAfter(RECEIVED_AT, 9)), closedReferral('Lost')));
-      expect(text).toContain('Lost — closed by Lee Park, 25 Nov, 18:00.');
+      expect(text).toContain('Lost — closed by Lee Park, 25 Nov, 18:00 KST.');
       expect(text).toContain(`Reason: ${t('en', 'reason.chose-another-vendor')}`);
       const declined = cardText(
         referralCard(view('ko', daysAfter(RECEIVED_AT, 9)), closedReferral('Declined')),
@@ -185,11 +185,11 @@ describe('the referral card', () => {
       );
       expect(texts).toEqual(
         expect.arrayContaining([
-          'Received 20 Nov, 18:00',
-          'Accepted by Dana Kim, 20 Nov, 19:00',
-          'Engagement edited by Dana Kim, 22 Nov, 18:00',
-          'Contact added by Lee Park, 23 Nov, 18:00',
-          'Won — Lee Park, 25 Nov, 18:00',
+          'Received 20 Nov, 18:00 KST',
+          'Accepted by Dana Kim, 20 Nov, 19:00 KST',
+          'Engagement edited by Dana Kim, 22 Nov, 18:00 KST',
+          'Contact added by Lee Park, 23 Nov, 18:00 KST',
+          'Won — Lee Park, 25 Nov, 18:00 KST',
         ]),
       );
     });
@@ -207,7 +207,7 @@ describe('the referral card', () => {
       const text = cardText(
         referralCard(view('en', daysAfter(RECEIVED_AT, 1)), activeReferral(), conflict('Accepted')),
       );
-      expect(text).toContain('Already accepted by Dana Kim at 20 Nov, 19:00.');
+      expect(text).toContain('Already accepted by Dana Kim at 20 Nov, 19:00 KST.');
       const early = cardText(
         referralCard(view('en', RECEIVED_AT), newReferral(), conflict('Pending', 'New')),
       );
