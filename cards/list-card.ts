@@ -145,7 +145,11 @@ function rowModel(view: ViewContext, referral: ReferralSummary): Row {
   const row = {
     open: executeAction('show', t(locale, 'list.open'), { referralId: referral.id }),
     headline: `${flame}${truncate(name, MAX_NAME_CHARS)}`,
-    detail: truncate(detail.join(' · ') || t(locale, 'list.noDetail'), MAX_LINE_CHARS),
+    // The id last and never cut: it is what `show <id>` takes.
+    detail: [
+      truncate(detail.join(' · ') || t(locale, 'list.noDetail'), MAX_LINE_CHARS),
+      t(locale, 'card.id', { id: referral.id }),
+    ].join(' · '),
   };
   return { ...row, ...statusColumns(view, referral) };
 }

@@ -80,9 +80,13 @@ function headerModel(view: ViewContext, referral: Referral) {
       referral.status === 'Closed' ? `substatus.${referral.substatus}` : `status.${referral.status}`,
     ),
     statusColor: BADGE_COLOR[badge] ?? 'default',
-    meta: isNew
-      ? t(locale, 'card.received', { when: formatAgo(locale, referral.receivedAt, now) })
-      : t(locale, 'card.receivedOn', { date: formatDate(locale, timeZone, referral.receivedAt) }),
+    // The id, small beside when it came, is what `show <id>` takes: people read it off the card.
+    meta: [
+      isNew
+        ? t(locale, 'card.received', { when: formatAgo(locale, referral.receivedAt, now) })
+        : t(locale, 'card.receivedOn', { date: formatDate(locale, timeZone, referral.receivedAt) }),
+      t(locale, 'card.id', { id: referral.id }),
+    ].join(' · '),
     deadlines: isNew ? deadlines.join(' · ') : '',
     hasDeadlines: isNew,
     isOverdue: overdue,

@@ -171,6 +171,16 @@ describe('list card', () => {
     expect(open(card)).toEqual(['r-new', 'r-flame', 'r-overdue', 'r-active', 'r-won']);
   });
 
+  it.each(LOCALES)('shows each row’s id, to type after show (%s)', (locale) => {
+    const card = listCard(view(locale), { list: 'inbox', page: 0 }, page(fullPage()));
+    const details = elements(card, 'TextBlock')
+      .map((block) => String(block['text']))
+      .filter((text) => text.includes(t(locale, 'card.id', { id: '' }).trim()));
+    expect(details.map((text) => text.split(' · ').at(-1))).toEqual(
+      ['r-new', 'r-flame', 'r-overdue', 'r-active', 'r-won'].map((id) => t(locale, 'card.id', { id })),
+    );
+  });
+
   it('offers only Next on the first page, both in the middle, only Previous on the last', () => {
     const request: ListRequest = { list: 'archived', filter: 'won', page: 0 };
     const next = (n: number) => ({
