@@ -81,6 +81,11 @@ export function formatMoney(locale: Locale, money: Money): string {
   }
 }
 
+/** "1,203": a count, grouped as the language groups digits. */
+export function formatCount(locale: Locale, n: number): string {
+  return cached(`count|${locale}`, () => new Intl.NumberFormat(INTL_LOCALE[locale])).format(n);
+}
+
 /**
  * A duration people read at a glance: "45 min", "19 h", "3 days". Rounded down, so time left is never
  * overstated (13 days and 19 h left reads "13 days", not "14").
