@@ -4,7 +4,8 @@ import { isFlameHot, isOverdue } from '../core/timers';
 import { codeMessage, t, type Locale } from '../i18n/catalogue';
 import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/format';
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
-import { customerFacts, engagementFacts, historyLine, outcomeLines } from './referral-facts';
+import { customerFacts, engagementFacts, outcomeLines } from './referral-facts';
+import { historyModel } from './referral-history';
 import { executeAction, TRANSITION_VERBS } from './card-actions';
 import { formModel, type FormModel } from './referral-forms';
 import type { ViewContext } from './view-context';
@@ -24,7 +25,6 @@ const BADGE_COLOR: Record<string, string> = {
 /** Everything the referral card shows, already in the viewer's language and time zone. */
 export function referralCardModel(view: ViewContext, referral: Referral, extras: ReferralCardExtras = {}) {
   const { locale } = view;
-  const history = extras.history ?? [];
   const outcome = outcomeLines(view, referral);
   const engagement = engagementFacts(view, referral);
   const forms = formsModel(view, referral, extras);
@@ -43,9 +43,7 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     hasEngagement: engagement.length > 0,
     outcome: outcome.map((text) => ({ text })),
     hasOutcome: outcome.length > 0,
-    historyTitle: t(locale, 'card.history'),
-    history: history.map((event) => ({ text: historyLine(view, event) })),
-    hasHistory: history.length > 0,
+    ...historyModel(view, extras.history),
     ...forms,
     cancelAction: executeAction('refresh', t(locale, 'form.cancel'), { referralId: referral.id }),
     // Teams shows at most five actions on a card: the forms come first, Refresh only when there is room.

@@ -1,4 +1,3 @@
-import type { ReferralEvent } from '../core/events';
 import type { Contact, Referral } from '../core/referral';
 import { t, type MessageKey } from '../i18n/catalogue';
 import { formatCustomerSize, formatDate, formatDateTime, formatLocation, formatMoney } from '../i18n/format';
@@ -83,10 +82,4 @@ export function outcomeLines(view: ViewContext, referral: Referral): string[] {
         })
       : '',
   ].filter(Boolean);
-}
-
-/** One line of the history: what happened, who did it, when. */
-export function historyLine(view: ViewContext, event: ReferralEvent): string {
-  const when = formatDateTime(view.locale, view.timeZone, event.at);
-  return t(view.locale, `history.${event.type}`, { by: event.actor.name, when });
 }

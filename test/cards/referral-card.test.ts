@@ -1,4 +1,6 @@
 import { referralCard } from '../../cards/referral-card';
+import { EARLIER_HISTORY_ID, historyLine } from '../../cards/referral-history';
+import type { ReferralEvent } from '../../core/events';
 import type { Referral } from '../../core/referral';
 import { t, type Locale } from '../../i18n/catalogue';
 import { cardText, cardVerbs, readAs } from '../support/teams-client';
@@ -12,13 +14,15 @@ import {
   RECEIVED_AT,
   REFERRAL_ID,
 } from '../core/fixtures';
-import { bodyTexts, elements, inputIds, topActions } from './card-queries';
+import { bodyTexts, elements, inputIds, journey, topActions } from './card-queries';
 import {
   CLOSED,
+  activeJourney,
   closedJourney,
   conflict,
   contactMe,
   eligible,
+  newJourney,
   STATES,
   view,
   WON_WARNING,
@@ -204,6 +208,103 @@ describe('the referral card', () => {
           'Won — Lee Park, 25 Nov, 18:00 KST',
         ]),
       );
+    });
+  });
+
+  describe('history', () => {
+    type Node = Record<string, unknown>;
+    /** What the history shows at a glance, and what its toggle opens. */
+    const historyOf = (card: Node, locale: Locale = 'en') => {
+      const section = elements(card['body'], 'Container').find(
+        (c) => (c['items'] as Node[] | undefined)?.[0]?.['text'] === t(locale, 'card.history'),
+      );
+      const items = (section?.['items'] as Node[] | undefined) ?? [];
+      const toggle = elements(section, 'Action.ToggleVisibility')[0];
+      const hidden = elements(card, 'Container').find((c) => c['id'] === EARLIER_HISTORY_ID);
+      return {
+        shown: section !== undefined,
+        visible: items
+          .filter((i) => i['type'] === 'TextBlock')
+          .map((i) => String(i['text']))
+          .slice(1),
+        toggle,
+        hidden,
+        earlier: elements(hidden, 'TextBlock').map((b) => String(b['text'])),
+      };
+    };
+    const linesOf = (events: ReferralEvent[], now: Date, locale: Locale = 'en') =>
+      events.map((event) => historyLine(view(locale, now), event)).reverse();
+
+    it.each([
+      ['New', newJourney(), hoursAfter(RECEIVED_AT, 4)],
+      ['Active', activeJourney(), daysAfter(RECEIVED_AT, 4)],
+      ['Closed Won', closedJourney('Won'), daysAfter(RECEIVED_AT, 6)],
+    ] as const)(
+      'shows the last three changes on a %s card, newest first, and the rest behind “Full history”',
+      (_state, { referral, events }, now) => {
+        const card = referralCard(view('en', now), referral, { history: events });
+        const history = historyOf(card);
+        const lines = linesOf(events, now);
+        expect(history.visible).toEqual(lines.slice(0, 3));
+        expect(history.toggle).toMatchObject({
+          title: `Full history (${events.length})`,
+          targetElements: [EARLIER_HISTORY_ID],
+        });
+        expect(history.hidden).toMatchObject({ isVisible: false });
+        expect(history.earlier).toEqual(lines.slice(3));
+        // The toggle sits in the body: the top-level actions stay the forms and Refresh, five at most.
+        expect(topActions(card).map((a) => a['type'])).not.toContain('Action.ToggleVisibility');
+        expect(topActions(card).length).toBeLessThanOrEqual(5);
+      },
+    );
+
+    it('tells who did what and when, in the viewer’s language and zone', () => {
+      const { referral, events } = activeJourney();
+      const now = daysAfter(RECEIVED_AT, 4);
+      expect(historyOf(referralCard(view('en', now), referral, { history: events })).visible).toEqual([
+        'Contact added by Lee Park, 23 Nov, 18:00 KST',
+        'Engagement edited by Dana Kim, 22 Nov, 18:00 KST',
+        'Accepted by Dana Kim, 20 Nov, 19:00 KST',
+      ]);
+      const ko = historyOf(referralCard(view('ko', now), referral, { history: events }), 'ko');
+      expect(ko.visible[0]).toBe('Lee Park님이 11월 23일 18:00 KST에 연락처 추가');
+      expect(ko.toggle).toMatchObject({ title: t('ko', 'card.fullHistory', { n: 4 }) });
+    });
+
+    it('shows three changes or fewer in full, with no toggle', () => {
+      const { referral, events } = journey([]);
+      const history = historyOf(
+        referralCard(view('en', hoursAfter(RECEIVED_AT, 1)), referral, { history: events }),
+      );
+      expect(history.visible).toEqual(['Received 20 Nov, 18:00 KST']);
+      expect(history.toggle).toBeUndefined();
+      expect(history.hidden).toBeUndefined();
+    });
+
+    it('shows no history when the card is given none', () => {
+      const card = referralCard(view('en', daysAfter(RECEIVED_AT, 1)), activeReferral());
+      expect(historyOf(card).shown).toBe(false);
+      expect(elements(card, 'Action.ToggleVisibility')).toEqual([]);
+    });
+
+    it.each(LOCALES)('counts the oldest of a very long history instead of drawing them (%s)', (locale) => {
+      const { referral, events } = newJourney();
+      const assigned = events[1]!;
+      const many = [
+        events[0]!,
+        ...Array.from({ length: 299 }, (_, i) => ({
+          ...assigned,
+          seq: i + 2,
+          at: hoursAfter(RECEIVED_AT, i + 1),
+        })),
+      ];
+      const card = referralCard(view(locale, daysAfter(RECEIVED_AT, 13)), referral, { history: many });
+      expect(cardProblems(card)).toEqual([]);
+      const history = historyOf(card, locale);
+      expect(history.visible).toHaveLength(3);
+      expect(history.earlier).toHaveLength(48);
+      expect(history.earlier.at(-1)).toBe(t(locale, 'card.historyOmitted', { n: 250 }));
+      expect(history.toggle).toMatchObject({ title: t(locale, 'card.fullHistory', { n: 300 }) });
     });
   });
 
