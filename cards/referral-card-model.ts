@@ -4,6 +4,7 @@ import { isFlameHot, isOverdue } from '../core/timers';
 import { codeMessage, t, type Locale } from '../i18n/catalogue';
 import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/format';
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
+import { contactLinks } from './customer-contacts';
 import { customerFacts, engagementFacts, outcomeLines } from './referral-facts';
 import { historyModel } from './referral-history';
 import { executeAction, TRANSITION_VERBS } from './card-actions';
@@ -35,6 +36,7 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     ...headerModel(view, referral),
     ...ownerModel(locale, referral),
     facts: customerFacts(view, referral),
+    contactLinks: contactLinks(locale, referral),
     needsTitle: t(locale, 'card.needs'),
     needs: referral.details.notes ?? '',
     hasNeeds: Boolean(referral.details.notes),

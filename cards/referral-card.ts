@@ -86,6 +86,8 @@ const TEMPLATE = {
       $when: '${count(facts) > 0}',
       facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }],
     },
+    // Under the contacts: a row of mailto:/tel: buttons per person, in the body (not the five top-level actions).
+    { type: 'ActionSet', $data: '${contactLinks}', spacing: 'small', actions: '${actions}' },
     {
       type: 'Container',
       $when: '${hasNeeds}',

@@ -23,6 +23,14 @@ export const view = (locale: Locale, now: Date) => ({ locale, timeZone: 'Asia/Se
 
 export const contactMe = () => newReferral({ customerRequestedContact: true });
 
+/** Two customer contacts: one reachable by mail and phone, one whose address and number are not links. */
+export const CONTACTS = [
+  { firstName: 'Sue', lastName: 'Smith', email: 'sue.smith@contoso.com', phoneNumber: '+1 425 555 0100' },
+  { firstName: 'Joe', lastName: 'Hansen', email: 'joe?cc=all@contoso.com', phoneNumber: '+1 (403) 569-8759' },
+];
+export const withContacts = () =>
+  newReferral({ customer: { ...newReferral().customer, contacts: CONTACTS } });
+
 const CO_SELL = { id: 'azure-ai', name: 'Contoso AI on Azure', type: 'IpCoSell' };
 
 /** Active with a co-sell solution and a USD 30,000 engagement: eligible for deal registration. */
@@ -115,6 +123,7 @@ export const STATES: [name: string, referral: Referral, now: Date, extras: Refer
   ['New, overdue', newReferral(), hoursAfter(RECEIVED_AT, 30), {}],
   ['New, contact-me within 72 h', contactMe(), hoursAfter(RECEIVED_AT, 5), {}],
   ['New, contact-me after 72 h', contactMe(), hoursAfter(RECEIVED_AT, 80), {}],
+  ['New, contacts with emails and phones', withContacts(), hoursAfter(RECEIVED_AT, 2), {}],
   ['Active', activeReferral(), daysAfter(RECEIVED_AT, 5), {}],
   ['New with history', newJourney().referral, hoursAfter(RECEIVED_AT, 4), { history: newJourney().events }],
   [

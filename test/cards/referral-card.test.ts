@@ -25,6 +25,7 @@ import {
   newJourney,
   STATES,
   view,
+  withContacts,
   WON_WARNING,
 } from './referral-card-states';
 
@@ -170,6 +171,22 @@ describe('the referral card', () => {
       );
     });
 
+    it.each(['Declined', 'Expired'] as const)('shows no customer contact once %s', (substatus) => {
+      for (const locale of LOCALES) {
+        const card = referralCard(view(locale, daysAfter(RECEIVED_AT, 15)), closedReferral(substatus));
+        expect(cardText(card)).not.toContain('sue.smith@contoso.com');
+        expect(cardText(card)).not.toContain('Sue Smith');
+        expect(factsOf(card)[t(locale, 'fact.contact')]).toBeUndefined();
+        expect(elements(card, 'Action.OpenUrl')).toEqual([]);
+      }
+    });
+
+    it.each(['Won', 'Lost'] as const)('keeps the customer contact once %s', (substatus) => {
+      const card = referralCard(view('en', daysAfter(RECEIVED_AT, 15)), closedReferral(substatus));
+      expect(factsOf(card)['Customer contact']).toBe('Sue Smith · sue.smith@contoso.com');
+      expect(elements(card, 'Action.OpenUrl').map((a) => a['url'])).toEqual(['mailto:sue.smith@contoso.com']);
+    });
+
     it('shows the engagement once Active: name, value, purchase date, CRM ID, who accepted', () => {
       const facts = factsOf(referralCard(view('en', daysAfter(RECEIVED_AT, 1)), activeReferral()));
       expect(facts).toMatchObject({
@@ -180,6 +197,55 @@ describe('the referral card', () => {
         'Accepted by': 'Dana Kim · 20 Nov, 19:00 KST',
       });
       expect(facts['Our team']).toContain('Lee Park');
+    });
+  });
+
+  describe('contact buttons', () => {
+    const now = hoursAfter(RECEIVED_AT, 2);
+    const links = (card: Record<string, unknown>) =>
+      elements(card['body'], 'Action.OpenUrl').map((a) => ({ title: a['title'], url: a['url'] }));
+
+    it.each(LOCALES)('offer mailto: and tel: buttons for well-formed addresses only (%s)', (locale) => {
+      expect(links(referralCard(view(locale, now), withContacts()))).toEqual([
+        {
+          title: t(locale, 'contact.email', { address: 'sue.smith@contoso.com' }),
+          url: 'mailto:sue.smith@contoso.com',
+        },
+        { title: t(locale, 'contact.call', { number: '+1 425 555 0100' }), url: 'tel:+14255550100' },
+      ]);
+    });
+
+    it('sit in a row under the contacts, in the body, not among the top-level actions', () => {
+      const card = referralCard(view('en', now), withContacts());
+      const body = card['body'] as Record<string, unknown>[];
+      const facts = body.findIndex((e) => e['type'] === 'FactSet');
+      expect(body[facts + 1]).toMatchObject({ type: 'ActionSet' });
+      expect(elements(body[facts + 1], 'Action.OpenUrl')).toHaveLength(2);
+      expect(topActions(card).map((a) => a['type'])).not.toContain('Action.OpenUrl');
+    });
+
+    it('title the button with the address as plain text, and keep the contact fact inert text', () => {
+      const card = referralCard(view('en', now), withContacts());
+      expect(links(card)[0]!.title).toBe('Email sue.smith@contoso.com');
+      const fact = elements(card['body'], 'FactSet')
+        .flatMap((set) => set['facts'] as { title: string; value: string }[])
+        .find((f) => f.title === 'Customer contact')!;
+      expect(readAs(fact.value)).toBe(
+        'Sue Smith · sue.smith@contoso.com · +1 425 555 0100\nJoe Hansen · joe?cc=all@contoso.com · +1 (403) 569-8759',
+      );
+      // The word joiners that keep Teams from linking the address are still there.
+      expect(fact.value).not.toContain('sue.smith@contoso.com');
+    });
+
+    it('are not offered when the customer did not consent, or once Declined', () => {
+      const private_ = newReferral({
+        consent: { shareInfoWithOthers: false, contact: false },
+        customer: { ...withContacts().customer },
+      });
+      expect(links(referralCard(view('en', now), private_))).toEqual([]);
+      expect(links(referralCard(view('en', daysAfter(RECEIVED_AT, 1)), closedReferral('Declined')))).toEqual(
+        [],
+      );
     });
   });
 
