@@ -21,7 +21,7 @@ export interface ReferralCardExtras {
   notice?: ReferralNotice;
   /** The form to show open, with what the person typed and what is wrong with it. */
   form?: { verb: TransitionVerb; values: Record<string, string>; errors: FieldError[] };
-  /** The referral's events, oldest first, for the history on closed cards. */
+  /** The referral's events, oldest first, for the history every card shows (none when absent). */
   history?: ReferralEvent[];
   /** The team's members, to choose an owner from; without them the card offers no Assign. */
   assignees?: readonly Person[];

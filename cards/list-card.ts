@@ -2,6 +2,7 @@ import type { ReferralSummary } from '../core/referral-summary';
 import { isFlameHot, isOverdue } from '../core/timers';
 import { t, type Locale } from '../i18n/catalogue';
 import {
+  formatCount,
   formatCustomerSize,
   formatDate,
   formatLocation,
@@ -84,12 +85,12 @@ const TEMPLATE = {
         },
       ],
     },
-    { type: 'TextBlock', $when: '${hasPaging}', text: '${pageLabel}', size: 'small', isSubtle: true },
+    { type: 'TextBlock', $when: '${!isEmpty}', text: '${range}', size: 'small', isSubtle: true },
   ],
   actions: '${paging}',
 };
 
-// Row texts are bounded so a page of five stays far under Teams' message size whatever the source sent.
+// Row texts are bounded so a page of ten stays far under Teams' message size whatever the source sent.
 const MAX_NAME_CHARS = 100;
 const MAX_LINE_CHARS = 160;
 
@@ -101,9 +102,18 @@ export function listCard(view: ViewContext, request: ListRequest, page: Page<Ref
     empty: t(locale, `list.${request.list}.empty`),
     hint: t(locale, 'list.hint'),
     rows: page.items.map((referral) => rowModel(view, referral)),
-    hasPaging: page.page > 0 || page.hasMore,
-    pageLabel: t(locale, 'list.page', { n: page.page + 1 }),
+    range: rangeText(locale, page),
     paging: pagingActions(locale, request, page),
+  });
+}
+
+/** "11–20 of 47": where this page sits in the whole list. */
+function rangeText(locale: Locale, page: Page<ReferralSummary>): string {
+  const first = page.page * page.pageSize;
+  return t(locale, 'list.range', {
+    from: formatCount(locale, first + 1),
+    to: formatCount(locale, first + page.items.length),
+    total: formatCount(locale, page.total),
   });
 }
 
@@ -145,7 +155,11 @@ function rowModel(view: ViewContext, referral: ReferralSummary): Row {
   const row = {
     open: executeAction('show', t(locale, 'list.open'), { referralId: referral.id }),
     headline: `${flame}${truncate(name, MAX_NAME_CHARS)}`,
-    detail: truncate(detail.join(' · ') || t(locale, 'list.noDetail'), MAX_LINE_CHARS),
+    // The id last and never cut: it is what `show <id>` takes.
+    detail: [
+      truncate(detail.join(' · ') || t(locale, 'list.noDetail'), MAX_LINE_CHARS),
+      t(locale, 'card.id', { id: referral.id }),
+    ].join(' · '),
   };
   return { ...row, ...statusColumns(view, referral) };
 }

@@ -4,7 +4,9 @@ import { isFlameHot, isOverdue } from '../core/timers';
 import { codeMessage, t, type Locale } from '../i18n/catalogue';
 import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/format';
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
-import { customerFacts, engagementFacts, historyLine, outcomeLines } from './referral-facts';
+import { contactLinks } from './customer-contacts';
+import { customerFacts, engagementFacts, outcomeLines } from './referral-facts';
+import { historyModel } from './referral-history';
 import { executeAction, TRANSITION_VERBS } from './card-actions';
 import { formModel, type FormModel } from './referral-forms';
 import type { ViewContext } from './view-context';
@@ -24,7 +26,6 @@ const BADGE_COLOR: Record<string, string> = {
 /** Everything the referral card shows, already in the viewer's language and time zone. */
 export function referralCardModel(view: ViewContext, referral: Referral, extras: ReferralCardExtras = {}) {
   const { locale } = view;
-  const history = extras.history ?? [];
   const outcome = outcomeLines(view, referral);
   const engagement = engagementFacts(view, referral);
   const forms = formsModel(view, referral, extras);
@@ -35,6 +36,7 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     ...headerModel(view, referral),
     ...ownerModel(locale, referral),
     facts: customerFacts(view, referral),
+    contactLinks: contactLinks(locale, referral),
     needsTitle: t(locale, 'card.needs'),
     needs: referral.details.notes ?? '',
     hasNeeds: Boolean(referral.details.notes),
@@ -43,9 +45,7 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     hasEngagement: engagement.length > 0,
     outcome: outcome.map((text) => ({ text })),
     hasOutcome: outcome.length > 0,
-    historyTitle: t(locale, 'card.history'),
-    history: history.map((event) => ({ text: historyLine(view, event) })),
-    hasHistory: history.length > 0,
+    ...historyModel(view, extras.history),
     ...forms,
     cancelAction: executeAction('refresh', t(locale, 'form.cancel'), { referralId: referral.id }),
     // Teams shows at most five actions on a card: the forms come first, Refresh only when there is room.
@@ -80,9 +80,13 @@ function headerModel(view: ViewContext, referral: Referral) {
       referral.status === 'Closed' ? `substatus.${referral.substatus}` : `status.${referral.status}`,
     ),
     statusColor: BADGE_COLOR[badge] ?? 'default',
-    meta: isNew
-      ? t(locale, 'card.received', { when: formatAgo(locale, referral.receivedAt, now) })
-      : t(locale, 'card.receivedOn', { date: formatDate(locale, timeZone, referral.receivedAt) }),
+    // The id, small beside when it came, is what `show <id>` takes: people read it off the card.
+    meta: [
+      isNew
+        ? t(locale, 'card.received', { when: formatAgo(locale, referral.receivedAt, now) })
+        : t(locale, 'card.receivedOn', { date: formatDate(locale, timeZone, referral.receivedAt) }),
+      t(locale, 'card.id', { id: referral.id }),
+    ].join(' · '),
     deadlines: isNew ? deadlines.join(' · ') : '',
     hasDeadlines: isNew,
     isOverdue: overdue,

@@ -2,6 +2,7 @@ import type { Referral } from '../core/referral';
 import type { ReferralCardExtras } from './card-views';
 import { FIELDS_TEMPLATE } from './form-template';
 import { referralCardModel } from './referral-card-model';
+import { EARLIER_HISTORY_ID } from './referral-history';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
@@ -11,6 +12,15 @@ const FORM_BODY = [
   { type: 'TextBlock', $data: '${topErrors}', text: '${text}', color: 'attention', wrap: true },
   FIELDS_TEMPLATE,
 ];
+
+const HISTORY_LINE = {
+  type: 'TextBlock',
+  text: '${text}',
+  size: 'small',
+  isSubtle: true,
+  wrap: true,
+  spacing: 'none',
+};
 
 const TEMPLATE = {
   type: 'AdaptiveCard',
@@ -76,6 +86,8 @@ const TEMPLATE = {
       $when: '${count(facts) > 0}',
       facts: [{ $data: '${facts}', title: '${title}', value: '${value}' }],
     },
+    // Under the contacts: a row of mailto:/tel: buttons per person, in the body (not the five top-level actions).
+    { type: 'ActionSet', $data: '${contactLinks}', spacing: 'small', actions: '${actions}' },
     {
       type: 'Container',
       $when: '${hasNeeds}',
@@ -104,14 +116,19 @@ const TEMPLATE = {
       $when: '${hasHistory}',
       items: [
         { type: 'TextBlock', text: '${historyTitle}', weight: 'bolder', size: 'small' },
+        { ...HISTORY_LINE, $data: '${recentHistory}' },
+        // The toggle is in the body: it does not count against Teams' five actions, which the forms fill.
+        { type: 'ActionSet', $when: '${hasEarlierHistory}', actions: ['${fullHistory}'] },
         {
-          type: 'TextBlock',
-          $data: '${history}',
-          text: '${text}',
-          size: 'small',
-          isSubtle: true,
-          wrap: true,
+          type: 'Container',
+          $when: '${hasEarlierHistory}',
+          id: EARLIER_HISTORY_ID,
+          isVisible: false,
           spacing: 'none',
+          items: [
+            { ...HISTORY_LINE, $data: '${earlierHistory}' },
+            { ...HISTORY_LINE, $when: '${hasHistoryOmitted}', text: '${historyOmitted}' },
+          ],
         },
       ],
     },

@@ -1,7 +1,7 @@
-import type { ReferralEvent } from '../core/events';
 import type { Contact, Referral } from '../core/referral';
 import { t, type MessageKey } from '../i18n/catalogue';
 import { formatCustomerSize, formatDate, formatDateTime, formatLocation, formatMoney } from '../i18n/format';
+import { showsCustomerContacts } from './customer-contacts';
 import type { ViewContext } from './view-context';
 
 export interface Fact {
@@ -39,8 +39,7 @@ export function customerFacts(view: ViewContext, referral: Referral): Fact[] {
     ['fact.services', needs.services.join(', ')],
     ['fact.dealValue', details.dealValue ? formatMoney(locale, details.dealValue) : undefined],
     ['fact.closing', details.closingAt ? formatDate(locale, timeZone, details.closingAt) : undefined],
-    // Partner Center shares the customer's people only when the customer agreed to be contacted.
-    ['fact.contact', referral.consent.contact ? peopleText(customer.contacts) : undefined],
+    ['fact.contact', showsCustomerContacts(referral) ? peopleText(customer.contacts) : undefined],
   ]);
 }
 
@@ -83,10 +82,4 @@ export function outcomeLines(view: ViewContext, referral: Referral): string[] {
         })
       : '',
   ].filter(Boolean);
-}
-
-/** One line of the history: what happened, who did it, when. */
-export function historyLine(view: ViewContext, event: ReferralEvent): string {
-  const when = formatDateTime(view.locale, view.timeZone, event.at);
-  return t(view.locale, `history.${event.type}`, { by: event.actor.name, when });
 }

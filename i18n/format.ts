@@ -1,5 +1,6 @@
 import type { Address, CustomerSize, Money } from '../core/referral';
 import { t, type Locale, type MessageKey } from './catalogue';
+import { zoneAbbreviation } from './zone-abbreviations';
 
 // en-GB writes dates day first ("25 Nov 2026"), which reads the same to readers on both sides of the Atlantic.
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ko: 'ko-KR' };
@@ -35,7 +36,10 @@ export function formatDate(locale: Locale, timeZone: string, at: Date): string {
   return format.format(at);
 }
 
-/** "25 Nov, 09:14" / "11월 25일 09:14". */
+/**
+ * "25 Nov, 09:14 KST" / "11월 25일 09:14 KST": a time is read with its zone, since a channel's readers need not
+ * share one. The zone is named for that instant (CET in winter, CEST in summer; see zone-abbreviations).
+ */
 export function formatDateTime(locale: Locale, timeZone: string, at: Date): string {
   const format = cached(
     `datetime|${locale}|${timeZone}`,
@@ -48,9 +52,13 @@ export function formatDateTime(locale: Locale, timeZone: string, at: Date): stri
         hour: '2-digit',
         minute: '2-digit',
         hourCycle: 'h23',
+        timeZoneName: 'short',
       }),
   );
-  return format.format(at);
+  return format
+    .formatToParts(at)
+    .map((part) => (part.type === 'timeZoneName' ? zoneAbbreviation(timeZone, part.value) : part.value))
+    .join('');
 }
 
 /** "$120,000" / "US$120,000", in the amount's own currency (ISO 4217). */
@@ -71,6 +79,11 @@ export function formatMoney(locale: Locale, money: Money): string {
     // A code Intl does not know (the API may send one newer than the runtime's data) is shown as it came.
     return `${money.amount.toLocaleString(MONEY_LOCALE[locale])} ${money.currency}`;
   }
+}
+
+/** "1,203": a count, grouped as the language groups digits. */
+export function formatCount(locale: Locale, n: number): string {
+  return cached(`count|${locale}`, () => new Intl.NumberFormat(INTL_LOCALE[locale])).format(n);
 }
 
 /**

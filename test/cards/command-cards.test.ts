@@ -22,7 +22,7 @@ import {
   newReferral,
   RECEIVED_AT,
 } from '../core/fixtures';
-import { cardText, cardVerbs } from '../support/teams-client';
+import { cardText, cardVerbs, readAs } from '../support/teams-client';
 import { cardProblems } from '../support/validate-card';
 import { elementAfter, elements, input, inputIds, topActions } from './card-queries';
 
@@ -172,6 +172,16 @@ describe('list card', () => {
     expect(open(card)).toEqual(['r-new', 'r-flame', 'r-overdue', 'r-active', 'r-won']);
   });
 
+  it.each(LOCALES)('shows each row’s id, to type after show (%s)', (locale) => {
+    const card = listCard(view(locale), { list: 'inbox', page: 0 }, page(fullPage()));
+    const details = elements(card, 'TextBlock')
+      .map((block) => String(block['text']))
+      .filter((text) => text.includes(t(locale, 'card.id', { id: '' }).trim()));
+    expect(details.map((text) => text.split(' · ').at(-1))).toEqual(
+      ['r-new', 'r-flame', 'r-overdue', 'r-active', 'r-won'].map((id) => t(locale, 'card.id', { id })),
+    );
+  });
+
   it('offers only Next on the first page, both in the middle, only Previous on the last', () => {
     const request: ListRequest = { list: 'archived', filter: 'won', page: 0 };
     const next = (n: number) => ({
@@ -186,10 +196,37 @@ describe('list card', () => {
     expect(paging(listCard(view(), request, page(fullPage(), 0, false)))).toEqual([]);
   });
 
+  it.each([
+    ['en', 1, 10, 47, '11–20 of 47'],
+    ['ko', 1, 10, 47, '전체 47건 중 11–20'],
+    ['en', 4, 7, 47, '41–47 of 47'],
+    ['en', 0, 5, 5, '1–5 of 5'],
+    ['en', 120, 3, 1203, '1,201–1,203 of 1,203'],
+  ] as const)(
+    'says where the page sits in the list (%s, page %i of %i rows, %i in all)',
+    (locale, n, rows, total, text) => {
+      const items = Array.from({ length: rows }, (_, i) => summaryOf(withId(newReferral(), `r-${i}`)));
+      const card = listCard(
+        view(locale),
+        { list: 'archived', page: n },
+        {
+          items,
+          page: n,
+          pageSize: 10,
+          total,
+          hasMore: n * 10 + rows < total,
+        },
+      );
+      const range = elements(card['body'], 'TextBlock').find((b) => readAs(String(b['text'])) === text);
+      expect(range).toMatchObject({ size: 'small', isSubtle: true });
+    },
+  );
+
   it('says so when there is nothing to list, with no rows and no paging', () => {
     const card = listCard(view(), { list: 'inbox', page: 0 }, page([]));
     expect(cardText(card)).toContain('Nothing waiting — nice.');
     expect(cardVerbs(card)).toEqual([]);
+    expect(cardText(card)).not.toContain(' of 0');
   });
 
   it('shows the inbox by time left, overdue ones as overdue, and the flame on contact-me referrals', () => {
@@ -227,9 +264,9 @@ describe('list card', () => {
     expect(cardText(listCard(view(), { list: 'mine', page: 0 }, page([])))).toContain('Responded by me');
   });
 
-  it('stays under 80 KB for a page of five referrals with 2,000-character notes and names', () => {
+  it('stays under 80 KB for a page of ten referrals with 2,000-character notes and names', () => {
     const long = 'Ж'.repeat(2000);
-    const items = Array.from({ length: 5 }, (_, i) =>
+    const items = Array.from({ length: 10 }, (_, i) =>
       withId(
         newReferral({
           name: long,
@@ -242,7 +279,7 @@ describe('list card', () => {
     const card = listCard(view('ko'), { list: 'inbox', page: 1 }, page(items, 1, true));
     expect(cardProblems(card)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(20 * 1024);
-    expect(open(card)).toEqual(['r-0', 'r-1', 'r-2', 'r-3', 'r-4']);
+    expect(open(card)).toEqual(items.map((item) => item.id));
   });
 });
 

@@ -9,6 +9,8 @@ const owners = [
   { id: '29:dana', name: 'Dana Kim' },
   { id: '29:lee', name: 'Lee Park' },
 ];
+const EXPIRES_IN_SEOUL = { en: '4 Dec, 18:00 KST', ko: '12월 4일 18:00 KST' };
+const EXPIRES_IN_UTC = { en: '4 Dec, 09:00 UTC', ko: '12월 4일 09:00 UTC' };
 const view = (locale: Locale, now: Date) => ({ locale, timeZone: 'Asia/Seoul', now });
 const mentionsOf = (card: object) =>
   ((card as { msteams?: { entities?: unknown[] } }).msteams?.entities ?? []) as {
@@ -45,8 +47,14 @@ describe('notice cards', () => {
       expect(cardText(card)).toContain(
         t(locale, 'notice.warning.title', { customer: 'Contoso Customer Inc' }),
       );
-      // 2026-12-04 09:00 UTC is 18:00 in Seoul.
-      expect(cardText(card)).toMatch(/18:00|6:00/);
+      // 2026-12-04 09:00 UTC is 18:00 in Seoul, said with its zone.
+      expect(cardText(card)).toContain(EXPIRES_IN_SEOUL[locale]);
+      const utc = noticeCard(
+        { ...view(locale, daysAfter(RECEIVED_AT, 12)), timeZone: 'UTC' },
+        referral,
+        'warning',
+      );
+      expect(cardText(utc)).toContain(EXPIRES_IN_UTC[locale]);
     });
 
     it('the expiry notice says it was archived as Expired', () => {

@@ -23,6 +23,14 @@ export const view = (locale: Locale, now: Date) => ({ locale, timeZone: 'Asia/Se
 
 export const contactMe = () => newReferral({ customerRequestedContact: true });
 
+/** Two customer contacts: one reachable by mail and phone, one whose address and number are not links. */
+export const CONTACTS = [
+  { firstName: 'Sue', lastName: 'Smith', email: 'sue.smith@contoso.com', phoneNumber: '+1 425 555 0100' },
+  { firstName: 'Joe', lastName: 'Hansen', email: 'joe?cc=all@contoso.com', phoneNumber: '+1 (403) 569-8759' },
+];
+export const withContacts = () =>
+  newReferral({ customer: { ...newReferral().customer, contacts: CONTACTS } });
+
 const CO_SELL = { id: 'azure-ai', name: 'Contoso AI on Azure', type: 'IpCoSell' };
 
 /** Active with a co-sell solution and a USD 30,000 engagement: eligible for deal registration. */
@@ -39,6 +47,32 @@ const accept: [Command, typeof dana, Date] = [
   dana,
   hoursAfter(RECEIVED_AT, 1),
 ];
+
+const TEAM = [
+  { id: 'aad-dana', name: 'Dana Kim' },
+  { id: 'aad-lee', name: 'Lee Park' },
+];
+const assign = (owner: string): Command => ({ type: 'assign', input: { owner, candidates: TEAM } });
+
+/** A New referral whose owner changed three times: four changes, one more than a card shows at once. */
+export const newJourney = () =>
+  journey([
+    [assign('aad-lee'), dana, hoursAfter(RECEIVED_AT, 1)],
+    [assign('aad-dana'), lee, hoursAfter(RECEIVED_AT, 2)],
+    [assign('aad-lee'), dana, hoursAfter(RECEIVED_AT, 3)],
+  ]);
+
+/** An Active referral, accepted, edited and given a contact: four changes. */
+export const activeJourney = () =>
+  journey([
+    accept,
+    [{ type: 'edit', input: { crmId: 'OPP-2000' } }, dana, daysAfter(RECEIVED_AT, 2)],
+    [
+      { type: 'add-contact', input: { firstName: 'Mina', email: 'mina@fabrikam.example' } },
+      lee,
+      daysAfter(RECEIVED_AT, 3),
+    ],
+  ]);
 
 /** Each closed state reached step by step, with the events on the way: what a closed card's history shows. */
 export function closedJourney(substatus: ClosedSubstatus) {
@@ -89,7 +123,15 @@ export const STATES: [name: string, referral: Referral, now: Date, extras: Refer
   ['New, overdue', newReferral(), hoursAfter(RECEIVED_AT, 30), {}],
   ['New, contact-me within 72 h', contactMe(), hoursAfter(RECEIVED_AT, 5), {}],
   ['New, contact-me after 72 h', contactMe(), hoursAfter(RECEIVED_AT, 80), {}],
+  ['New, contacts with emails and phones', withContacts(), hoursAfter(RECEIVED_AT, 2), {}],
   ['Active', activeReferral(), daysAfter(RECEIVED_AT, 5), {}],
+  ['New with history', newJourney().referral, hoursAfter(RECEIVED_AT, 4), { history: newJourney().events }],
+  [
+    'Active with history',
+    activeJourney().referral,
+    daysAfter(RECEIVED_AT, 4),
+    { history: activeJourney().events },
+  ],
   ['Active, eligible for deal registration, won too soon', eligible(), hoursAfter(RECEIVED_AT, 3), {}],
   ...CLOSED.map((s): (typeof STATES)[number] => {
     const { referral, events } = closedJourney(s);

@@ -1,4 +1,6 @@
 import { referralCard } from '../../cards/referral-card';
+import { EARLIER_HISTORY_ID, historyLine } from '../../cards/referral-history';
+import type { ReferralEvent } from '../../core/events';
 import type { Referral } from '../../core/referral';
 import { t, type Locale } from '../../i18n/catalogue';
 import { cardText, cardVerbs, readAs } from '../support/teams-client';
@@ -10,16 +12,20 @@ import {
   hoursAfter,
   newReferral,
   RECEIVED_AT,
+  REFERRAL_ID,
 } from '../core/fixtures';
-import { bodyTexts, elements, inputIds, topActions } from './card-queries';
+import { bodyTexts, elements, inputIds, journey, topActions } from './card-queries';
 import {
   CLOSED,
+  activeJourney,
   closedJourney,
   conflict,
   contactMe,
   eligible,
+  newJourney,
   STATES,
   view,
+  withContacts,
   WON_WARNING,
 } from './referral-card-states';
 
@@ -33,7 +39,8 @@ describe('the referral card', () => {
         const card = referralCard(view(locale, now), referral, extras);
         expect(cardProblems(card)).toEqual([]);
         expect(new Set(inputIds(card)).size).toBe(inputIds(card).length);
-        expect(cardText(card)).not.toMatch(/\d{4}-\d{2}-\d{2}T|k3v9q2m8x1pz|aad-/);
+        expect(cardText(card)).not.toMatch(/\d{4}-\d{2}-\d{2}T|aad-/);
+        expect(cardText(card).split(REFERRAL_ID)).toHaveLength(2);
       },
     );
   });
@@ -84,6 +91,16 @@ describe('the referral card', () => {
       const text = bodyTexts(referralCard(view('en', hoursAfter(RECEIVED_AT, 5)), newReferral())).join('\n');
       expect(text).toContain('19 h left');
       expect(text).toContain('13 days left');
+    });
+
+    it.each(LOCALES)('shows the referral’s id small and subtle, to type after show (%s)', (locale) => {
+      for (const referral of [newReferral(), activeReferral(), closedReferral('Declined')]) {
+        const card = referralCard(view(locale, daysAfter(RECEIVED_AT, 1)), referral);
+        const line = elements(card['body'], 'TextBlock').find((b) =>
+          String(b['text']).includes(t(locale, 'card.id', { id: REFERRAL_ID })),
+        );
+        expect(line).toMatchObject({ size: 'small', isSubtle: true });
+      }
     });
 
     it('calls out an overdue response in red', () => {
@@ -154,6 +171,22 @@ describe('the referral card', () => {
       );
     });
 
+    it.each(['Declined', 'Expired'] as const)('shows no customer contact once %s', (substatus) => {
+      for (const locale of LOCALES) {
+        const card = referralCard(view(locale, daysAfter(RECEIVED_AT, 15)), closedReferral(substatus));
+        expect(cardText(card)).not.toContain('sue.smith@contoso.com');
+        expect(cardText(card)).not.toContain('Sue Smith');
+        expect(factsOf(card)[t(locale, 'fact.contact')]).toBeUndefined();
+        expect(elements(card, 'Action.OpenUrl')).toEqual([]);
+      }
+    });
+
+    it.each(['Won', 'Lost'] as const)('keeps the customer contact once %s', (substatus) => {
+      const card = referralCard(view('en', daysAfter(RECEIVED_AT, 15)), closedReferral(substatus));
+      expect(factsOf(card)['Customer contact']).toBe('Sue Smith · sue.smith@contoso.com');
+      expect(elements(card, 'Action.OpenUrl').map((a) => a['url'])).toEqual(['mailto:sue.smith@contoso.com']);
+    });
+
     it('shows the engagement once Active: name, value, purchase date, CRM ID, who accepted', () => {
       const facts = factsOf(referralCard(view('en', daysAfter(RECEIVED_AT, 1)), activeReferral()));
       expect(facts).toMatchObject({
@@ -161,16 +194,65 @@ describe('the referral card', () => {
         'Estimated value': '$30,000',
         Purchase: '1 Feb 2027',
         'CRM ID': 'OPP-1042',
-        'Accepted by': 'Dana Kim · 20 Nov, 19:00',
+        'Accepted by': 'Dana Kim · 20 Nov, 19:00 KST',
       });
       expect(facts['Our team']).toContain('Lee Park');
+    });
+  });
+
+  describe('contact buttons', () => {
+    const now = hoursAfter(RECEIVED_AT, 2);
+    const links = (card: Record<string, unknown>) =>
+      elements(card['body'], 'Action.OpenUrl').map((a) => ({ title: a['title'], url: a['url'] }));
+
+    it.each(LOCALES)('offer mailto: and tel: buttons for well-formed addresses only (%s)', (locale) => {
+      expect(links(referralCard(view(locale, now), withContacts()))).toEqual([
+        {
+          title: t(locale, 'contact.email', { address: 'sue.smith@contoso.com' }),
+          url: 'mailto:sue.smith@contoso.com',
+        },
+        { title: t(locale, 'contact.call', { number: '+1 425 555 0100' }), url: 'tel:+14255550100' },
+      ]);
+    });
+
+    it('sit in a row under the contacts, in the body, not among the top-level actions', () => {
+      const card = referralCard(view('en', now), withContacts());
+      const body = card['body'] as Record<string, unknown>[];
+      const facts = body.findIndex((e) => e['type'] === 'FactSet');
+      expect(body[facts + 1]).toMatchObject({ type: 'ActionSet' });
+      expect(elements(body[facts + 1], 'Action.OpenUrl')).toHaveLength(2);
+      expect(topActions(card).map((a) => a['type'])).not.toContain('Action.OpenUrl');
+    });
+
+    it('title the button with the address as plain text, and keep the contact fact inert text', () => {
+      const card = referralCard(view('en', now), withContacts());
+      expect(links(card)[0]!.title).toBe('Email sue.smith@contoso.com');
+      const fact = elements(card['body'], 'FactSet')
+        .flatMap((set) => set['facts'] as { title: string; value: string }[])
+        .find((f) => f.title === 'Customer contact')!;
+      expect(readAs(fact.value)).toBe(
+        'Sue Smith · sue.smith@contoso.com · +1 425 555 0100\nJoe Hansen · joe?cc=all@contoso.com · +1 (403) 569-8759',
+      );
+      // The word joiners that keep Teams from linking the address are still there.
+      expect(fact.value).not.toContain('sue.smith@contoso.com');
+    });
+
+    it('are not offered when the customer did not consent, or once Declined', () => {
+      const private_ = newReferral({
+        consent: { shareInfoWithOthers: false, contact: false },
+        customer: { ...withContacts().customer },
+      });
+      expect(links(referralCard(view('en', now), private_))).toEqual([]);
+      expect(links(referralCard(view('en', daysAfter(RECEIVED_AT, 1)), closedReferral('Declined')))).toEqual(
+        [],
+      );
     });
   });
 
   describe('closed cards', () => {
     it('tell the outcome: who, when and why', () => {
       const text = cardText(referralCard(view('en', daysAfter(RECEIVED_AT, 9)), closedReferral('Lost')));
-      expect(text).toContain('Lost — closed by Lee Park, 25 Nov, 18:00.');
+      expect(text).toContain('Lost — closed by Lee Park, 25 Nov, 18:00 KST.');
       expect(text).toContain(`Reason: ${t('en', 'reason.chose-another-vendor')}`);
       const declined = cardText(
         referralCard(view('ko', daysAfter(RECEIVED_AT, 9)), closedReferral('Declined')),
@@ -185,13 +267,110 @@ describe('the referral card', () => {
       );
       expect(texts).toEqual(
         expect.arrayContaining([
-          'Received 20 Nov, 18:00',
-          'Accepted by Dana Kim, 20 Nov, 19:00',
-          'Engagement edited by Dana Kim, 22 Nov, 18:00',
-          'Contact added by Lee Park, 23 Nov, 18:00',
-          'Won — Lee Park, 25 Nov, 18:00',
+          'Received 20 Nov, 18:00 KST',
+          'Accepted by Dana Kim, 20 Nov, 19:00 KST',
+          'Engagement edited by Dana Kim, 22 Nov, 18:00 KST',
+          'Contact added by Lee Park, 23 Nov, 18:00 KST',
+          'Won — Lee Park, 25 Nov, 18:00 KST',
         ]),
       );
+    });
+  });
+
+  describe('history', () => {
+    type Node = Record<string, unknown>;
+    /** What the history shows at a glance, and what its toggle opens. */
+    const historyOf = (card: Node, locale: Locale = 'en') => {
+      const section = elements(card['body'], 'Container').find(
+        (c) => (c['items'] as Node[] | undefined)?.[0]?.['text'] === t(locale, 'card.history'),
+      );
+      const items = (section?.['items'] as Node[] | undefined) ?? [];
+      const toggle = elements(section, 'Action.ToggleVisibility')[0];
+      const hidden = elements(card, 'Container').find((c) => c['id'] === EARLIER_HISTORY_ID);
+      return {
+        shown: section !== undefined,
+        visible: items
+          .filter((i) => i['type'] === 'TextBlock')
+          .map((i) => String(i['text']))
+          .slice(1),
+        toggle,
+        hidden,
+        earlier: elements(hidden, 'TextBlock').map((b) => String(b['text'])),
+      };
+    };
+    const linesOf = (events: ReferralEvent[], now: Date, locale: Locale = 'en') =>
+      events.map((event) => historyLine(view(locale, now), event)).reverse();
+
+    it.each([
+      ['New', newJourney(), hoursAfter(RECEIVED_AT, 4)],
+      ['Active', activeJourney(), daysAfter(RECEIVED_AT, 4)],
+      ['Closed Won', closedJourney('Won'), daysAfter(RECEIVED_AT, 6)],
+    ] as const)(
+      'shows the last three changes on a %s card, newest first, and the rest behind “Full history”',
+      (_state, { referral, events }, now) => {
+        const card = referralCard(view('en', now), referral, { history: events });
+        const history = historyOf(card);
+        const lines = linesOf(events, now);
+        expect(history.visible).toEqual(lines.slice(0, 3));
+        expect(history.toggle).toMatchObject({
+          title: `Full history (${events.length})`,
+          targetElements: [EARLIER_HISTORY_ID],
+        });
+        expect(history.hidden).toMatchObject({ isVisible: false });
+        expect(history.earlier).toEqual(lines.slice(3));
+        // The toggle sits in the body: the top-level actions stay the forms and Refresh, five at most.
+        expect(topActions(card).map((a) => a['type'])).not.toContain('Action.ToggleVisibility');
+        expect(topActions(card).length).toBeLessThanOrEqual(5);
+      },
+    );
+
+    it('tells who did what and when, in the viewer’s language and zone', () => {
+      const { referral, events } = activeJourney();
+      const now = daysAfter(RECEIVED_AT, 4);
+      expect(historyOf(referralCard(view('en', now), referral, { history: events })).visible).toEqual([
+        'Contact added by Lee Park, 23 Nov, 18:00 KST',
+        'Engagement edited by Dana Kim, 22 Nov, 18:00 KST',
+        'Accepted by Dana Kim, 20 Nov, 19:00 KST',
+      ]);
+      const ko = historyOf(referralCard(view('ko', now), referral, { history: events }), 'ko');
+      expect(ko.visible[0]).toBe('Lee Park님이 11월 23일 18:00 KST에 연락처 추가');
+      expect(ko.toggle).toMatchObject({ title: t('ko', 'card.fullHistory', { n: 4 }) });
+    });
+
+    it('shows three changes or fewer in full, with no toggle', () => {
+      const { referral, events } = journey([]);
+      const history = historyOf(
+        referralCard(view('en', hoursAfter(RECEIVED_AT, 1)), referral, { history: events }),
+      );
+      expect(history.visible).toEqual(['Received 20 Nov, 18:00 KST']);
+      expect(history.toggle).toBeUndefined();
+      expect(history.hidden).toBeUndefined();
+    });
+
+    it('shows no history when the card is given none', () => {
+      const card = referralCard(view('en', daysAfter(RECEIVED_AT, 1)), activeReferral());
+      expect(historyOf(card).shown).toBe(false);
+      expect(elements(card, 'Action.ToggleVisibility')).toEqual([]);
+    });
+
+    it.each(LOCALES)('counts the oldest of a very long history instead of drawing them (%s)', (locale) => {
+      const { referral, events } = newJourney();
+      const assigned = events[1]!;
+      const many = [
+        events[0]!,
+        ...Array.from({ length: 299 }, (_, i) => ({
+          ...assigned,
+          seq: i + 2,
+          at: hoursAfter(RECEIVED_AT, i + 1),
+        })),
+      ];
+      const card = referralCard(view(locale, daysAfter(RECEIVED_AT, 13)), referral, { history: many });
+      expect(cardProblems(card)).toEqual([]);
+      const history = historyOf(card, locale);
+      expect(history.visible).toHaveLength(3);
+      expect(history.earlier).toHaveLength(48);
+      expect(history.earlier.at(-1)).toBe(t(locale, 'card.historyOmitted', { n: 250 }));
+      expect(history.toggle).toMatchObject({ title: t(locale, 'card.fullHistory', { n: 300 }) });
     });
   });
 
@@ -207,7 +386,7 @@ describe('the referral card', () => {
       const text = cardText(
         referralCard(view('en', daysAfter(RECEIVED_AT, 1)), activeReferral(), conflict('Accepted')),
       );
-      expect(text).toContain('Already accepted by Dana Kim at 20 Nov, 19:00.');
+      expect(text).toContain('Already accepted by Dana Kim at 20 Nov, 19:00 KST.');
       const early = cardText(
         referralCard(view('en', RECEIVED_AT), newReferral(), conflict('Pending', 'New')),
       );

@@ -17,8 +17,62 @@ describe('formatting for people', () => {
     expect(formatDate('en', 'Asia/Seoul', AT)).toBe('25 Nov 2026');
     expect(formatDate('ko', 'Asia/Seoul', AT)).toBe('2026년 11월 25일');
     expect(formatDate('en', 'America/Los_Angeles', AT)).toBe('24 Nov 2026');
-    expect(formatDateTime('en', 'Asia/Seoul', AT)).toBe('25 Nov, 09:14');
-    expect(formatDateTime('ko', 'Asia/Seoul', AT)).toBe('11월 25일 09:14');
+    expect(formatDateTime('en', 'Asia/Seoul', AT)).toBe('25 Nov, 09:14 KST');
+    expect(formatDateTime('ko', 'Asia/Seoul', AT)).toBe('11월 25일 09:14 KST');
+  });
+
+  describe('names the zone of every time', () => {
+    const WINTER = new Date('2026-12-01T10:41:00Z');
+    const SUMMER = new Date('2026-07-01T10:41:00Z');
+    const SEASON = { winter: WINTER, summer: SUMMER };
+
+    it.each([
+      ['Asia/Seoul', 'en', 'winter', '1 Dec, 19:41 KST'],
+      ['Asia/Seoul', 'ko', 'winter', '12월 1일 19:41 KST'],
+      ['UTC', 'en', 'winter', '1 Dec, 10:41 UTC'],
+      ['UTC', 'ko', 'winter', '12월 1일 10:41 UTC'],
+      ['Europe/Berlin', 'en', 'winter', '1 Dec, 11:41 CET'],
+      ['Europe/Berlin', 'en', 'summer', '1 Jul, 12:41 CEST'],
+      ['Europe/Berlin', 'ko', 'winter', '12월 1일 11:41 CET'],
+      ['Europe/Berlin', 'ko', 'summer', '7월 1일 12:41 CEST'],
+      ['Europe/London', 'ko', 'winter', '12월 1일 10:41 GMT'],
+      ['Europe/London', 'en', 'summer', '1 Jul, 11:41 BST'],
+      ['Asia/Tokyo', 'en', 'winter', '1 Dec, 19:41 JST'],
+      ['America/New_York', 'en', 'winter', '1 Dec, 05:41 ET'],
+      ['America/Los_Angeles', 'ko', 'summer', '7월 1일 03:41 PT'],
+      ['Asia/Kolkata', 'en', 'winter', '1 Dec, 16:11 IST'],
+    ] as const)('%s in %s in %s: “%s”', (zone, locale, season, text) => {
+      expect(formatDateTime(locale, zone, SEASON[season])).toBe(text);
+    });
+
+    it('falls back to the offset for a zone it has no abbreviation for', () => {
+      expect(formatDateTime('en', 'Asia/Shanghai', WINTER)).toBe('1 Dec, 18:41 GMT+8');
+      expect(formatDateTime('ko', 'America/Sao_Paulo', WINTER)).toBe('12월 1일 07:41 GMT-3');
+    });
+
+    it('gives pure dates no zone', () => {
+      expect(formatDate('en', 'Europe/Berlin', SUMMER)).toBe('1 Jul 2026');
+    });
+
+    it('builds each formatter once per language, zone and shape', () => {
+      jest.isolateModules(() => {
+        const built = jest.spyOn(Intl, 'DateTimeFormat');
+        try {
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          const fresh = require('../../i18n/format') as typeof import('../../i18n/format');
+          for (let i = 0; i < 3; i++) {
+            fresh.formatDateTime('en', 'Europe/Berlin', WINTER);
+            fresh.formatDateTime('en', 'Europe/Berlin', SUMMER);
+          }
+          expect(built).toHaveBeenCalledTimes(1);
+          fresh.formatDateTime('ko', 'Europe/Berlin', WINTER);
+          fresh.formatDate('en', 'Europe/Berlin', WINTER);
+          expect(built).toHaveBeenCalledTimes(3);
+        } finally {
+          built.mockRestore();
+        }
+      });
+    });
   });
 
   it('writes money in its own currency', () => {
