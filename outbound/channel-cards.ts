@@ -88,11 +88,12 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
   }
 
   async function extrasFor(referral: Referral): Promise<ReferralCardExtras> {
-    return {
-      assignees: referral.status === 'Closed' ? [] : await deps.people.assigneesFor(referral.id),
-      history: referral.status === 'Closed' ? await deps.history(referral) : undefined,
-      sync: await deps.syncStateOf?.(referral.id),
-    };
+    const [assignees, history, sync] = await Promise.all([
+      referral.status === 'Closed' ? [] : deps.people.assigneesFor(referral.id),
+      deps.history(referral),
+      deps.syncStateOf?.(referral.id),
+    ]);
+    return { assignees, history, sync };
   }
 
   async function activityFor(referral: Referral, channel: Conversation) {
