@@ -78,7 +78,10 @@ export function createPersonalNotices(deps: PersonalNoticesDeps): PersonalNotice
       });
       // Teams down or busy: the change keeps its mark and the note is tried again. Refused for good (the person
       // has not installed the app, or blocked it): nothing more can be done.
-      if (outcome.status === 'failed' && !(outcome.error instanceof ConnectorError && !outcome.error.isRetryable))
+      if (
+        outcome.status === 'failed' &&
+        !(outcome.error instanceof ConnectorError && !outcome.error.isRetryable)
+      )
         throw outcome.error;
       return outcome.status;
     },

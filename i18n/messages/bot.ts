@@ -20,7 +20,8 @@ export const botMessages = defineMessages({
     'bot.cardSummary': '새 리퍼럴: {customer}',
     'show.opened': '{customer} 카드를 아래에 열었습니다.',
     'ownerNotice.title': '리퍼럴 담당자가 되었습니다: {customer}',
-    'ownerNotice.text': '{by}님이 “{referral}”의 담당자로 지정했습니다. 이 리퍼럴의 알림에서 이름이 불립니다.',
+    'ownerNotice.text':
+      '{by}님이 “{referral}”의 담당자로 지정했습니다. 이 리퍼럴의 알림에서 이름이 불립니다.',
     'ownerNotice.open': '스레드 열기',
     'welcome.title': 'Referral Desk에 오신 것을 환영합니다',
     'welcome.text':
