@@ -110,11 +110,10 @@ export function listCard(view: ViewContext, request: ListRequest, page: Page<Ref
 /** "11–20 of 47": where this page sits in the whole list. */
 function rangeText(locale: Locale, page: Page<ReferralSummary>): string {
   const first = page.page * page.pageSize;
-  return t(locale, 'list.range', {
-    from: formatCount(locale, first + 1),
-    to: formatCount(locale, first + page.items.length),
-    total: formatCount(locale, page.total),
-  });
+  const from = formatCount(locale, first + 1);
+  const total = formatCount(locale, page.total);
+  if (page.items.length === 1) return t(locale, 'list.rangeOne', { from, total });
+  return t(locale, 'list.range', { from, to: formatCount(locale, first + page.items.length), total });
 }
 
 function pagingActions(locale: Locale, request: ListRequest, page: Page<ReferralSummary>): ExecuteAction[] {

@@ -202,6 +202,8 @@ describe('list card', () => {
     ['en', 4, 7, 47, '41–47 of 47'],
     ['en', 0, 5, 5, '1–5 of 5'],
     ['en', 120, 3, 1203, '1,201–1,203 of 1,203'],
+    ['en', 0, 1, 1, '1 of 1'],
+    ['ko', 4, 1, 41, '전체 41건 중 41'],
   ] as const)(
     'says where the page sits in the list (%s, page %i of %i rows, %i in all)',
     (locale, n, rows, total, text) => {
@@ -261,7 +263,7 @@ describe('list card', () => {
   });
 
   it('titles the referrals a person answered', () => {
-    expect(cardText(listCard(view(), { list: 'mine', page: 0 }, page([])))).toContain('Responded by me');
+    expect(cardText(listCard(view(), { list: 'mine', page: 0 }, page([])))).toContain('My referrals');
   });
 
   it('stays under 80 KB for a page of ten referrals with 2,000-character notes and names', () => {
