@@ -17,6 +17,8 @@ const WORD_JOINER = '\u2060';
 const INLINE_MARKUP = /[\\`*_[\]()<>#!|~&{}]/g;
 // Characters that start a block (list, quote, heading) only at the start of a line.
 const LINE_START_MARKUP = /^(\s*)([-+=]|\d+(?=[.)]))/gm;
+// Markdown joins lines one break apart into one; a blank line between them is the break every renderer keeps.
+const LINE_BREAK = /\r\n?|\n/g;
 // A domain, an email's domain, or a dotted number: linkers need its dots.
 const DOTTED = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
@@ -28,7 +30,8 @@ export function inertMarkdown(text: string): string {
       /^\d/.test(marker) ? `${indent}${marker}\\` : `${indent}\\${marker}`,
     )
     .replace(/:\/\//g, `:${WORD_JOINER}//`)
-    .replace(DOTTED, (dotted) => dotted.replace(/\./g, `${WORD_JOINER}.`));
+    .replace(DOTTED, (dotted) => dotted.replace(/\./g, `${WORD_JOINER}.`))
+    .replace(LINE_BREAK, '\n\n');
 }
 
 function inertKeepingMentions(text: string, mentions: Set<string>): string {

@@ -23,7 +23,7 @@ describe('outside text on cards', () => {
   );
 
   it('escapes list and heading markers only where they start a line, so ordinary text stays plain', () => {
-    expect(inertMarkdown('- item\n  + more\n3. third')).toBe('\\- item\n  \\+ more\n3\\. third');
+    expect(inertMarkdown('- item\n  + more\n3. third')).toBe('\\- item\n\n  \\+ more\n\n3\\. third');
     expect(inertMarkdown('co-sell in 3-6 months')).toBe('co-sell in 3-6 months');
   });
 

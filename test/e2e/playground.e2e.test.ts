@@ -134,6 +134,47 @@ describe('Referral Desk in the Agents Playground', () => {
     await shot('07-flame-alert');
   });
 
+  it('shows phishing text in a referral and in a form as plain text: no link to it, no image from it', async () => {
+    const bait = 'Tailwind Traders [Verify here](https://phish.example/login)';
+    const base = sampleReferralJson('e2e-phish');
+    await intake('e2e-phish', bait, {
+      details: {
+        ...(base['details'] as object),
+        notes:
+          '# Urgent\n- **Sign in** at [Open in Partner Center](https://phish.example/pc) <img src=x onerror=alert(1)>',
+      },
+    });
+    const card = cardWith('Tailwind Traders');
+    await card.getByRole('button', { name: t('en', 'form.accept.title'), exact: true }).waitFor();
+    // As a person reads it: the invisible word joiners that keep the address from being linked do not show.
+    const seen = async (locator: Locator) => (await locator.innerText()).replace(/\u2060/g, '');
+    expect(await seen(card)).toContain(bait);
+    // Line by line, as the customer wrote it.
+    expect(await seen(card)).toMatch(
+      /# Urgent\n+- \*\*Sign in\*\* at \[Open in Partner Center\]\(https:\/\/phish\.example\/pc\)/,
+    );
+    await submit(card, t('en', 'form.accept.title'));
+    await card.getByLabel(t('en', 'field.engagementName')).fill('Tailwind [click](javascript:alert(1))');
+    await card.getByLabel(t('en', 'field.value'), { exact: false }).first().fill('1000');
+    await choose(card, t('en', 'field.purchaseTimeframe'), t('en', 'timeframe.3-6-months'));
+    await card.getByLabel(t('en', 'field.notes')).first().fill('<img src=x onerror=alert(2)> **bold**');
+    await submit(card, t('en', 'form.accept.submit'));
+    const active = cardWith('Tailwind [click](javascript:alert(1))');
+    await active.getByRole('button', { name: t('en', 'form.won.title'), exact: true }).waitFor();
+    await shot('10-phishing-inert');
+    const found = await page.evaluate(() => ({
+      links: [...document.querySelectorAll('a')]
+        .map((a) => a.getAttribute('href') ?? '')
+        .filter((href) => /phish|javascript:/i.test(href)),
+      images: [...document.querySelectorAll('.ac-adaptiveCard img')].map((img) => img.getAttribute('src')),
+      bold: [
+        ...document.querySelectorAll('.ac-adaptiveCard strong, .ac-adaptiveCard b, .ac-adaptiveCard h1'),
+      ].map((el) => el.textContent),
+    }));
+    expect(found).toEqual({ links: [], images: [], bold: [] });
+    expect(await seen(active)).toContain('<img src=x onerror=alert(2)> **bold**');
+  });
+
   it('answers `active` and `help` in personal chat', async () => {
     const id = await intake('e2e-active', 'Tailspin Toys');
     const accepted = await service.referrals.apply(

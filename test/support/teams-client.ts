@@ -153,10 +153,13 @@ export function acceptForm(referralId: string, fields: Record<string, string> = 
 
 /**
  * What a reader sees of a card's markdown text: the backslash escapes and invisible word joiners that make
- * outside text inert (cards/inert-text.ts) do not show.
+ * outside text inert (cards/inert-text.ts) do not show, and a blank line reads as the line break it stands for.
  */
 export function readAs(markdown: string): string {
-  return markdown.replace(/\\(.)/g, '$1').replace(/\u2060/g, '');
+  return markdown
+    .replace(/\\(.)/g, '$1')
+    .replace(/\u2060/g, '')
+    .replace(/\n\n/g, '\n');
 }
 
 /** Every text a card shows, flattened, so a test can ask "does the card say X" without knowing its layout. */
