@@ -162,16 +162,14 @@ describe('Referral Desk in the Agents Playground', () => {
     const active = cardWith('Tailwind [click](javascript:alert(1))');
     await active.getByRole('button', { name: t('en', 'form.won.title'), exact: true }).waitFor();
     await shot('10-phishing-inert');
-    const found = await page.evaluate(() => ({
-      links: [...document.querySelectorAll('a')]
-        .map((a) => a.getAttribute('href') ?? '')
-        .filter((href) => /phish|javascript:/i.test(href)),
-      images: [...document.querySelectorAll('.ac-adaptiveCard img')].map((img) => img.getAttribute('src')),
-      bold: [
-        ...document.querySelectorAll('.ac-adaptiveCard strong, .ac-adaptiveCard b, .ac-adaptiveCard h1'),
-      ].map((el) => el.textContent),
-    }));
-    expect(found).toEqual({ links: [], images: [], bold: [] });
+    const attributes = async (selector: string, name: string) =>
+      Promise.all((await page.locator(selector).all()).map((el) => el.getAttribute(name)));
+    const found = {
+      links: (await attributes('a', 'href')).filter((href) => /phish|javascript:/i.test(href ?? '')),
+      images: await attributes('.ac-adaptiveCard img', 'src'),
+      markup: await page.locator('.ac-adaptiveCard').locator('strong, b, em, h1, h2, li').allInnerTexts(),
+    };
+    expect(found).toEqual({ links: [], images: [], markup: [] });
     expect(await seen(active)).toContain('<img src=x onerror=alert(2)> **bold**');
   });
 
