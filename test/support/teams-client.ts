@@ -96,6 +96,23 @@ export function teamsClient(
           eventType: 'teamMemberRemoved',
         },
       }),
+    /** Someone adds the app for themselves: Teams sends an installationUpdate in their personal chat. */
+    installPersonally: (by: Person = DANA) =>
+      send({ type: 'installationUpdate', action: 'add', ...inPersonalChat(by) }),
+    /** People join or leave the team (not the bot): Teams says so in its General channel. */
+    membersChanged: (change: { added?: Person[]; removed?: Person[] }, by: Person = DANA) =>
+      send({
+        type: 'conversationUpdate',
+        ...(change.added ? { membersAdded: change.added } : {}),
+        ...(change.removed ? { membersRemoved: change.removed } : {}),
+        ...inChannel(by),
+        channelData: {
+          tenant: { id: tenantId },
+          team,
+          channel: general,
+          eventType: change.added ? 'teamMemberAdded' : 'teamMemberRemoved',
+        },
+      }),
     /** `@Referral Desk <text>` in a channel of the team, General unless told. */
     sayInChannel: (from: Person, text: string, locale = 'en-US', channel: Channel = general) =>
       send({
