@@ -12,6 +12,7 @@ import { createStores } from '../../app/stores';
 import { receive } from '../../core/lifecycle';
 import { PARTNER_CENTER_SOURCE, WEBHOOK_SOURCE } from '../../core/sources';
 import { cardKey } from '../../outbound/channel-cards';
+import { CONNECTOR_TIMEOUT_MS } from '../../outbound/connector-client';
 import { PARTNER_CENTER_ACTOR, readSnapshot } from '../../partner-center/referral-snapshot';
 import { referralIdFor } from '../../services/referral-id';
 import { ensureIndexes } from '../../storage/indexes';
@@ -47,6 +48,8 @@ import { until } from '../support/until';
 type Kill = { store: KillRule } | { connector: { method: 'POST' | 'PUT'; at: Interception } };
 
 const HOUR_MS = 3_600_000;
+/** post-once's lease over one Bot Connector request (outbound/post-once.ts, REQUEST_LEASE_MS): 30 s. */
+const REQUEST_LEASE_MS = 2 * CONNECTOR_TIMEOUT_MS;
 const SETTLE_MS = 30_000;
 
 describe('the service killed at each step of a change, then restarted', () => {
@@ -215,7 +218,7 @@ describe('the service killed at each step of a change, then restarted', () => {
       return { id: referralIdFor(WEBHOOK_SOURCE, externalId), killedAt };
     }
 
-    const steps: { step: string; kill: Kill }[] = [
+    const steps: { step: string; kill: Kill; settleMs?: number }[] = [
       {
         step: 'after its event was appended (the store answered the insert)',
         kill: { store: { command: 'insert', collection: REFERRAL_EVENTS, at: 'after-reply' } },
@@ -237,18 +240,38 @@ describe('the service killed at each step of a change, then restarted', () => {
         kill: { store: { command: 'insert', collection: POSTED_MESSAGES, at: 'before' } },
       },
       {
+        // The post's lease still runs when the service comes back: its card is posted by whoever comes after it.
+        step: 'while Teams holds the card POST, before it is answered (it never lands)',
+        kill: { connector: { method: 'POST', at: 'before-answer' } },
+        settleMs: 2 * REQUEST_LEASE_MS,
+      },
+      {
         step: 'at the clear of its mark (the delete from pending_changes)',
         kill: { store: { command: 'delete', collection: PENDING_CHANGES, at: 'before' } },
       },
     ];
 
-    for (const [n, { step, kill }] of steps.entries()) {
+    for (const [n, { step, kill, settleMs }] of steps.entries()) {
       it(`killed ${step}: one referral, one card thread, its live-work entry, no mark left`, async () => {
         const run = await startRun();
         const { id } = await killDuringIntake(run, `fault-intake-${n}`, kill);
-        await settles(run, () => newReferralState(run, id), exactlyOnce(1));
-      }, 90_000);
+        await settles(run, () => newReferralState(run, id), exactlyOnce(1), settleMs);
+      }, 120_000);
     }
+
+    // README, "How writes stay exactly-once": the one window left open, since the Bot Connector takes no
+    // idempotency key. Teams holds the card, the service dies before it wrote so down, and whoever takes the post
+    // over once its lease ran out posts it again.
+    it('killed after Teams took the card POST and before its sent record was written: the takeover after the 30 s lease posts it again, so exactly two threads, the second no sooner than the lease', async () => {
+      const run = await startRun();
+      const kill: Kill = { store: { command: 'update', collection: POSTED_MESSAGES, at: 'before' } };
+      const { id, killedAt } = await killDuringIntake(run, 'fault-intake-window', kill);
+      expect(run.peer.threadsWith(id)).toHaveLength(1);
+      await run.peer.waitFor(() => run.peer.threadsWith(id).length === 2, 3 * REQUEST_LEASE_MS);
+      // The lease was renewed right before the first request, a few milliseconds before the kill.
+      expect(performance.now() - killedAt).toBeGreaterThanOrEqual(REQUEST_LEASE_MS - 1_000);
+      await settles(run, () => newReferralState(run, id), exactlyOnce(2));
+    }, 150_000);
   });
 
   describe('an Accept click on a Partner Center referral, the integration on', () => {
