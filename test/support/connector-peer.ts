@@ -25,6 +25,13 @@ export interface RecordedActivity {
   activity: Record<string, unknown>;
 }
 
+/**
+ * Where a request is held while a spec does something (kills the bot): `before-answer` while Teams holds it,
+ * unanswered, and it then never lands (the connection broke before Teams kept it); `after-answer` once it landed
+ * and its answer went out.
+ */
+export type Interception = 'before-answer' | 'after-answer';
+
 /** A local stand-in for the Bot Connector REST API (v3), recording what lands. */
 export interface ConnectorPeer {
   url: string;
@@ -50,6 +57,15 @@ export interface ConnectorPeer {
   /** Plain texts of every reply and message. */
   texts(): string[];
   waitFor(condition: () => boolean, timeoutMs?: number): Promise<void>;
+  /**
+   * Runs `then` at `at` of the next request `matches` accepts (it sees the parsed body); resolves once it ran.
+   * One at a time.
+   */
+  interceptNext(
+    matches: (request: { method: string; path: string; body: Record<string, unknown> }) => boolean,
+    at: Interception,
+    then: () => void,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,6 +88,9 @@ export async function startConnectorPeer(
   const random = seeded(faults.seed ?? 42);
   const arrivals: { kind: 'card' | 'text'; value: unknown }[] = [];
   let counter = 0;
+  let intercepting:
+    | { matches: Parameters<ConnectorPeer['interceptNext']>[0]; at: Interception; then: () => void }
+    | undefined;
   const nextId = () => `${Date.UTC(2026, 0, 1) + ++counter}`;
 
   const peer: ConnectorPeer = {
@@ -99,6 +118,19 @@ export async function startConnectorPeer(
         if (performance.now() > deadline) throw new Error('connector peer: condition not met in time');
         await new Promise((done) => setTimeout(done, 10));
       }
+    },
+    interceptNext(matches, at, then) {
+      if (intercepting) throw new Error('connector peer: already intercepting a request');
+      return new Promise<void>((done) => {
+        intercepting = {
+          matches,
+          at,
+          then: () => {
+            then();
+            done();
+          },
+        };
+      });
     },
     close: () => new Promise((done) => server.close(() => done())),
   };
@@ -132,6 +164,16 @@ export async function startConnectorPeer(
     const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>;
     const path = (req.url ?? '').split('?')[0]!;
     peer.received.push({ method: req.method ?? '', path, authorization: req.headers.authorization });
+    if (intercepting?.matches({ method: req.method ?? '', path, body })) {
+      const { at, then } = intercepting;
+      intercepting = undefined;
+      if (at === 'before-answer') {
+        then();
+        res.socket?.destroy();
+        return;
+      }
+      res.once('finish', then);
+    }
     // Faults are decided before anything is recorded: a refused request never lands.
     if (fault(res)) return;
     const parts = path.split('/').map(decodeURIComponent);
