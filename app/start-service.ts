@@ -100,9 +100,10 @@ export async function startService(
     shutdown.onHalt(() => outbound.stop());
     shutdown.onDrain(() => effects.idle());
     await stores.open.rebuild();
-    // Changes a crash (or a stop) left half-done: carried out before anything new comes in.
-    const recovered = await effects.recover({ all: true });
-    if (recovered > 0) log.info({ recovered }, 'finished changes an earlier run left half-done');
+    // Changes a crash (or a stop) left half-done: queued before anything new comes in, so a new change to the same
+    // referral runs after them, and carried out while the service already takes requests.
+    const recovered = await effects.recover({ all: true, inBackground: true });
+    if (recovered > 0) log.info({ recovered }, 'finishing changes an earlier run left half-done');
     const partnerCenter =
       config.partnerCenter && role === 'service'
         ? await startPartnerCenter({

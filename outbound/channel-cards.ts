@@ -134,6 +134,9 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     }
     if (outcome.status === 'sent' || outcome.status === 'already-sent')
       await deps.waiting.remove(referral.id);
+    // Someone else holds the post: a live sender will record it; a dead one's lease runs out, and the sweep of
+    // waiting cards then takes the post over. Without the entry nothing would come back to it.
+    else await deps.waiting.add(referral.id, deps.clock());
     deps.log.info({ referralId: referral.id, status: outcome.status }, 'referral card post');
     return true;
   }

@@ -42,8 +42,12 @@ export interface PostOnce {
   getPost(key: string): Promise<PostedMessage | undefined>;
 }
 
-// Longer than the paced sender's worst case (six attempts with capped backoff), so a live sender keeps its lease.
-export const DEFAULT_POST_LEASE_MS = 5 * 60_000;
+/**
+ * A claim's lease: how long after a holder's last sign of life another instance presumes it dead and takes over.
+ * A live holder renews it every third of that while its post waits in Teams' pacing, so a crash delays its posts
+ * by about a minute, however long the queue.
+ */
+export const DEFAULT_POST_LEASE_MS = 60_000;
 /** From the moment a request goes out: its own timeout, and as much again for clock skew between instances. */
 const REQUEST_LEASE_MS = 2 * CONNECTOR_TIMEOUT_MS;
 
@@ -86,7 +90,7 @@ export function createPostOnce(
     sendingHere.add(key);
     try {
       const claimed = await claim(key, now, new Date(now.getTime() + leaseMs));
-      return typeof claimed === 'number' ? await sendAs(key, claimed, now, send) : claimed;
+      return typeof claimed === 'number' ? await sendAs(key, claimed, now, leaseMs, send) : claimed;
     } finally {
       sendingHere.delete(key);
     }
@@ -96,19 +100,37 @@ export function createPostOnce(
     key: string,
     attempt: number,
     now: Date,
+    leaseMs: number,
     send: PostRequest['send'],
   ): Promise<PostOutcome> {
-    let posted: PostedActivity;
-    const beforeRequest = async () => {
-      const leaseEndsAt = new Date(clock().getTime() + REQUEST_LEASE_MS);
-      await store.renewLease(key, attempt, leaseEndsAt);
+    // Lease renewals one after another, so none lands after the outcome is recorded.
+    let renewals = Promise.resolve();
+    let requestLeaseEndsAt = 0;
+    const renew = (until: number) => {
+      const renewed = renewals.then(() => store.renewLease(key, attempt, new Date(until)));
+      renewals = renewed.catch(() => undefined);
+      return renewed;
     };
+    // A missed heartbeat is made up by the next one; a renewal before a request that fails stops the request.
+    const heartbeat = setInterval(
+      () => void renew(Math.max(clock().getTime() + leaseMs, requestLeaseEndsAt)).catch(() => undefined),
+      leaseMs / 3,
+    );
+    heartbeat.unref();
+    const beforeRequest = async () => {
+      requestLeaseEndsAt = clock().getTime() + REQUEST_LEASE_MS;
+      await renew(requestLeaseEndsAt);
+    };
+    let posted: PostedActivity;
     try {
       posted = await send(beforeRequest);
     } catch (error) {
+      clearInterval(heartbeat);
+      await renewals;
       await store.recordFailed(key, attempt, error instanceof Error ? error.message : String(error), now);
       return { status: 'failed', error };
     }
+    clearInterval(heartbeat);
     await store.recordSent(key, attempt, posted, now);
     return { status: 'sent', ...posted };
   }

@@ -4,6 +4,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { PendingChange, PendingChanges } from '../storage/pending-changes';
 import { withTransientRetry } from '../storage/mongo';
+import { limitTo } from '../platform/limit';
 
 /**
  * What a change sets off, after it is durable. `event` is the change just made; it is absent when a change is
@@ -25,11 +26,12 @@ export interface ChangeEffects {
   /** The change was not made (refused, or lost to another writer): clears its mark in the background. */
   abandon(mark: PendingChange): void;
   /**
-   * Finishes the marks a crash or a failed effect left behind; returns how many it finished. Marks younger than
-   * the stale age may belong to a writer still at work, so they wait, unless `all` (at start-up, when every mark
-   * older than this process is an orphan).
+   * Finishes the marks a crash or a failed effect left behind, all of them, a page at a time; returns how many it
+   * took up. Marks younger than the stale age may belong to a writer still at work, so they wait, unless `all` (at
+   * start-up, when every mark older than this process is an orphan). `inBackground`: returns once every mark is
+   * queued, before its effects are done; a change made after that to the same referral still runs after them.
    */
-  recover(options?: { all?: boolean }): Promise<number>;
+  recover(options?: { all?: boolean; inBackground?: boolean }): Promise<number>;
   /** Resolves when every effect started so far has run. */
   idle(): Promise<void>;
 }
@@ -47,11 +49,14 @@ export interface ChangeEffectsDeps {
 // A live writer clears its mark within seconds; a minute leaves room for Teams' pacing on a busy channel.
 const DEFAULT_STALE_AFTER_MS = 60_000;
 const RECOVERY_BATCH = 200;
+const RECOVERY_CONCURRENCY = 16;
 
 export function createChangeEffects(deps: ChangeEffectsDeps): ChangeEffects {
   const running = new Map<string, Promise<void>>();
   const lastFor = new Map<string, Promise<void>>();
   const staleAfterMs = deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  // Thousands of marks after a crash are finished a few at a time, not all at once against the store and Teams.
+  const recovering = limitTo(RECOVERY_CONCURRENCY);
 
   /** Runs every effect; a failed one is logged and leaves the mark in place, so it is tried again later. */
   async function runAll(mark: PendingChange, change: { referral: Referral; event?: ReferralEvent }) {
@@ -68,6 +73,14 @@ export function createChangeEffects(deps: ChangeEffectsDeps): ChangeEffects {
       }
     }
     if (failed === 0) await withTransientRetry(() => deps.marks.clear(mark.id));
+  }
+
+  /** A change left behind, carried out from the referral as it is now. */
+  async function finish(mark: PendingChange): Promise<void> {
+    const referral = await deps.load(mark.referralId);
+    // No referral: the change never got past its mark (a refused create, or a crash before the append).
+    if (referral) await runAll(mark, { referral });
+    else await withTransientRetry(() => deps.marks.clear(mark.id));
   }
 
   /**
@@ -97,17 +110,19 @@ export function createChangeEffects(deps: ChangeEffectsDeps): ChangeEffects {
     },
     async recover(options = {}) {
       const cutoff = new Date(deps.clock().getTime() - (options.all ? 0 : staleAfterMs));
-      let finished = 0;
-      for (const mark of await deps.marks.madeBy(cutoff, RECOVERY_BATCH)) {
-        if (running.has(mark.id)) continue;
-        const referral = await deps.load(mark.referralId);
-        // No referral: the change never got past its mark (a refused create, or a crash before the append).
-        const work = referral ? () => runAll(mark, { referral }) : () => deps.marks.clear(mark.id);
-        track(mark, work);
-        await running.get(mark.id);
-        finished++;
+      const taken: Promise<void>[] = [];
+      let page = await deps.marks.madeBy(cutoff, RECOVERY_BATCH);
+      while (page.length > 0) {
+        for (const mark of page) {
+          if (running.has(mark.id)) continue;
+          track(mark, () => recovering(() => finish(mark)));
+          taken.push(running.get(mark.id)!);
+        }
+        page =
+          page.length < RECOVERY_BATCH ? [] : await deps.marks.madeBy(cutoff, RECOVERY_BATCH, page.at(-1));
       }
-      return finished;
+      if (!options.inBackground) await Promise.all(taken);
+      return taken.length;
     },
     async idle() {
       while (running.size > 0) await Promise.all([...running.values()]);

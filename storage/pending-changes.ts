@@ -17,8 +17,11 @@ export interface PendingChange {
 export interface PendingChanges {
   mark(referralId: string, now: Date): Promise<PendingChange>;
   clear(id: string): Promise<void>;
-  /** Marks made at or before `cutoff`, oldest first: left by a crash, or by an effect that failed. */
-  madeBy(cutoff: Date, limit: number): Promise<PendingChange[]>;
+  /**
+   * Marks made at or before `cutoff`, oldest first (left by a crash, or by an effect that failed), after the mark
+   * `after` when paging on.
+   */
+  madeBy(cutoff: Date, limit: number, after?: PendingChange): Promise<PendingChange[]>;
 }
 
 type PendingChangeDoc = Omit<PendingChange, 'id'> & { _id: string };
@@ -40,10 +43,18 @@ export function pendingChanges(db: Db): PendingChanges {
     async clear(id) {
       await marks.deleteOne({ _id: id });
     },
-    async madeBy(cutoff, limit) {
+    async madeBy(cutoff, limit, after) {
+      const later = after
+        ? {
+            $or: [
+              { markedAt: { $gt: after.markedAt } },
+              { markedAt: after.markedAt, _id: { $gt: after.id } },
+            ],
+          }
+        : {};
       const docs = await marks
-        .find({ markedAt: { $lte: cutoff } })
-        .sort({ markedAt: 1 })
+        .find({ markedAt: { $lte: cutoff }, ...later })
+        .sort({ markedAt: 1, _id: 1 })
         .limit(limit)
         .toArray();
       return docs.map(({ _id, ...change }) => ({ id: _id, ...change }));

@@ -113,12 +113,11 @@ export function postedMessages(db: Db): PostedMessages {
     },
     async recordSent(key, attempt, where, at) {
       // Majority and journaled on MongoDB: once Teams holds the post, losing this write would post it again.
-      // By `_id` alone, so FerretDB finds the record without reading the others. Should a holder whose lease ran
-      // out also land its post, the first one recorded stays the card.
-      const recorded = await posts.findOne({ _id: key }, { projection: { state: 1 } });
-      if (recorded?.state === 'sent') return;
+      // One round trip, by `_id`, so FerretDB finds the record without reading the others: until it lands, a crash
+      // posts the card twice. Should a holder whose lease ran out also land its post, the first one recorded stays
+      // the card.
       await posts.updateOne(
-        { _id: key },
+        { _id: key, state: { $ne: 'sent' } },
         { $set: { state: 'sent', attempt, ...where, sentAt: at } },
         { writeConcern: { w: 'majority', j: true } },
       );

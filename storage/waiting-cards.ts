@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { insertIfAbsent } from './mongo';
 
 /**
  * Referrals whose channel card could not be posted yet, whatever their state: no channel was installed when they
@@ -17,7 +18,8 @@ export function waitingCards(db: Db): WaitingCards {
   const waiting = db.collection<{ _id: string; since: Date }>(WAITING_CARDS);
   return {
     async add(referralId, now) {
-      await waiting.updateOne({ _id: referralId }, { $setOnInsert: { since: now } }, { upsert: true });
+      // An insert, not an upsert: FerretDB's upsert is not atomic, and two callers at once may both insert.
+      await insertIfAbsent(waiting, { _id: referralId, since: now });
     },
     async remove(referralId) {
       await waiting.deleteOne({ _id: referralId });
