@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { connectStore } from '../storage/mongo';
 import { startTestStore, type TestStore } from '../test/support/store';
 import { preloadHistory } from './history';
-import { progress, type BenchSettings, type Row } from './support';
+import { waitForQuietStore } from './quiet-store';
+import { progress, sizeLabel, type BenchSettings, type Row } from './support';
 
 export interface PreloadedHistory {
   size: number;
@@ -29,12 +30,22 @@ export interface Section {
   run(ctx: BenchContext): Promise<SectionReport>;
 }
 
+/** How the history a section ran on came to be, for the notes under its table. */
+export function historyNote(history: PreloadedHistory): string {
+  return history.isReused
+    ? `history @ ${sizeLabel(history.size)}: reused from an earlier section (it holds that section's referrals too)`
+    : `history @ ${sizeLabel(history.size)}: ${history.size} referrals (${history.documents} documents) preloaded in ` +
+        `${(history.preloadMs / 1000).toFixed(1)} s`;
+}
+
 export interface BenchContext {
   settings: BenchSettings;
   /** The run's embedded store, started on first use. */
   store(): Promise<TestStore>;
   /** The database holding `size` historical referrals, preloaded on first use and shared after. */
   history(size: number): Promise<PreloadedHistory>;
+  /** Resolves once the store has finished all work (before each measurement, so none inherits another's load). */
+  quiet(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +79,7 @@ export function createBenchContext(settings: BenchSettings): BenchContext {
       histories.set(size, loading);
       return loading;
     },
+    quiet: async () => waitForQuietStore((await storeOnce()).pid),
     async close() {
       if (store) await (await store).stop();
     },

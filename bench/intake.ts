@@ -6,8 +6,7 @@ import { startConnectorPeer } from '../test/support/connector-peer';
 import { sampleReferralJson } from '../test/support/sample-referral';
 import { earliestSchedule, TEAMS_CONVERSATION_WINDOWS } from '../test/support/strict-connector-peer';
 import { connectStore } from '../storage/mongo';
-import { historyNote } from './accept';
-import type { PreloadedHistory, Section } from './context';
+import { historyNote, type BenchContext, type PreloadedHistory, type Section } from './context';
 import { withInstalledService } from './service-under-test';
 import {
   compare,
@@ -50,13 +49,15 @@ interface IntakeTimes {
 }
 
 async function measureService(
-  storeUri: string,
+  ctx: BenchContext,
   history: PreloadedHistory,
   ids: string[],
 ): Promise<IntakeTimes> {
   const peer = await startConnectorPeer();
+  const { uri } = await ctx.store();
   try {
-    return await withInstalledService(storeUri, history.database, peer.url, async (service) => {
+    return await withInstalledService(uri, history.database, peer.url, async (service) => {
+      await ctx.quiet();
       const threadsBefore = peer.threads.length;
       const startedAt = performance.now();
       const sent = await mapConcurrent(ids, CONCURRENCY, async (id) => {
@@ -117,7 +118,8 @@ export const intakeSection: Section = {
       progress(
         `intake @ ${sizeLabel(size)}: ${n} referrals through intake, then the same as raw inserts (floor)`,
       );
-      const subject = await measureService(store.uri, history, externalIds(`intake-${sizeLabel(size)}`, n));
+      const subject = await measureService(ctx, history, externalIds(`intake-${sizeLabel(size)}`, n));
+      await ctx.quiet();
       const floorMs = await rawInsertsMs(store.uri, history.database, subject.answered);
       rows.push(...rowsFor(size, subject, floorMs));
       if (subject.answered.length < n)

@@ -7,7 +7,7 @@ import { createBenchContext, type Section } from './context';
 import { intakeSection } from './intake';
 import { pacingSection } from './pacing';
 import { rssSection } from './rss';
-import { goalText, readBenchSettings, rowsTable, table, verdict, type Row } from './support';
+import { goalText, ratioText, readBenchSettings, rowsTable, table, verdict, type Row } from './support';
 import { tickSection } from './tick';
 
 const SECTIONS: Section[] = [acceptSection, intakeSection, pacingSection, rssSection, tickSection];
@@ -27,7 +27,7 @@ function summary(goals: { section: string; row: Row }[], failed: string[]): stri
   const lines = goals.map(({ section, row }) => [
     section,
     row.figure.trim(),
-    row.ratio === undefined || row.goal?.on === 'subject' ? row.subject : `${row.ratio.toFixed(2)}×`,
+    row.ratio === undefined || row.goal?.on === 'subject' ? row.subject : ratioText(row),
     goalText(row.goal),
     verdict(row.pass),
   ]);

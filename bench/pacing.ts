@@ -25,6 +25,7 @@ export const pacingSection: Section = {
     let answeredMs = 0;
     try {
       const tookMs = await withInstalledService(store.uri, 'bench-pacing', peer.url, async (service) => {
+        await ctx.quiet();
         progress(
           `pacing: ${n} referrals for one channel; the limits allow them in ${(leastMs / 1000).toFixed(1)} s at best`,
         );

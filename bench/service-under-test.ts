@@ -3,7 +3,7 @@
 import type { RunningService } from '../app/start-service';
 import { startTestService } from '../test/support/service';
 import { teamsClient } from '../test/support/teams-client';
-import { progress } from './support';
+import { progress, timed } from './support';
 
 export async function withInstalledService<T>(
   storeUri: string,
@@ -11,7 +11,8 @@ export async function withInstalledService<T>(
   connectorUrl: string,
   use: (service: RunningService) => Promise<T>,
 ): Promise<T> {
-  const service = await startTestService(storeUri, { local: true, database });
+  const { ms, value: service } = await timed(() => startTestService(storeUri, { local: true, database }));
+  progress(`service started on ${database} in ${(ms / 1000).toFixed(1)} s`);
   try {
     const installed = await teamsClient(service.url, connectorUrl).installInTeam();
     if (installed.status !== 200) throw new Error(`install in team: HTTP ${installed.status}`);

@@ -41,6 +41,8 @@ export interface Row {
   subject: string;
   floor: string;
   ratio?: number;
+  /** The subject was cut off by a budget, so it and the ratio are at least what is shown. */
+  isLowerBound?: boolean;
   goal?: Goal;
   pass?: boolean;
 }
@@ -49,6 +51,8 @@ export interface Row {
 export interface Measured {
   value: number;
   unit: 'ms' | 's' | '/s' | 'MB' | '';
+  /** Cut off by a budget (a timeout): the real value is at least this. */
+  isLowerBound?: boolean;
 }
 
 export const ms = (value: number): Measured => ({ value, unit: 'ms' });
@@ -57,9 +61,17 @@ export const perSecond = (value: number): Measured => ({ value, unit: '/s' });
 export const megabytes = (value: number): Measured => ({ value, unit: 'MB' });
 export const count = (value: number): Measured => ({ value, unit: '' });
 
-export function show({ value, unit }: Measured): string {
-  const digits = unit === '' ? 0 : Math.abs(value) >= 100 ? 0 : 1;
-  return `${value.toFixed(digits)}${unit === '' ? '' : unit === '/s' ? '/s' : ` ${unit}`}`;
+export function show({ value, unit, isLowerBound }: Measured): string {
+  const digits = unit === '' || value >= 100 ? 0 : value >= 1 ? 1 : 2;
+  const suffix = unit === '' || unit === '/s' ? unit : ` ${unit}`;
+  return `${isLowerBound ? '≥ ' : ''}${value.toFixed(digits)}${suffix}`;
+}
+
+/** The ratio as a table shows it: small ones with two significant digits, so 0.004× does not read as 0. */
+export function ratioText(row: Row): string {
+  if (row.ratio === undefined) return '';
+  const digits = row.ratio >= 0.1 ? row.ratio.toFixed(2) : row.ratio.toPrecision(2);
+  return `${row.isLowerBound ? '≥ ' : ''}${digits}×`;
 }
 
 function meets(goal: Goal, value: number): boolean {
@@ -75,6 +87,8 @@ export function compare(figure: string, subject: Measured, floor: Measured | str
     subject: show(subject),
     floor: typeof floor === 'string' ? floor : show(floor),
     ratio,
+    // A ratio to a floor that is itself only a lower bound says nothing either way; its cell shows the ≥.
+    isLowerBound: subject.isLowerBound && !(typeof floor !== 'string' && floor.isLowerBound),
     goal,
     pass: goal && checked !== undefined ? meets(goal, checked) : undefined,
   };
@@ -102,14 +116,7 @@ export function table(header: string[], lines: string[][]): string {
 export function rowsTable(rows: Row[]): string {
   return table(
     ['figure', 'subject', 'floor', 'ratio', 'goal', 'pass/fail'],
-    rows.map((r) => [
-      r.figure,
-      r.subject,
-      r.floor,
-      r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`,
-      goalText(r.goal),
-      verdict(r.pass),
-    ]),
+    rows.map((r) => [r.figure, r.subject, r.floor, ratioText(r), goalText(r.goal), verdict(r.pass)]),
   );
 }
 
