@@ -5,17 +5,8 @@ import { CLICK_BUDGET, CLICK_PLAN, CLICKS_NEEDED, measureClicks, type ClickTimes
 import { historyNote, type BenchContext, type PreloadedHistory, type Section } from './context';
 import { startFloorBot } from './floor-bot';
 import { withInstalledService } from './service-under-test';
-import {
-  compare,
-  externalIds,
-  ms,
-  percentile,
-  progress,
-  sendReferrals,
-  sizeLabel,
-  type Measured,
-  type Row,
-} from './support';
+import { compare, ms, type Measured, type Row } from './report';
+import { externalIds, percentile, progress, sendReferrals, sizeLabel } from './support';
 
 interface ClickFigures {
   oneAtATimeP50: Measured;

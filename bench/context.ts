@@ -4,7 +4,8 @@ import { connectStore } from '../storage/mongo';
 import { startTestStore, type TestStore } from '../test/support/store';
 import { preloadHistory } from './history';
 import { waitForQuietStore } from './quiet-store';
-import { progress, sizeLabel, type BenchSettings, type Row } from './support';
+import type { Row } from './report';
+import { progress, sizeLabel, type BenchSettings } from './support';
 
 export interface PreloadedHistory {
   size: number;

@@ -8,18 +8,8 @@ import { earliestSchedule, TEAMS_CONVERSATION_WINDOWS } from '../test/support/st
 import { connectStore } from '../storage/mongo';
 import { historyNote, type BenchContext, type PreloadedHistory, type Section } from './context';
 import { withInstalledService } from './service-under-test';
-import {
-  compare,
-  externalIds,
-  mapConcurrent,
-  perSecond,
-  progress,
-  seconds,
-  sendReferral,
-  sizeLabel,
-  timed,
-  type Row,
-} from './support';
+import { compare, perSecond, seconds, type Row } from './report';
+import { externalIds, mapConcurrent, progress, sendReferral, sizeLabel, timed } from './support';
 
 const CONCURRENCY = 20;
 const SCRATCH = 'bench_intake_scratch';

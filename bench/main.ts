@@ -7,7 +7,8 @@ import { createBenchContext, type Section } from './context';
 import { intakeSection } from './intake';
 import { pacingSection } from './pacing';
 import { rssSection } from './rss';
-import { goalText, ratioText, readBenchSettings, rowsTable, table, verdict, type Row } from './support';
+import { goalText, ratioText, rowsTable, table, verdict, type Row } from './report';
+import { readBenchSettings } from './support';
 import { tickSection } from './tick';
 
 const SECTIONS: Section[] = [acceptSection, intakeSection, pacingSection, rssSection, tickSection];

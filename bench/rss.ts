@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Section } from './context';
-import { compare, externalIds, megabytes, progress, sendReferrals, sleep } from './support';
+import { compare, megabytes } from './report';
+import { externalIds, progress, sendReferrals, sleep } from './support';
 
 const SETTLE_MS = 5_000;
 const INTAKE_REQUESTS = 100;
