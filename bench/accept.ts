@@ -1,0 +1,138 @@
+// `accept`: how long a click on Accept takes, one at a time and 50 at once, against a bare botbuilder bot doing
+// one read and one write on the same store, with 1k, 10k and 50k referrals already stored.
+import { startConnectorPeer } from '../test/support/connector-peer';
+import { CLICK_BUDGET, CLICK_PLAN, CLICKS_NEEDED, measureClicks, type ClickTimes } from './clicks';
+import { historyNote, type BenchContext, type PreloadedHistory, type Section } from './context';
+import { startFloorBot } from './floor-bot';
+import { withInstalledService } from './service-under-test';
+import { compare, ms, type Measured, type Row } from './report';
+import { externalIds, percentile, progress, sendReferrals, sizeLabel } from './support';
+
+interface ClickFigures {
+  oneAtATimeP50: Measured;
+  atOnceP50: Measured;
+  atOnceP99: Measured;
+}
+
+/** A percentile of click times; one that falls on a click past the timeout is only a lower bound. */
+function clickPercentile(samples: number[], q: number): Measured {
+  const value = percentile(samples, q);
+  return { ...ms(value), isLowerBound: value >= CLICK_BUDGET.timeoutMs };
+}
+
+const figuresOf = ({ oneAtATimeMs, atOnceMs }: ClickTimes): ClickFigures => ({
+  oneAtATimeP50: clickPercentile(oneAtATimeMs, 0.5),
+  atOnceP50: clickPercentile(atOnceMs, 0.5),
+  atOnceP99: clickPercentile(atOnceMs, 0.99),
+});
+
+/** The service on the history's database: New referrals through intake, their cards posted, then the clicks. */
+async function measureService(ctx: BenchContext, history: PreloadedHistory): Promise<ClickTimes> {
+  const peer = await startConnectorPeer();
+  const { uri } = await ctx.store();
+  try {
+    return await withInstalledService(uri, history.database, peer.url, async (service) => {
+      const size = sizeLabel(history.size);
+      progress(`accept @ ${size}: ${CLICKS_NEEDED} New referrals through intake, waiting for their cards …`);
+      const ids = await sendReferrals(service.url, externalIds(`accept-${size}`, CLICKS_NEEDED), 10);
+      await service.idle();
+      const settle = async () => {
+        await service.idle();
+        await ctx.quiet();
+      };
+      await settle();
+      progress(`accept @ ${size}: clicking on the service`);
+      const times = await measureClicks(service.url, peer.url, ids, settle);
+      for (const id of times.answered) {
+        const referral = await service.stores.projections.get(id);
+        if (referral?.status !== 'Active') throw new Error(`accept ${id} left it ${referral?.status}`);
+      }
+      return times;
+    });
+  } finally {
+    await peer.close();
+  }
+}
+
+// The floor answers every click in its invoke response and never calls the Bot Connector.
+const NO_CONNECTOR = 'http://127.0.0.1:9';
+
+async function measureFloor(ctx: BenchContext, size: number): Promise<ClickTimes> {
+  const floor = await startFloorBot((await ctx.store()).uri, 'bench-floor', CLICKS_NEEDED);
+  try {
+    await ctx.quiet();
+    progress(`accept @ ${sizeLabel(size)}: clicking on the floor bot`);
+    return await measureClicks(floor.url, NO_CONNECTOR, floor.referralIds, ctx.quiet);
+  } finally {
+    await floor.stop();
+  }
+}
+
+type SizedFigures = ClickFigures & { size: number };
+
+const ratioAtMost = (atMost: number) => ({ on: 'ratio' as const, atMost });
+
+/** The size's rows against the floor, then (past the first size) against the first size's figures. */
+function rowsFor(subject: SizedFigures, floor: ClickFigures, first?: SizedFigures): Row[] {
+  const at = `@ ${sizeLabel(subject.size)}`;
+  const burst = `${CLICK_PLAN.atOnce} at once`;
+  const rows = [
+    compare(`Accept p50, one at a time ${at}`, subject.oneAtATimeP50, floor.oneAtATimeP50, ratioAtMost(1.5)),
+    compare(`Accept p50, ${burst} ${at}`, subject.atOnceP50, floor.atOnceP50),
+    compare(`Accept p99, ${burst} ${at}`, subject.atOnceP99, floor.atOnceP99, ratioAtMost(2)),
+  ];
+  if (!first) return rows;
+  const base = `its ${sizeLabel(first.size)} figure`;
+  return [
+    ...rows,
+    compare(
+      `  p50 one at a time ${at} vs ${base}`,
+      subject.oneAtATimeP50,
+      first.oneAtATimeP50,
+      ratioAtMost(1.5),
+    ),
+    compare(`  p99 ${burst} ${at} vs ${base}`, subject.atOnceP99, first.atOnceP99, ratioAtMost(1.5)),
+  ];
+}
+
+export const acceptSection: Section = {
+  name: 'accept',
+  title: 'Accept p50/p99 against a minimal botbuilder bot doing one read and one write on the same store',
+  async run(ctx) {
+    const rows: Row[] = [];
+    const notes: string[] = [];
+    let first: SizedFigures | undefined;
+    for (const size of ctx.settings.sizes) {
+      const history = await ctx.history(size);
+      notes.push(historyNote(history));
+      const subjectTimes = await measureService(ctx, history);
+      const floorTimes = await measureFloor(ctx, size);
+      const subject = { ...figuresOf(subjectTimes), size };
+      rows.push(...rowsFor(subject, figuresOf(floorTimes), first));
+      notes.push(
+        ...budgetNotes(`service @ ${sizeLabel(size)}`, subjectTimes),
+        ...budgetNotes('floor', floorTimes),
+      );
+      first ??= subject;
+    }
+    notes.push(
+      `clicks: ${CLICK_PLAN.warmUp} warm-up, ${CLICK_PLAN.oneAtATime} one at a time, ${CLICK_PLAN.atOnce} at once, ` +
+        'each on its own New referral; p99 of 50 is the slowest of them',
+    );
+    return { rows, notes };
+  },
+};
+
+function budgetNotes(who: string, times: ClickTimes): string[] {
+  const notes: string[] = [];
+  if (times.timedOut > 0)
+    notes.push(
+      `${who}: ${times.timedOut} clicks unanswered after ${CLICK_BUDGET.timeoutMs / 1000} s, counted as that`,
+    );
+  if (times.skipped > 0)
+    notes.push(
+      `${who}: ${times.skipped} of ${CLICK_PLAN.oneAtATime} one-at-a-time clicks left out ` +
+        `(the phase's ${CLICK_BUDGET.oneAtATimeBudgetMs / 1000} s budget ran out)`,
+    );
+  return notes;
+}
