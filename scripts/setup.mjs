@@ -91,7 +91,9 @@ async function buildEmbeddedStore() {
   if (process.env.MONGODB_URI) return say(step, 'MONGODB_URI is set, so the embedded store is not needed');
   const sourceDir = join(root, 'storage', 'embedded');
   const output = join('bin', isWindows ? 'referral-desk-store.exe' : 'referral-desk-store');
-  const inputs = ['main.go', 'go.mod', 'go.sum'].map((name) => join(sourceDir, name));
+  const inputs = readdirSync(sourceDir)
+    .filter((name) => name.endsWith('.go') || name === 'go.mod' || name === 'go.sum')
+    .map((name) => join(sourceDir, name));
   if (!isStale(join(sourceDir, output), inputs)) return say(step, 'up to date');
   const go = findGo();
   if (!go) {

@@ -71,6 +71,8 @@ func run(dataDir, listen, logLevel string) error {
 		cancel()
 	}()
 
+	keepIDIndexes(ctx, abs, logger)
+
 	done := make(chan error, 1)
 	go func() { done <- db.Run(ctx) }()
 
