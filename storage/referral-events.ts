@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { ReferralEvent } from '../core/events';
+import { LruCache } from './lru-cache';
 import { insertIfAbsent, withBusyRetry } from './mongo';
 
 /** The per-referral event log. Its unique (referralId, seq) index decides every race between writers. */
@@ -19,6 +20,8 @@ type EventDoc = ReferralEvent & { _id: string };
 const eventId = (referralId: string, seq: number) => `${referralId}:${seq}`;
 
 export const REFERRAL_EVENTS = 'referral_events';
+// A few thousand referrals' histories: a few megabytes.
+const EVENTS_KEPT = 10_000;
 
 export async function ensureReferralEventIndexes(db: Db): Promise<void> {
   await db
@@ -31,16 +34,25 @@ export function referralEventLog(db: Db): ReferralEventLog {
   const events: Collection<EventDoc> = db.collection<EventDoc>(REFERRAL_EVENTS, {
     writeConcern: { w: 'majority', journal: true },
   });
+  // An event never changes once appended, so a copy read or written here is never stale, whoever appended it:
+  // a card's history and a writer's freshness check then cost no round trip for events seen lately.
+  const seen = new LruCache<string, ReferralEvent>(EVENTS_KEPT);
   const get = async (referralId: string, seq: number) => {
-    const doc = await events.findOne({ _id: eventId(referralId, seq) });
+    const id = eventId(referralId, seq);
+    const kept = seen.get(id);
+    if (kept) return kept;
+    const doc = await events.findOne({ _id: id });
     if (!doc) return undefined;
     const { _id: _ignored, ...event } = doc;
+    seen.set(id, event as ReferralEvent);
     return event as ReferralEvent;
   };
   return {
     async append(event) {
-      const doc = { _id: eventId(event.referralId, event.seq), ...event };
-      return (await withBusyRetry(() => insertIfAbsent(events, doc))) ? 'appended' : 'taken';
+      const id = eventId(event.referralId, event.seq);
+      const appended = await withBusyRetry(() => insertIfAbsent(events, { _id: id, ...event }));
+      if (appended) seen.set(id, event);
+      return appended ? 'appended' : 'taken';
     },
     get,
     // Point reads by `_id` (`<referralId>:<seq>`) only: FerretDB over SQLite answers any other filter by reading the

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { LruCache } from './lru-cache';
 import { insertIfAbsent } from './mongo';
 
 /** Where a referral belongs: the channel it was routed to, and so the team (and tenant) whose members may see it. */
@@ -28,6 +29,7 @@ interface RouteDoc extends ReferralPlace {
 }
 
 export const REFERRAL_ROUTES = 'referral_routes';
+const ROUTES_KEPT = 50_000;
 
 export async function ensureReferralRouteIndexes(db: Db): Promise<void> {
   await db.collection(REFERRAL_ROUTES).createIndex({ decidedAt: 1 }, { name: 'decided_at' });
@@ -35,14 +37,24 @@ export async function ensureReferralRouteIndexes(db: Db): Promise<void> {
 
 export function referralRoutes(db: Db): ReferralRoutes {
   const routes = db.collection<RouteDoc>(REFERRAL_ROUTES);
+  // A route is decided once and never changes, so a copy is never stale; one not decided yet is not kept.
+  const kept = new LruCache<string, ReferralPlace>(ROUTES_KEPT);
   const get = async (referralId: string) => {
+    const held = kept.get(referralId);
+    if (held) return held;
     const doc = await routes.findOne({ _id: referralId });
-    return doc ? placeOf(doc) : undefined;
+    if (!doc) return undefined;
+    const place = placeOf(doc);
+    kept.set(referralId, place);
+    return place;
   };
   return {
     get,
     async decide(referralId, place, now) {
-      if (await insertIfAbsent(routes, { _id: referralId, ...place, decidedAt: now })) return place;
+      if (await insertIfAbsent(routes, { _id: referralId, ...place, decidedAt: now })) {
+        kept.set(referralId, place);
+        return place;
+      }
       const decided = await get(referralId);
       if (decided === undefined)
         throw new Error(`route of ${referralId} vanished after a duplicate-key insert`);
