@@ -41,6 +41,8 @@ export interface Config {
   };
   /** How often an instance reads what others changed in a shared MongoDB (lists, the tab); 0 turns it off. */
   directorySyncMs: number;
+  /** The service's own pages (`/`, `/privacy`, `/terms`): who runs it, how to reach them, their own texts. */
+  site: { publisher?: string; contact?: string; pagesDir?: string };
 }
 
 export class ConfigError extends Error {
@@ -102,6 +104,11 @@ export function loadConfig(env: Env = process.env): Config {
     bot,
     // The embedded store serves one process; only a shared MongoDB has other instances to hear from.
     directorySyncMs: mongodbUri ? read.integer('DIRECTORY_SYNC_MS', 5_000, 0, 3_600_000) : 0,
+    site: {
+      publisher: read.text('SITE_PUBLISHER'),
+      contact: read.text('SITE_CONTACT'),
+      pagesDir: read.text('SITE_PAGES_DIR'),
+    },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

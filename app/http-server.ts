@@ -12,12 +12,22 @@ export interface HttpServerDeps {
   isAlive?: () => boolean;
   /** Further POST endpoints by path: the bot's `/api/messages`, Partner Center's events. */
   posts?: Record<string, (req: Request, res: Response) => Promise<void>>;
+  /** Further GET endpoints by path: the service's own pages. */
+  gets?: Record<string, (req: Request, res: Response) => Promise<void>>;
 }
 
-export function createHttpServer({ log, intake, checkStore, isAlive, posts = {} }: HttpServerDeps): Server {
+export function createHttpServer({
+  log,
+  intake,
+  checkStore,
+  isAlive,
+  posts = {},
+  gets = {},
+}: HttpServerDeps): Server {
   const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
   server.post('/api/referrals', intakeRoute(intake));
   for (const [path, handler] of Object.entries(posts)) server.post(path, handler);
+  for (const [path, handler] of Object.entries(gets)) server.get(path, handler);
   server.get('/healthz', async (_req, res) => {
     if (isAlive && !isAlive())
       return sendError(

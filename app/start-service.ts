@@ -32,6 +32,8 @@ import { connectStore, pingStore, type StoreConnection } from '../storage/mongo'
 import type { Config } from './config';
 import { loadOrCreateDevSecret } from './dev-secret';
 import { createHttpServer } from './http-server';
+import { sitePagesContent } from './site-pages';
+import { servicePageRoutes } from '../site/service-pages';
 import { Shutdown } from './shutdown';
 import { createStores, type Stores } from './stores';
 
@@ -174,6 +176,7 @@ export async function startService(
       checkStore: () => pingStore(store.db),
       isAlive: store.isAlive,
       posts: { '/api/messages': handleMessages, ...partnerCenter?.routes },
+      gets: servicePageRoutes(sitePagesContent(config.site)),
     });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);

@@ -18,6 +18,7 @@ export const LAYERS = {
   scheduler: ['core', 'i18n', 'cards', 'storage', 'platform', 'services', 'outbound'],
   intake: ['core', 'storage', 'platform', 'services'],
   'partner-center': ['core', 'storage', 'platform', 'services'],
+  site: ['core', 'i18n', 'platform'],
   // The composition root wires everything.
   app: '*',
 };

@@ -5,6 +5,7 @@ import { coreMessages } from './messages/core';
 import { digestMessages } from './messages/digest';
 import { referralCardMessages } from './messages/referral-card';
 import { schedulerMessages } from './messages/scheduler';
+import { siteMessages } from './messages/site';
 import { syncMessages } from './messages/sync';
 
 export const LOCALES = ['en', 'ko'] as const;
@@ -19,6 +20,7 @@ const MODULES = [
   digestMessages,
   syncMessages,
   botMessages,
+  siteMessages,
 ];
 
 type KeysOf<M> = M extends MessageModule<infer Key> ? Key : never;

@@ -17,6 +17,7 @@ import { coreMessages } from '../../i18n/messages/core';
 import { digestMessages } from '../../i18n/messages/digest';
 import { referralCardMessages } from '../../i18n/messages/referral-card';
 import { schedulerMessages } from '../../i18n/messages/scheduler';
+import { siteMessages } from '../../i18n/messages/site';
 import { syncMessages } from '../../i18n/messages/sync';
 
 const ROOT = join(__dirname, '../..');
@@ -47,6 +48,7 @@ const MODULES: [string, MessageModule][] = [
   ['digest.ts', digestMessages],
   ['referral-card.ts', referralCardMessages],
   ['scheduler.ts', schedulerMessages],
+  ['site.ts', siteMessages],
   ['sync.ts', syncMessages],
 ];
 
