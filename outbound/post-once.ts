@@ -76,7 +76,17 @@ export function createPostOnce(
     if (!(await store.claimNext(key, attempt, leaseEndsAt, now))) return { status: 'in-flight' };
     // The holder whose lease ran out may have finished between our read and our claim.
     const latest = await store.get(key);
-    return latest?.state === 'sent' ? alreadySent(latest) : attempt;
+    if (latest?.state === 'sent') return alreadySent(latest);
+    // Or it was only slow (a renewal stuck behind a busy store) and renewed after our read. Each side writes, then
+    // reads the other's: the holder renews, then looks for a taker (`sendAs`); a taker claims, then looks at the
+    // holder's lease. Whatever the interleaving, at least one of them sees the other and stands down.
+    const holderLease = await store.leaseOf(key, record.attempt);
+    if (holderLease && holderLease > now) {
+      // Our attempt keeps the holder's lease, so whoever comes next waits for it as well.
+      await store.recordFailed(key, attempt, 'stood down: the holder renewed its lease', holderLease);
+      return { status: 'in-flight' };
+    }
+    return attempt;
   }
 
   async function postOnce({
@@ -120,6 +130,9 @@ export function createPostOnce(
     const beforeRequest = async () => {
       requestLeaseEndsAt = clock().getTime() + REQUEST_LEASE_MS;
       await renew(requestLeaseEndsAt);
+      // A renewal stuck behind a busy store may have come too late: if another instance took over meanwhile, it
+      // posts, and we must not.
+      if (await store.leaseOf(key, attempt + 1)) throw new LeaseLostError(key);
     };
     let posted: PostedActivity;
     try {
@@ -127,6 +140,7 @@ export function createPostOnce(
     } catch (error) {
       clearInterval(heartbeat);
       await renewals;
+      if (error instanceof LeaseLostError) return { status: 'in-flight' };
       await store.recordFailed(key, attempt, error instanceof Error ? error.message : String(error), now);
       return { status: 'failed', error };
     }
@@ -136,6 +150,14 @@ export function createPostOnce(
   }
 
   return { postOnce, getPost: (key) => store.get(key) };
+}
+
+/** Another instance took the post over while this one waited: it is theirs to send now. */
+class LeaseLostError extends Error {
+  constructor(key: string) {
+    super(`${key}: another instance took the post over`);
+    this.name = 'LeaseLostError';
+  }
 }
 
 function alreadySent(record: PostedMessage): PostOutcome {

@@ -31,6 +31,8 @@ export interface PostedMessages {
   claimNext(key: string, attempt: number, leaseEndsAt: Date, now: Date): Promise<boolean>;
   /** Moves `attempt`'s lease to `leaseEndsAt`: right before its request goes out, for as long as it may take. */
   renewLease(key: string, attempt: number, leaseEndsAt: Date): Promise<void>;
+  /** When `attempt`'s lease ends (undefined if there is no such attempt): one point read. */
+  leaseOf(key: string, attempt: number): Promise<Date | undefined>;
   /** One point write, right after Teams answered: the shorter this takes, the smaller the duplicate window. */
   recordSent(
     key: string,
@@ -110,6 +112,13 @@ export function postedMessages(db: Db): PostedMessages {
     claimNext: (key, attempt, leaseEndsAt, now) => insertAttempt(key, attempt, leaseEndsAt, now),
     async renewLease(key, attempt, leaseEndsAt) {
       await attempts.updateOne({ _id: attemptId(key, attempt) }, { $set: { leaseEndsAt } });
+    },
+    async leaseOf(key, attempt) {
+      const doc = await attempts.findOne(
+        { _id: attemptId(key, attempt) },
+        { projection: { leaseEndsAt: 1 } },
+      );
+      return doc?.leaseEndsAt;
     },
     async recordSent(key, attempt, where, at) {
       // Majority and journaled on MongoDB: once Teams holds the post, losing this write would post it again.

@@ -204,6 +204,60 @@ describe('posting exactly once', () => {
     expect(sends).toBe(1);
   });
 
+  it('does not send when another instance took over while its post waited behind a slow store', async () => {
+    const key = 'notice:taken-over-while-waiting';
+    let release: () => void = () => undefined;
+    const waited = new Promise<void>((done) => (release = done));
+    const sent: string[] = [];
+    const activity = (id: string) => ({ conversationId: `${channel(0)};messageid=${id}`, activityId: id });
+    // A claims with a one-second lease and waits (its renewals cannot keep up), so B finds the lease run out.
+    const holder = createPostOnce(a.store, () => NOW).postOnce({
+      key,
+      now: NOW,
+      leaseMs: 1_000,
+      send: async (beforeRequest) => {
+        await waited;
+        await beforeRequest();
+        sent.push('A');
+        return activity('1');
+      },
+    });
+    while (!(await a.store.get(key))) await yieldTurn();
+    const taker = await createPostOnce(b.store, () => later(2_000)).postOnce({
+      key,
+      now: later(2_000),
+      send: async (beforeRequest) => (await beforeRequest(), sent.push('B'), activity('2')),
+    });
+    expect(taker).toMatchObject({ status: 'sent', activityId: '2' });
+    release();
+    expect(await holder).toEqual({ status: 'in-flight' });
+    expect(sent).toEqual(['B']);
+    expect(await a.posts.getPost(key)).toMatchObject({ state: 'sent', activityId: '2' });
+  });
+
+  it('stands down when the holder renewed its lease between the look and the claim', async () => {
+    const key = 'notice:renewed-behind-our-back';
+    await a.store.claimFirst(key, later(1_000), NOW);
+    // The holder's late renewal lands after the taker read the lease and before its claim.
+    const racing: PostedMessages = {
+      ...b.store,
+      async claimNext(...args) {
+        await a.store.renewLease(key, 1, later(60_000));
+        return b.store.claimNext(...args);
+      },
+    };
+    let sends = 0;
+    const send = async () => (sends++, { conversationId: `${channel(0)};messageid=3`, activityId: '3' });
+    expect(
+      await createPostOnce(racing, () => later(2_000)).postOnce({ key, now: later(2_000), send }),
+    ).toEqual({ status: 'in-flight' });
+    expect(sends).toBe(0);
+    // Whoever comes next waits for the holder's renewed lease too.
+    expect(await b.posts.postOnce({ key, now: later(30_000), send })).toEqual({ status: 'in-flight' });
+    expect(await b.posts.postOnce({ key, now: later(61_000), send })).toMatchObject({ status: 'sent' });
+    expect(sends).toBe(1);
+  });
+
   it('does not send again when the holder whose lease ran out finished while another took over', async () => {
     const key = 'notice:slow-holder';
     const slowHolder = { conversationId: `${channel(0)};messageid=1`, activityId: '1' };
