@@ -1,6 +1,5 @@
 import type { ClosedSubstatus } from '../core/referral';
 import { PARTNER_CENTER_SOURCE } from '../core/sources';
-import { createResponseStats } from '../core/stats';
 import type { ListRequest } from '../cards/card-views';
 import { CLOSED_WORDS } from '../cards/closed-words';
 import type { Scope } from '../services/referral-directory';
@@ -9,11 +8,10 @@ import { commandNamed, handlerArguments } from './command-words';
 import { settingsTeam } from './settings-team';
 import { digestCommand } from './digest-command';
 import { scopeOf } from './scope';
+import { statsCommand } from './stats-command';
 import type { Turn } from './turn';
 
 export const LIST_PAGE_SIZE = 10;
-// Stats look back this far.
-const STATS_WINDOW_MS = 30 * 24 * 3600_000;
 
 export const COMMAND_NAMES = [
   'help',
@@ -62,14 +60,7 @@ export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<
       deps.views.referral(turn, referral, await deps.outbound.channelCards.extrasFor(referral)),
     );
   },
-  stats: async ({ turn, deps }) => {
-    const to = turn.now;
-    const from = new Date(to.getTime() - STATS_WINDOW_MS);
-    const stats = createResponseStats();
-    for (const referral of deps.lists.receivedBetween(await scopeOf(turn, deps.people), from, to))
-      stats.add(referral);
-    await turn.sendCard(deps.views.stats(turn, stats.result(), { from, to }));
-  },
+  stats: ({ turn, deps }) => statsCommand(turn, deps),
   digest: ({ args, turn, deps }) => digestCommand(turn, args, deps),
   sync: async ({ args, turn, deps }) => {
     if (!deps.sync) return turn.sendText(deps.views.text(turn, 'sync.off'));

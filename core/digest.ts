@@ -27,7 +27,7 @@ export interface Digest {
  * themselves. FerretDB's `$group` computes only `$sum`/`$count`; medians and per-currency sums happen here.
  */
 export function createDigest(period: DigestPeriod, now: Date) {
-  const response = createResponseStats();
+  const response = createResponseStats(now);
   const digest: Omit<Digest, 'response'> = {
     period,
     newInPeriod: 0,

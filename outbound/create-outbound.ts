@@ -49,7 +49,7 @@ export interface OutboundDeps {
   settings: ChannelSettingsStore;
   routes: ReferralRoutes;
   waiting: WaitingCards;
-  directory: Pick<ReferralDirectory, 'place'>;
+  directory: Pick<ReferralDirectory, 'place' | 'get' | 'inScope'>;
   people: Pick<People, 'assigneesFor' | 'admins' | 'membersOf'>;
   postedMessages: PostedMessages;
   load(referralId: string): Promise<Referral | undefined>;

@@ -69,6 +69,9 @@ const STATS: ResponseStats = {
   received: 8,
   responded: 5,
   medianResponseMs: (3 * 60 + 20) * 60_000,
+  onTime: 3,
+  late: 1,
+  pending: 2,
   withinRecommendedShare: 0.75,
   stillNew: 3,
   active: 2,
@@ -96,7 +99,7 @@ function everyCard(locale: Locale): [string, CardJson][] {
     ['settings with errors', settingsCard(v, SETTINGS, COUNTRY_ERROR)],
     ['settings saved', settingsCard(v, SETTINGS, undefined, 'saved')],
     ['stats', statsCard(v, STATS, period)],
-    ['stats with no data', statsCard(v, createResponseStats().result(), period)],
+    ['stats with no data', statsCard(v, createResponseStats(NOW).result(), period)],
   ];
 }
 
@@ -370,7 +373,9 @@ describe('stats card', () => {
     const text = cardText(statsCard(view(), STATS, period));
     expect(text).toContain('3 h 20 min');
     expect(text).toContain('75%');
-    expect(text).toMatch(/Received\n8\nAnswered\n5\nStill waiting\n3\nActive\n2\nClosed\n3/);
+    expect(text).toMatch(
+      /Received\n8\nAnswered\n5\nAnswered within 24 h\n3\nAnswered late or not at all\n1\nStill inside 24 h\n2\nStill waiting\n3\nActive\n2\nClosed\n3/,
+    );
   });
 
   it('draws outcomes as a donut that falls back to the same numbers as facts', () => {
@@ -389,7 +394,7 @@ describe('stats card', () => {
   });
 
   it.each(LOCALES)('says there is no data yet instead of showing zeros as times (%s)', (locale) => {
-    const card = statsCard(view(locale), createResponseStats().result(), period);
+    const card = statsCard(view(locale), createResponseStats(NOW).result(), period);
     const text = cardText(card);
     for (const key of ['stats.noAnswers', 'stats.noData', 'stats.noOutcomes'] as const)
       expect(text).toContain(t(locale, key));

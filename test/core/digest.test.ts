@@ -71,10 +71,11 @@ describe('the digest, for a fixed data set', () => {
 
   it('gives the median time to first response and the share answered within 24 h', () => {
     const d = build();
-    // Responded: active 1 h, won 1 h, lost 1 h, declined 2 h, krw 30 h → median 1 h; 4 of 7 within 24 h.
+    // Responded: active 1 h, won 1 h, lost 1 h, declined 2 h, krw 30 h → median 1 h. Within 24 h: 4; late: krw and
+    // stale (unanswered past 24 h); fresh, 12 h old, is still pending: 4 of 6.
     expect(d.response.responded).toBe(5);
     expect(d.response.medianResponseMs).toBe(3600_000);
-    expect(d.response.withinRecommendedShare).toBeCloseTo(4 / 7);
+    expect(d.response.withinRecommendedShare).toBeCloseTo(4 / 6);
   });
 
   it.each(['en', 'ko'] as const)('renders as a valid card with those numbers (%s)', (locale) => {
@@ -82,7 +83,7 @@ describe('the digest, for a fixed data set', () => {
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toContain(t(locale, 'digest.overdue'));
-    expect(text).toContain('57%');
+    expect(text).toContain('67%');
     expect(text).toMatch(/₩90,000,000|90,000,000/);
     expect(JSON.stringify(card)).toContain('Chart.Donut');
     expect(JSON.stringify(card)).toContain('"type":"Chart.VerticalBar"');

@@ -91,7 +91,7 @@ describe('digests built from the store, through the directory', () => {
     expect(d.outcomes.Declined).toEqual({ count: 1, value: {} });
     expect(d.outcomes.Expired.count).toBe(0);
     expect(d.response.medianResponseMs).toBe(3600_000);
-    expect(d.response.withinRecommendedShare).toBeCloseTo(4 / 7);
+    expect(d.response.withinRecommendedShare).toBeCloseTo(4 / 6);
   });
 
   it('covers only a channel’s referrals when asked for those', async () => {
