@@ -37,6 +37,8 @@ export interface ListRequest {
   list: ListName;
   /** For `archived`: won, lost, declined or expired (in either language). */
   filter?: string;
+  /** Only co-sell referrals (`inbox co-sell`). */
+  coSell?: boolean;
   page: number;
 }
 

@@ -180,6 +180,40 @@ describe('commands', () => {
     });
   });
 
+  it('inbox co-sell (or 받은편지함 공동판매) lists only co-sell referrals, and its pages keep the filter', async () => {
+    await desk.teams.installInTeam();
+    await receive('plain', 'Plain Lead Co', 2);
+    const coSell = {
+      type: 'Shared',
+      qualification: 'SalesQualified',
+      inviteContext: { notes: 'Please help.', invitedBy: { organizationId: 'own-org' } },
+    };
+    for (const n of [1, 2])
+      expect(
+        (
+          await postReferral(
+            desk.service,
+            sampleReferralJson(`cmd-co-sell-${n}`, {
+              ...coSell,
+              customerProfile: { ...SAMPLE_PROFILE, name: `Co-sell Customer ${n}` },
+            }),
+          )
+        ).status,
+      ).toBe(201);
+    await desk.service.idle();
+    const everything = cardText(await ask('inbox'));
+    expect(everything).toContain('Plain Lead Co');
+    for (const words of ['inbox co-sell', '받은편지함 공동판매']) {
+      const card = await ask(words);
+      const text = cardText(card);
+      expect(text).toContain('Co-sell Customer 1');
+      expect(text).toContain('Co-sell Customer 2');
+      expect(text).not.toContain('Plain Lead Co');
+      expect(text).toContain(t('en', 'coSell.label'));
+    }
+    expect(cardText(await ask('archived co-sell'))).toContain(t('en', 'list.archived.empty'));
+  });
+
   it('stats shows the last 30 days’ numbers: answers within 24 h, the median, what is open and how it ended', async () => {
     // Every referral goes to the team's General channel, and Dana is on the team.
     await desk.teams.installInTeam();
