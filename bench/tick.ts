@@ -55,6 +55,7 @@ function schedulerOver(db: Db, docs: (Referral & { _id: string })[]) {
       channelCards: { refresh: noop, postWaiting: async () => 0 } as unknown as Outbound['channelCards'],
       postCardOnce: async () => ({ status: 'in-flight' as const }),
       personalNotices: { reportBack: async () => 'sent' as const } as unknown as Outbound['personalNotices'],
+      threadLinks: { threadUrl: async () => undefined },
     },
     directory: { all: () => [] },
     digests: {

@@ -1,3 +1,4 @@
+import type { Digest } from '../core/digest';
 import { cardKey } from './channel-cards';
 import type { PostOnce } from './post-once';
 
@@ -22,4 +23,18 @@ export function createThreadLinks(posts: Pick<PostOnce, 'getPost'>): ThreadLinks
       return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(post.activityId)}?${query}`;
     },
   };
+}
+
+/** The thread links of every referral a digest lists by name, for its Open buttons. */
+export async function digestThreadUrls(
+  links: ThreadLinks,
+  digest: Pick<Digest, 'overdueItems' | 'expiringItems' | 'reportBackItems'>,
+  tenantId: string | undefined,
+): Promise<Record<string, string>> {
+  const urls: Record<string, string> = {};
+  for (const { id } of [...digest.overdueItems, ...digest.expiringItems, ...digest.reportBackItems]) {
+    const url = urls[id] ?? (await links.threadUrl(id, tenantId));
+    if (url) urls[id] = url;
+  }
+  return urls;
 }

@@ -25,7 +25,10 @@ export interface SchedulerDeps {
   due: DueReferrals;
   notices: ScheduledNotices;
   /** Thread notices, card redraws (the flame cools at 72 h), cards waiting for a channel, digests. */
-  outbound: Pick<Outbound, 'channelCards' | 'threadNotices' | 'postCardOnce' | 'personalNotices'>;
+  outbound: Pick<
+    Outbound,
+    'channelCards' | 'threadNotices' | 'postCardOnce' | 'personalNotices' | 'threadLinks'
+  >;
   /** Every referral's summary: where Active referrals past their purchase date are found. */
   directory: Pick<ReferralDirectory, 'all'>;
   digests: DueDigestsDeps['digests'];
