@@ -369,6 +369,51 @@ describe('settings card', () => {
 describe('stats card', () => {
   const donut = (card: CardJson) => elements(card, 'Chart.Donut')[0];
 
+  const DETAILS = {
+    outcomes: {
+      declineReasons: [{ reason: 'budget-inadequate' as const, count: 3 }],
+      bySolution: [
+        { solution: 'Azure migration', won: 3, lost: 1, winRate: 0.75 },
+        { won: 0, lost: 2, winRate: 0 },
+      ],
+    },
+    admin: {
+      byPerson: [
+        {
+          key: 'aad-dana',
+          name: 'Dana <b>Kim</b>',
+          answered: 2,
+          medianResponseMs: 5 * 3600_000,
+          onTime: 2,
+          late: 0,
+          onTimeShare: 1,
+        },
+      ],
+      byChannel: [{ key: '19:general', name: 'General', answered: 0, onTime: 0, late: 1, onTimeShare: 0 }],
+    },
+  };
+
+  it.each(LOCALES)(
+    'shows decline reasons, win rate by solution and, for admins, response times by person and channel (%s)',
+    (locale) => {
+      const card = statsCard(view(locale), STATS, period, DETAILS);
+      expect(cardProblems(card)).toEqual([]);
+      const text = cardText(card);
+      expect(text).toContain(`${t(locale, 'reason.budget-inadequate')}\n3`);
+      expect(text).toContain(
+        `Azure migration\n${t(locale, 'stats.winRow', { won: 3, decided: 4, share: '75%' })}`,
+      );
+      expect(text).toContain(t(locale, 'stats.noSolution'));
+      expect(text).toContain(
+        `Dana <b>Kim</b>\n${t(locale, 'stats.timeRow', { median: responseTime(locale, 5 * 3600_000), onTime: 2, decided: 2, share: '100%' })}`,
+      );
+      expect(text).toContain(t(locale, 'stats.timeRowNoAnswer', { onTime: 0, decided: 1, share: '0%' }));
+      const noAdmin = cardText(statsCard(view(locale), STATS, period, { outcomes: DETAILS.outcomes }));
+      expect(noAdmin).not.toContain(t(locale, 'stats.byPerson'));
+      expect(noAdmin).toContain(t(locale, 'stats.bySolution'));
+    },
+  );
+
   it('shows the median time to first answer in hours and minutes, and the share within 24 h', () => {
     const text = cardText(statsCard(view(), STATS, period));
     expect(text).toContain('3 h 20 min');
