@@ -27,10 +27,7 @@ export async function statsCommand(turn: Turn, deps: BotDeps): Promise<void> {
   if (adminTeams.size > 0) {
     const theirs = received.filter((r) => r.place?.teamId !== undefined && adminTeams.has(r.place.teamId));
     details.admin = {
-      byPerson: named(
-        responseTimesBy(theirs, (r) => r.response?.byId, to),
-        personNames(theirs),
-      ),
+      byPerson: named(responseTimesBy(theirs, answeredInTeams, to), personNames(theirs)),
       byChannel: named(
         responseTimesBy(theirs, (r) => r.place?.channelId, to),
         await channelNames(turn, deps, theirs),
@@ -39,6 +36,10 @@ export async function statsCommand(turn: Turn, deps: BotDeps): Promise<void> {
   }
   await turn.sendCard(deps.views.stats(turn, stats.result(), { from, to }, details));
 }
+
+/** Who answered in Teams; a referral answered in its source (Partner Center itself) is nobody's here. */
+const answeredInTeams = (r: DirectoryEntry) =>
+  r.response && r.response.byId !== r.source ? r.response.byId : undefined;
 
 async function teamsAdministered(turn: Turn, deps: BotDeps, entries: DirectoryEntry[]): Promise<Set<string>> {
   const teams = new Set(entries.flatMap((e) => (e.place?.teamId ? [e.place.teamId] : [])));
