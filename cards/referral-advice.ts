@@ -1,6 +1,6 @@
 import { coSellOf } from '../core/co-sell';
 import type { FitHint } from '../core/fit-hint';
-import type { Referral } from '../core/referral';
+import type { CustomerSize, Referral } from '../core/referral';
 import { t, type Locale } from '../i18n/catalogue';
 import { formatCustomerSize } from '../i18n/format';
 
@@ -70,8 +70,9 @@ export function adviceModel(locale: Locale, referral: Referral, fitHint: FitHint
 
 /** "You accepted 6 of 7 “Azure migration” referrals and won 3 · most declines: … Looks like a good fit." */
 export function fitHintText(locale: Locale, hint: FitHint): string {
+  // A size hint's value is the referral's own size bucket (core/fit-hint.ts).
   const subject = t(locale, `fit.subject.${hint.feature}`, {
-    value: hint.feature === 'size' ? formatCustomerSize(locale, hint.value as never) : hint.value,
+    value: hint.feature === 'size' ? formatCustomerSize(locale, hint.value as CustomerSize) : hint.value,
   });
   const counts = { subject, accepted: hint.accepted, decided: hint.decided, won: hint.won, lost: hint.lost };
   const evidence =

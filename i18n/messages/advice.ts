@@ -44,7 +44,6 @@ export const adviceMessages = defineMessages({
     'reportBack.body':
       'The estimated purchase date, {date}, has passed. Microsoft asks partners to report the outcome: mark it Won or Lost, or set a new date with Edit engagement.',
     'reportBack.open': 'Open the referral',
-    'digest.reportBack': 'Past their purchase date',
     'digest.overdueList': 'Waiting over 24 h',
     'digest.expiringList': 'Expiring within 48 h',
     'digest.reportBackList': 'Active, past the estimated purchase date',
@@ -93,7 +92,6 @@ export const adviceMessages = defineMessages({
     'reportBack.body':
       '예상 구매일({date})이 지났습니다. Microsoft는 파트너에게 결과 보고를 요청합니다. 성사 또는 실패로 표시하거나, 영업 기회 수정에서 새 날짜를 정하세요.',
     'reportBack.open': '리퍼럴 열기',
-    'digest.reportBack': '예상 구매일 지남',
     'digest.overdueList': '24시간 초과 대기',
     'digest.expiringList': '48시간 내 만료',
     'digest.reportBackList': '진행 중, 예상 구매일 지남',
