@@ -126,6 +126,7 @@ export async function startService(
       referrals,
       changes: effects,
       outbound,
+      directory,
       digests,
       people,
       display: config.display,

@@ -54,7 +54,10 @@ function schedulerOver(db: Db, docs: (Referral & { _id: string })[]) {
       threadNotices: { reply: async () => 'sent' as const },
       channelCards: { refresh: noop, postWaiting: async () => 0 } as unknown as Outbound['channelCards'],
       postCardOnce: async () => ({ status: 'in-flight' as const }),
+      personalNotices: { reportBack: async () => 'sent' as const } as unknown as Outbound['personalNotices'],
+      threadLinks: { threadUrl: async () => undefined },
     },
+    directory: { all: () => [] },
     digests: {
       build: () => {
         throw new Error('no digests in this bench');

@@ -23,7 +23,7 @@ export interface BotDeps {
   conversations: Conversations;
   settings: ChannelSettingsStore;
   /** The referral's channel card: what it shows beyond the referral, redraws, cards waiting for a channel. */
-  outbound: Pick<Outbound, 'channelCards' | 'postCardOnce'>;
+  outbound: Pick<Outbound, 'channelCards' | 'postCardOnce' | 'threadLinks'>;
   digests: DigestBuilder;
   subscriptions: DigestSubscriptions;
   /** The source write-back (`sync give-up <id>`); absent when no source is written back to. */

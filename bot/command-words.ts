@@ -1,4 +1,4 @@
-import { ARGUMENT_WORDS, COMMAND_WORDS, everyWord, type Words } from '../i18n/command-words';
+import { ARGUMENT_WORDS, COMMAND_WORDS, everyWord, FILTER_WORDS, type Words } from '../i18n/command-words';
 import type { CommandName } from './commands';
 
 // The words table names exactly the commands there are: one without words, or words for none, fails to compile.
@@ -44,4 +44,12 @@ export function commandNamed(word: string): CommandName | undefined {
 export function handlerArguments(command: CommandName, args: string[]): string[] {
   const known = ARGUMENT_BY_WORD.get(command);
   return known ? args.map((arg) => known.get(asLookedUp(arg)) ?? arg) : args;
+}
+
+const FILTER_BY_WORD = byWord(Object.entries(FILTER_WORDS) as [keyof typeof FILTER_WORDS, Words][]);
+
+/** A list's arguments split into the filters they name (`co-sell`) and the rest (an outcome, for `archived`). */
+export function listFilters(args: string[]): { coSell: boolean; rest: string[] } {
+  const rest = args.filter((arg) => FILTER_BY_WORD.get(asLookedUp(arg)) === undefined);
+  return { coSell: rest.length < args.length, rest };
 }

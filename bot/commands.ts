@@ -1,19 +1,17 @@
 import type { ClosedSubstatus } from '../core/referral';
 import { PARTNER_CENTER_SOURCE } from '../core/sources';
-import { createResponseStats } from '../core/stats';
 import type { ListRequest } from '../cards/card-views';
 import { CLOSED_WORDS } from '../cards/closed-words';
 import type { Scope } from '../services/referral-directory';
 import type { BotDeps } from './bot-deps';
-import { commandNamed, handlerArguments } from './command-words';
+import { commandNamed, handlerArguments, listFilters } from './command-words';
 import { settingsTeam } from './settings-team';
 import { digestCommand } from './digest-command';
 import { scopeOf } from './scope';
+import { statsCommand } from './stats-command';
 import type { Turn } from './turn';
 
 export const LIST_PAGE_SIZE = 10;
-// Stats look back this far.
-const STATS_WINDOW_MS = 30 * 24 * 3600_000;
 
 export const COMMAND_NAMES = [
   'help',
@@ -39,14 +37,20 @@ export interface CommandContext {
 /** Commands by name: the one table that says what a person can type. */
 export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<void>> = {
   help: async ({ turn, deps }) => turn.sendCard(deps.views.help(turn)),
-  inbox: ({ turn, deps }) => sendList(turn, deps, { list: 'inbox', page: 0 }),
-  active: ({ turn, deps }) => sendList(turn, deps, { list: 'active', page: 0 }),
-  mine: ({ turn, deps }) => sendList(turn, deps, { list: 'mine', page: 0 }),
+  inbox: ({ args, turn, deps }) => sendList(turn, deps, { list: 'inbox', page: 0, ...coSellOnly(args) }),
+  active: ({ args, turn, deps }) => sendList(turn, deps, { list: 'active', page: 0, ...coSellOnly(args) }),
+  mine: ({ args, turn, deps }) => sendList(turn, deps, { list: 'mine', page: 0, ...coSellOnly(args) }),
   archived: async ({ args, turn, deps }) => {
-    const word = args[0]?.toLowerCase();
+    const { coSell, rest } = listFilters(args);
+    const word = rest[0]?.toLowerCase();
     if (word !== undefined && !(word in CLOSED_WORDS))
       return turn.sendCard(deps.views.help(turn, `archived ${word}`));
-    await sendList(turn, deps, { list: 'archived', page: 0, ...(word ? { filter: word } : {}) });
+    await sendList(turn, deps, {
+      list: 'archived',
+      page: 0,
+      ...(word ? { filter: word } : {}),
+      ...(coSell ? { coSell } : {}),
+    });
   },
   show: async ({ args, turn, deps }) => {
     const wanted = args.join(' ').trim();
@@ -62,14 +66,7 @@ export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<
       deps.views.referral(turn, referral, await deps.outbound.channelCards.extrasFor(referral)),
     );
   },
-  stats: async ({ turn, deps }) => {
-    const to = turn.now;
-    const from = new Date(to.getTime() - STATS_WINDOW_MS);
-    const stats = createResponseStats();
-    for (const referral of deps.lists.receivedBetween(await scopeOf(turn, deps.people), from, to))
-      stats.add(referral);
-    await turn.sendCard(deps.views.stats(turn, stats.result(), { from, to }));
-  },
+  stats: ({ turn, deps }) => statsCommand(turn, deps),
   digest: ({ args, turn, deps }) => digestCommand(turn, args, deps),
   sync: async ({ args, turn, deps }) => {
     if (!deps.sync) return turn.sendText(deps.views.text(turn, 'sync.off'));
@@ -106,18 +103,22 @@ export function parseCommand(text: string): { name: CommandName; args: string[];
   return { name: 'help', args: [], unknown: text.trim() };
 }
 
+/** `inbox co-sell`: only co-sell referrals (core/co-sell.ts). */
+const coSellOnly = (args: string[]) => (listFilters(args).coSell ? { coSell: true } : {});
+
 export async function listPage(turn: Turn, deps: BotDeps, request: ListRequest) {
   const scope: Scope = await scopeOf(turn, deps.people);
+  const only = request.coSell ? { only: (e: { coSell?: boolean }) => e.coSell === true } : {};
   switch (request.list) {
     case 'inbox':
-      return deps.lists.inbox(scope, request.page, LIST_PAGE_SIZE);
+      return deps.lists.inbox(scope, request.page, LIST_PAGE_SIZE, only);
     case 'active':
-      return deps.lists.active(scope, request.page, LIST_PAGE_SIZE);
+      return deps.lists.active(scope, request.page, LIST_PAGE_SIZE, only);
     case 'mine':
-      return deps.lists.ownedBy(scope, turn.actor.id, request.page, LIST_PAGE_SIZE);
+      return deps.lists.ownedBy(scope, turn.actor.id, request.page, LIST_PAGE_SIZE, only);
     case 'archived': {
       const kind: ClosedSubstatus | undefined = request.filter ? CLOSED_WORDS[request.filter] : undefined;
-      return deps.lists.archived(scope, kind, request.page, LIST_PAGE_SIZE);
+      return deps.lists.archived(scope, kind, request.page, LIST_PAGE_SIZE, only);
     }
   }
 }

@@ -3,6 +3,8 @@ import { digestCard } from '../cards/digest-card';
 import { t, type Locale } from '../i18n/catalogue';
 import { commandWordParams } from '../i18n/command-words';
 import { formatDateTime } from '../i18n/format';
+import type { Outbound } from '../outbound/create-outbound';
+import { digestThreadUrls } from '../outbound/thread-links';
 import type { DigestBuilder } from '../services/digest-builder';
 import type { DigestSubscriptions } from '../storage/digest-subscriptions';
 import type { People } from '../services/people';
@@ -16,6 +18,7 @@ const WEEKDAY_NAMES: Record<Locale, string[]> = {
 
 export interface DigestCommandDeps {
   digests: DigestBuilder;
+  outbound: Pick<Outbound, 'threadLinks'>;
   subscriptions: DigestSubscriptions;
   people: People;
 }
@@ -29,7 +32,8 @@ export async function digestCommand(turn: Turn, args: string[], deps: DigestComm
   if (request.kind === 'now') {
     const from = new Date(turn.now.getTime() - digestPeriodMs({ cadence: 'weekly' }));
     const digest = deps.digests.build(await scopeOf(turn, deps.people), { from, to: turn.now }, turn.now);
-    return turn.sendCard(digestCard(turn, digest));
+    const urls = await digestThreadUrls(deps.outbound.threadLinks, digest, turn.tenantId);
+    return turn.sendCard(digestCard(turn, digest, urls));
   }
   if (request.kind === 'off') {
     const removed = await deps.subscriptions.remove(where);

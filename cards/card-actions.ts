@@ -38,7 +38,7 @@ export interface CardActionData {
   refresh: { referralId: string };
   /** Opens a referral from a list. */
   show: { referralId: string };
-  'list-page': { list: ListName; filter?: string; page: number };
+  'list-page': { list: ListName; filter?: string; coSell?: boolean; page: number };
   /** The channel settings form; its inputs come with the click. */
   'settings-save': { inputs: Record<string, string> };
 }
@@ -117,7 +117,8 @@ const PARSERS: { [V in CardVerb]: (raw: Record<string, unknown>) => CardActionDa
     const list = LIST_NAMES.find((name) => name === raw['list']);
     const filter = text(raw['filter']);
     const page = Math.max(0, Math.floor(Number(raw['page']) || 0));
-    return list ? { list, page, ...(filter ? { filter } : {}) } : undefined;
+    const coSell = raw['coSell'] === true;
+    return list ? { list, page, ...(filter ? { filter } : {}), ...(coSell ? { coSell } : {}) } : undefined;
   },
   'settings-save': (raw) => ({ inputs: inputsOf(raw) }),
 };

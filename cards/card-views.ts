@@ -1,4 +1,5 @@
 import type { ReferralEvent } from '../core/events';
+import type { FitHint } from '../core/fit-hint';
 import type { SyncState } from '../core/sources';
 import type { Person, Referral } from '../core/referral';
 import type { ReferralSummary } from '../core/referral-summary';
@@ -10,6 +11,7 @@ import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import type { ListName, TransitionVerb } from './card-actions';
 import type { CardJson } from './render';
 import type { SettingsTeam } from './settings-card';
+import type { StatsDetails } from './stats-card';
 import type { ViewContext } from './view-context';
 
 /** What happened just now, shown at the top of the card the clicker gets back. */
@@ -26,6 +28,8 @@ export interface ReferralCardExtras {
   /** The team's members, to choose an owner from; without them the card offers no Assign. */
   assignees?: readonly Person[];
   sync?: SyncState;
+  /** How the team answered similar referrals (core/fit-hint.ts); shown while the referral is New. */
+  fitHint?: FitHint;
 }
 
 /** A page of referrals a list card shows, and what to ask for to get the next one. */
@@ -33,6 +37,8 @@ export interface ListRequest {
   list: ListName;
   /** For `archived`: won, lost, declined or expired (in either language). */
   filter?: string;
+  /** Only co-sell referrals (`inbox co-sell`). */
+  coSell?: boolean;
   page: number;
 }
 
@@ -48,6 +54,11 @@ export interface CardViews {
     notice?: 'saved',
     team?: SettingsTeam,
   ): CardJson;
-  stats(view: ViewContext, stats: ResponseStats, period: { from: Date; to: Date }): CardJson;
+  stats(
+    view: ViewContext,
+    stats: ResponseStats,
+    period: { from: Date; to: Date },
+    details?: StatsDetails,
+  ): CardJson;
   text(view: ViewContext, key: MessageKey, params?: MessageParams): string;
 }

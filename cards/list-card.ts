@@ -121,6 +121,7 @@ function pagingActions(locale: Locale, request: ListRequest, page: Page<Referral
     list: request.list,
     page: n,
     ...(request.filter ? { filter: request.filter } : {}),
+    ...(request.coSell ? { coSell: true } : {}),
   });
   return [
     ...(page.page > 0 ? [executeAction('list-page', t(locale, 'list.previous'), to(page.page - 1))] : []),
@@ -130,9 +131,11 @@ function pagingActions(locale: Locale, request: ListRequest, page: Page<Referral
 
 function listTitle(locale: Locale, request: ListRequest): string {
   const outcome = request.filter ? CLOSED_WORDS[request.filter.toLowerCase()] : undefined;
-  return request.list === 'archived' && outcome
-    ? t(locale, 'list.archived.filtered', { outcome: t(locale, `substatus.${outcome}`) })
-    : t(locale, `list.${request.list}.title`);
+  const title =
+    request.list === 'archived' && outcome
+      ? t(locale, 'list.archived.filtered', { outcome: t(locale, `substatus.${outcome}`) })
+      : t(locale, `list.${request.list}.title`);
+  return request.coSell ? `${title} · ${t(locale, 'coSell.label')}` : title;
 }
 
 interface Row {

@@ -7,6 +7,7 @@ import type { ReferralCardExtras, ReferralNotice } from './card-views';
 import { contactLinks } from './customer-contacts';
 import { customerFacts, engagementFacts, outcomeLines } from './referral-facts';
 import { historyModel } from './referral-history';
+import { adviceModel } from './referral-advice';
 import { executeAction, TRANSITION_VERBS } from './card-actions';
 import { formModel, type FormModel } from './referral-forms';
 import type { ViewContext } from './view-context';
@@ -35,6 +36,7 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     notice: noticeModel(view, extras.notice),
     ...headerModel(view, referral),
     ...ownerModel(locale, referral),
+    ...adviceModel(locale, referral, extras.fitHint),
     facts: customerFacts(view, referral),
     contactLinks: contactLinks(locale, referral),
     needsTitle: t(locale, 'card.needs'),

@@ -1,6 +1,7 @@
 import type { Referral } from '../core/referral';
 import type { ReferralCardExtras } from './card-views';
 import { FIELDS_TEMPLATE } from './form-template';
+import { ADVICE_TEMPLATE } from './referral-advice';
 import { referralCardModel } from './referral-card-model';
 import { EARLIER_HISTORY_ID } from './referral-history';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
@@ -81,6 +82,7 @@ const TEMPLATE = {
       spacing: 'none',
     },
     { type: 'TextBlock', $when: '${hasOwners}', text: '${ownersLine}', size: 'small', wrap: true },
+    ...ADVICE_TEMPLATE,
     {
       type: 'FactSet',
       $when: '${count(facts) > 0}',

@@ -64,6 +64,9 @@ export function copyIncoming(incoming: IncomingReferral): IncomingReferral {
     createdAt: incoming.createdAt,
     sourceExpiresAt: incoming.sourceExpiresAt,
     sourceModifiedAt: incoming.sourceModifiedAt,
+    type: incoming.type,
+    qualification: incoming.qualification,
+    inviteContext: incoming.inviteContext,
   });
 }
 

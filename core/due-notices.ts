@@ -7,6 +7,8 @@ import { expiryWarningAt } from './timers';
  * contact-me flame cools at 72 h.
  */
 export type NoticeKind = 'reminder' | 'warning' | 'expiry' | 'flame';
+/** Everything the scheduler decides once: the notices above, and the owner's report-back reminder (core/report-back.ts). */
+export type ScheduledKind = NoticeKind | 'report-back';
 
 /**
  * The notices due for `referral` at `now`, most advanced only: after downtime a referral that expired gets its

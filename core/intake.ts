@@ -5,11 +5,14 @@
 import { compact } from './compact';
 import {
   CUSTOMER_SIZES,
+  QUALIFICATIONS,
+  REFERRAL_TYPES,
   type Address,
   type Consent,
   type Contact,
   type CustomerProfile,
   type IncomingReferral,
+  type InviteContext,
   type ReferralDetails,
   type Requirements,
   type Solution,
@@ -63,6 +66,7 @@ export function parseIncomingReferral(body: unknown, source: string, now: Date):
   const customer = takeCustomer(raw.customerProfile, c);
   const consent = takeConsent(raw.consent, c);
   const { details, customerRequestedContact } = takeDetails(raw.details, c);
+  const inviteContext = takeInviteContext(raw.inviteContext, c);
   if (externalId === undefined || !customer || c.errors.length > 0) return invalid(c.errors);
   return ok(
     compact({
@@ -75,8 +79,37 @@ export function parseIncomingReferral(body: unknown, source: string, now: Date):
       consent,
       createdAt,
       sourceExpiresAt,
+      type: known(raw.type, REFERRAL_TYPES),
+      qualification: known(raw.qualification, QUALIFICATIONS),
+      inviteContext,
     }),
   );
+}
+
+/** An enum Partner Center may grow: a value it adds later is left out, never a reason to refuse the referral. */
+function known<T extends string>(raw: unknown, allowed: readonly T[]): T | undefined {
+  return allowed.find((item) => typeof raw === 'string' && item.toLowerCase() === raw.trim().toLowerCase());
+}
+
+/** Who invited us onto a co-sell referral, and their message; absent when nobody did. */
+function takeInviteContext(raw: unknown, c: ErrorCollector): InviteContext | undefined {
+  const fields = section(raw, 'inviteContext', 'Invitation', c);
+  const by = section(fields.invitedBy, 'inviteContext.invitedBy', 'Invited by', c);
+  const at = (key: string, label: string) => field(`inviteContext.${key}`, label);
+  const invitedBy = compact({
+    organizationId: c.take(text(by.organizationId, at('invitedBy.organizationId', 'Inviter id'), NAME_MAX)),
+    organizationName: c.take(
+      text(by.organizationName, at('invitedBy.organizationName', 'Inviter'), NAME_MAX),
+    ),
+  });
+  const context = compact({
+    notes: c.take(text(fields.notes, at('notes', 'Message from the inviter'), LIMITS.sourceText)),
+    assistanceRequestCode: c.take(
+      text(fields.assistanceRequestCode, at('assistanceRequestCode', 'Assistance requested'), NAME_MAX),
+    ),
+    invitedBy: Object.keys(invitedBy).length > 0 ? invitedBy : undefined,
+  });
+  return Object.keys(context).length > 0 ? context : undefined;
 }
 
 function externalIdOf(raw: unknown): Check<string | undefined> {

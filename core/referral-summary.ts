@@ -1,4 +1,6 @@
+import { isCoSell } from './co-sell';
 import type {
+  CloseReason,
   ClosedSubstatus,
   CustomerSize,
   Money,
@@ -37,14 +39,16 @@ export interface ReferralSummary {
   expiresAt: Date;
   flameEndsAt?: Date;
   owner?: Person;
-  response?: { action: 'accepted' | 'declined'; byId: string; at: Date };
+  response?: { action: 'accepted' | 'declined'; byId: string; byName: string; at: Date };
   engagement?: {
     name: string;
     value: Money;
     purchaseDate?: Date;
     purchaseTimeframe?: PurchaseTimeframe;
   };
-  closure?: { substatus: ClosedSubstatus; at: Date; value?: Money };
+  closure?: { substatus: ClosedSubstatus; at: Date; value?: Money; reason?: CloseReason };
+  /** A co-sell referral (core/co-sell.ts): a Microsoft seller's request or a partner's invitation. */
+  coSell?: boolean;
   /** Lower-case words to search in: customer, id, name, solutions, products, engagement and notes (capped). */
   searchText: string;
   version: number;
@@ -91,7 +95,16 @@ export function summaryOf(referral: Referral): ReferralSummary {
     expiresAt: referral.expiresAt,
     ...(referral.flameEndsAt ? { flameEndsAt: referral.flameEndsAt } : {}),
     ...(referral.owner ? { owner: referral.owner } : {}),
-    ...(response ? { response: { action: response.action, byId: response.by.id, at: response.at } } : {}),
+    ...(response
+      ? {
+          response: {
+            action: response.action,
+            byId: response.by.id,
+            byName: response.by.name,
+            at: response.at,
+          },
+        }
+      : {}),
     ...(engagement
       ? {
           engagement: {
@@ -108,9 +121,11 @@ export function summaryOf(referral: Referral): ReferralSummary {
             substatus: closure.substatus,
             at: closure.at,
             ...(closure.dealRegistration ? { value: closure.dealRegistration.value } : {}),
+            ...(closure.reason ? { reason: closure.reason } : {}),
           },
         }
       : {}),
+    coSell: isCoSell(referral),
     searchText,
     version: referral.version,
   };

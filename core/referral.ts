@@ -159,6 +159,22 @@ export interface Closure {
   dealRegistration?: DealRegistration;
 }
 
+/** Partner Center's `type`: seen by one party (Independent) or worked by two together (Shared). */
+export const REFERRAL_TYPES = ['Independent', 'Shared'] as const;
+export type ReferralType = (typeof REFERRAL_TYPES)[number];
+
+/** Partner Center's `qualification`: who qualified the customer (docs/partner-center.md, "Co-sell fields"). */
+export const QUALIFICATIONS = ['None', 'Direct', 'MarketingQualified', 'SalesQualified'] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
+
+/** Partner Center's `inviteContext`: who invited the partner onto the referral, and their message. */
+export interface InviteContext {
+  /** The inviter's own message (not the customer's notes, not the engagement's). */
+  notes?: string;
+  assistanceRequestCode?: string;
+  invitedBy?: { organizationId?: string; organizationName?: string };
+}
+
 /** The data a source delivers; everything a referral is before anyone acts on it. */
 export interface IncomingReferral {
   source: string;
@@ -177,6 +193,10 @@ export interface IncomingReferral {
    * newer, so deliveries that arrive out of order or twice never take the referral back to an older state.
    */
   sourceModifiedAt?: Date;
+  /** Co-sell: what kind of referral Partner Center says it is, and who invited (core/co-sell.ts reads them). */
+  type?: ReferralType;
+  qualification?: Qualification;
+  inviteContext?: InviteContext;
 }
 
 export interface Referral extends IncomingReferral {

@@ -1,4 +1,5 @@
 import type { MessageModule } from './define-messages';
+import { adviceMessages } from './messages/advice';
 import { botMessages } from './messages/bot';
 import { commandCardMessages } from './messages/command-cards';
 import { coreMessages } from './messages/core';
@@ -21,6 +22,7 @@ const MODULES = [
   syncMessages,
   botMessages,
   siteMessages,
+  adviceMessages,
 ];
 
 type KeysOf<M> = M extends MessageModule<infer Key> ? Key : never;

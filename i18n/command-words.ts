@@ -21,6 +21,9 @@ export const ARGUMENT_WORDS: {
   [Command in keyof ArgumentTable]: { [Argument in keyof ArgumentTable[Command]]: Words };
 } = table.arguments;
 
+/** Words that narrow a list (`inbox co-sell`, `받은편지함 공동판매`), whichever list command they follow. */
+export const FILTER_WORDS: { [Filter in keyof typeof table.filters]: Words } = table.filters;
+
 /** Every word that names it, in every language. */
 export function everyWord(words: Words): string[] {
   return [...LOCALES.map((locale) => words[locale]), ...(words.also ?? [])];
@@ -34,6 +37,7 @@ function wordParams(locale: Locale): Record<string, string> {
   const entries: [string, Words][] = [
     ...Object.entries(COMMAND_WORDS),
     ...Object.values<Record<string, Words>>(ARGUMENT_WORDS).flatMap((words) => Object.entries(words)),
+    ...Object.entries(FILTER_WORDS),
   ];
   const params: Record<string, string> = {};
   for (const [key, words] of entries) {

@@ -12,6 +12,7 @@ import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversation, Conversations } from '../storage/conversations';
 import type { WaitingCards } from '../storage/waiting-cards';
 import type { People } from '../services/people';
+import { fitHintFor } from '../services/fit-hints';
 import type { ReferralDirectory } from '../services/referral-directory';
 import type { ReferralRoutes } from '../storage/referral-routes';
 import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
@@ -45,7 +46,7 @@ export interface ChannelCardsDeps {
   /** The team's members, whom a referral can be assigned to. */
   people: Pick<People, 'assigneesFor'>;
   /** Told where each referral was routed, for lists and the tab. */
-  directory: Pick<ReferralDirectory, 'place'>;
+  directory: Pick<ReferralDirectory, 'place' | 'get' | 'inScope'>;
   load(referralId: string): Promise<Referral | undefined>;
   /** The referral's events, oldest first. */
   history(referral: Referral): Promise<ReferralEvent[]>;
@@ -93,7 +94,8 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
       deps.history(referral),
       deps.syncStateOf?.(referral.id),
     ]);
-    return { assignees, history, sync };
+    const fitHint = referral.status === 'New' ? fitHintFor(deps.directory, referral.id) : undefined;
+    return { assignees, history, sync, ...(fitHint ? { fitHint } : {}) };
   }
 
   async function activityFor(referral: Referral, channel: Conversation) {

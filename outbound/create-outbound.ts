@@ -17,6 +17,7 @@ import type { DisplayDefaults } from '../cards/view-context';
 import { createPacedSender } from './paced-sender';
 import { createPostOnce, type PostOutcome } from './post-once';
 import { createPersonalNotices, type PersonalNotices } from './personal-notices';
+import { createThreadLinks, type ThreadLinks } from './thread-links';
 import { createThreadNotices, type ThreadNotices } from './thread-notices';
 
 /**
@@ -28,8 +29,10 @@ export interface Outbound {
   channelCards: ChannelCards;
   /** Replies in a referral's channel thread (reminders, expiry warnings, expiry). */
   threadNotices: ThreadNotices;
-  /** Notes in a person's personal chat (a referral assigned to them). */
+  /** Notes in a person's personal chat (a referral assigned to them, the report-back reminder). */
   personalNotices: PersonalNotices;
+  /** Links to referrals' threads, for buttons in digests. */
+  threadLinks: ThreadLinks;
   /** Posts a card into a conversation the bot was told about, once per key (digests). */
   postCardOnce(request: ConversationPost): Promise<PostOutcome>;
   /** Stops sending: what waits for its turn (or comes later) fails at once and is handed back by its owner. */
@@ -49,7 +52,7 @@ export interface OutboundDeps {
   settings: ChannelSettingsStore;
   routes: ReferralRoutes;
   waiting: WaitingCards;
-  directory: Pick<ReferralDirectory, 'place'>;
+  directory: Pick<ReferralDirectory, 'place' | 'get' | 'inScope'>;
   people: Pick<People, 'assigneesFor' | 'admins' | 'membersOf'>;
   postedMessages: PostedMessages;
   load(referralId: string): Promise<Referral | undefined>;
@@ -77,6 +80,7 @@ export function createOutbound(deps: OutboundDeps): Outbound {
     channelCards,
     threadNotices,
     personalNotices,
+    threadLinks: createThreadLinks(posts),
     postCardOnce: ({ key, conversationId, serviceUrl, card, now }) =>
       posts.postOnce({
         key,

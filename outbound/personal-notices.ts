@@ -1,15 +1,17 @@
 import type { Person, Referral } from '../core/referral';
 import { ownerNoticeCard } from '../cards/owner-notice-card';
-import { channelView, type DisplayDefaults } from '../cards/view-context';
+import { reportBackCard } from '../cards/report-back-card';
+import type { CardJson } from '../cards/render';
+import { channelView, type DisplayDefaults, type ViewContext } from '../cards/view-context';
 import type { Clock } from '../platform/clock';
 import type { People } from '../services/people';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
 import type { ReferralRoutes } from '../storage/referral-routes';
-import { cardKey } from './channel-cards';
 import { adaptiveCardActivity, ConnectorError, type ConnectorClient } from './connector-client';
 import type { PacedSender } from './paced-sender';
 import type { PostOnce } from './post-once';
+import { createThreadLinks } from './thread-links';
 
 export type PersonalNoticeOutcome = 'sent' | 'already-sent' | 'in-flight' | 'not-a-member' | 'failed';
 
@@ -17,6 +19,8 @@ export type PersonalNoticeOutcome = 'sent' | 'already-sent' | 'in-flight' | 'not
 export interface PersonalNotices {
   /** Tells a referral's new owner it is theirs, with a link to its thread: once per referral and owner. */
   ownerAssigned(referral: Referral, owner: Person, assignedBy: Person): Promise<PersonalNoticeOutcome>;
+  /** Asks the owner of an Active referral past its purchase date to report back: once per `key`. */
+  reportBack(referral: Referral, key: string): Promise<PersonalNoticeOutcome>;
 }
 
 export interface PersonalNoticesDeps {
@@ -32,58 +36,62 @@ export interface PersonalNoticesDeps {
 }
 
 export function createPersonalNotices(deps: PersonalNoticesDeps): PersonalNotices {
-  /** Teams' link to the referral's thread (docs/teams-platform.md, "Deep links"). */
-  async function threadUrl(referralId: string, tenantId: string | undefined): Promise<string | undefined> {
-    const post = await deps.posts.getPost(cardKey(referralId));
-    if (post?.state !== 'sent' || !post.conversationId || !post.activityId) return undefined;
-    const channelId = post.conversationId.split(';')[0]!;
-    const query = new URLSearchParams({
-      ...(tenantId ? { tenantId } : {}),
-      parentMessageId: post.activityId,
-      createdTime: post.activityId,
+  const { threadUrl } = createThreadLinks(deps.posts);
+
+  /** Sends `cardFor`'s card to `person`'s personal chat once per `key`, in the referral's channel's language. */
+  async function sendOnce(
+    referral: Referral,
+    person: Person,
+    key: string,
+    cardFor: (view: ViewContext, threadUrl: string | undefined) => CardJson,
+  ): Promise<PersonalNoticeOutcome> {
+    const place = await deps.routes.get(referral.id);
+    const channel = place ? await deps.conversations.get(place.channelId) : undefined;
+    const member = place?.teamId
+      ? (await deps.people.membersOf(place.teamId)).find((m) => m.aadObjectId === person.id)
+      : undefined;
+    if (!place || !channel || !member) return 'not-a-member';
+    // In the channel's language: the person's own is not known until they speak to the bot.
+    const view = channelView(deps.display, await deps.settings.get(channel.id), deps.clock());
+    const card = cardFor(view, await threadUrl(referral.id, place.tenantId));
+    const outcome = await deps.posts.postOnce({
+      key,
+      now: deps.clock(),
+      send: async (beforeRequest) => {
+        const target = {
+          tenantId: place.tenantId ?? channel.tenantId ?? '',
+          userId: member.teamsId,
+          botId: channel.botId,
+        };
+        const conversationId = await deps.connector.createPersonalChat(channel.serviceUrl, target);
+        return deps.sender.send(conversationId, async () => {
+          await beforeRequest();
+          return deps.connector.sendToConversation(
+            channel.serviceUrl,
+            conversationId,
+            adaptiveCardActivity(card),
+          );
+        });
+      },
     });
-    return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(post.activityId)}?${query}`;
+    // Teams down or busy: the caller tries again. Refused for good (the person has not installed the app, or
+    // blocked it): nothing more can be done.
+    if (
+      outcome.status === 'failed' &&
+      !(outcome.error instanceof ConnectorError && !outcome.error.isRetryable)
+    )
+      throw outcome.error;
+    return outcome.status;
   }
 
   return {
-    async ownerAssigned(referral, owner, assignedBy) {
-      const place = await deps.routes.get(referral.id);
-      const channel = place ? await deps.conversations.get(place.channelId) : undefined;
-      const member = place?.teamId
-        ? (await deps.people.membersOf(place.teamId)).find((m) => m.aadObjectId === owner.id)
-        : undefined;
-      if (!place || !channel || !member) return 'not-a-member';
-      // In the channel's language: the person's own is not known until they speak to the bot.
-      const view = channelView(deps.display, await deps.settings.get(channel.id), deps.clock());
-      const card = ownerNoticeCard(view, referral, assignedBy, await threadUrl(referral.id, place.tenantId));
-      const outcome = await deps.posts.postOnce({
-        key: `owner-notice:${referral.id}:${owner.id}`,
-        now: deps.clock(),
-        send: async (beforeRequest) => {
-          const target = {
-            tenantId: place.tenantId ?? channel.tenantId ?? '',
-            userId: member.teamsId,
-            botId: channel.botId,
-          };
-          const conversationId = await deps.connector.createPersonalChat(channel.serviceUrl, target);
-          return deps.sender.send(conversationId, async () => {
-            await beforeRequest();
-            return deps.connector.sendToConversation(
-              channel.serviceUrl,
-              conversationId,
-              adaptiveCardActivity(card),
-            );
-          });
-        },
-      });
-      // Teams down or busy: the change keeps its mark and the note is tried again. Refused for good (the person
-      // has not installed the app, or blocked it): nothing more can be done.
-      if (
-        outcome.status === 'failed' &&
-        !(outcome.error instanceof ConnectorError && !outcome.error.isRetryable)
-      )
-        throw outcome.error;
-      return outcome.status;
+    ownerAssigned: (referral, owner, assignedBy) =>
+      sendOnce(referral, owner, `owner-notice:${referral.id}:${owner.id}`, (view, url) =>
+        ownerNoticeCard(view, referral, assignedBy, url),
+      ),
+    async reportBack(referral, key) {
+      if (!referral.owner) return 'not-a-member';
+      return sendOnce(referral, referral.owner, key, (view, url) => reportBackCard(view, referral, url));
     },
   };
 }

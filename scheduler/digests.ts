@@ -2,6 +2,7 @@ import { digestPeriodMs, nextDigestAt } from '../core/digest-schedule';
 import { digestCard } from '../cards/digest-card';
 import { personalView, type DisplayDefaults } from '../cards/view-context';
 import type { Outbound } from '../outbound/create-outbound';
+import { digestThreadUrls } from '../outbound/thread-links';
 import type { Logger } from '../platform/logger';
 import type { DigestBuilder } from '../services/digest-builder';
 import type { People } from '../services/people';
@@ -12,7 +13,7 @@ export interface DueDigestsDeps {
   digests: DigestBuilder;
   people: Pick<People, 'teamsOf'>;
   subscriptions: DigestSubscriptions;
-  outbound: Pick<Outbound, 'postCardOnce'>;
+  outbound: Pick<Outbound, 'postCardOnce' | 'threadLinks'>;
   display: DisplayDefaults;
   log: Logger;
 }
@@ -37,7 +38,12 @@ export async function sendDueDigests(deps: DueDigestsDeps, now: Date): Promise<n
           }),
           ...(sub.tenantId ? { tenantId: sub.tenantId } : {}),
         };
-    const card = digestCard(view, deps.digests.build(scope, period, now));
+    const digest = deps.digests.build(scope, period, now);
+    const card = digestCard(
+      view,
+      digest,
+      await digestThreadUrls(deps.outbound.threadLinks, digest, sub.tenantId),
+    );
     const outcome = await deps.outbound.postCardOnce({
       key: `digest:${sub.conversationId}:${sub.nextAt.toISOString()}`,
       conversationId: sub.conversationId,

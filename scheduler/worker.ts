@@ -3,7 +3,9 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { ChangeEffects } from '../services/change-effects';
 import type { ReferralService } from '../services/referral-service';
-import { dueNotices, noticeKey, type NoticeKind } from '../core/due-notices';
+import { dueNotices, noticeKey, type NoticeKind, type ScheduledKind } from '../core/due-notices';
+import { isReportBackDue, reportBackKey } from '../core/report-back';
+import type { ReferralDirectory } from '../services/referral-directory';
 import type { Actor, Referral } from '../core/referral';
 import type { DueReferrals } from '../storage/due-referrals';
 import type { ScheduledNotice, ScheduledNotices } from '../storage/scheduled-notices';
@@ -23,7 +25,12 @@ export interface SchedulerDeps {
   due: DueReferrals;
   notices: ScheduledNotices;
   /** Thread notices, card redraws (the flame cools at 72 h), cards waiting for a channel, digests. */
-  outbound: Pick<Outbound, 'channelCards' | 'threadNotices' | 'postCardOnce'>;
+  outbound: Pick<
+    Outbound,
+    'channelCards' | 'threadNotices' | 'postCardOnce' | 'personalNotices' | 'threadLinks'
+  >;
+  /** Every referral's summary: where Active referrals past their purchase date are found. */
+  directory: Pick<ReferralDirectory, 'all'>;
   digests: DueDigestsDeps['digests'];
   people: DueDigestsDeps['people'];
   subscriptions: DueDigestsDeps['subscriptions'];
@@ -48,9 +55,28 @@ export interface Scheduler {
  * both decide it) and sent through post-once under the same key (so a crash after deciding is finished later).
  */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
+  // Report-back keys known to be decided: a decision is for ever, and an owner who never reports back would
+  // otherwise cost a point read every tick.
+  const reportBackDecided = new Set<string>();
+
+  /** The owner's report-back reminder, if the referral is still Active past the very date the key names. */
+  async function finishReportBack(
+    notice: ScheduledNotice,
+    now: Date,
+  ): Promise<'sent' | 'pending' | 'skipped'> {
+    const referral = await deps.referrals.load(notice.referralId);
+    if (!referral || !isReportBackDue(referral, now) || reportBackKey(referral) !== notice.key)
+      return 'skipped';
+    const outcome = await deps.outbound.personalNotices.reportBack(referral, notice.key);
+    if (outcome === 'in-flight') return 'pending';
+    // No owner, or one who is no longer on the team or cannot be written to: nobody to remind; the digest still
+    // lists it.
+    return outcome === 'sent' || outcome === 'already-sent' ? 'sent' : 'skipped';
+  }
+
   /** Sends the notice; `skipped` when the referral was answered after all (a click racing the expiry). */
   async function carryOut(
-    notice: Pick<ScheduledNotice, 'key' | 'kind'>,
+    notice: { key: string; kind: NoticeKind },
     referral: Referral,
   ): Promise<'sent' | 'pending' | 'skipped'> {
     if (notice.kind === 'flame') {
@@ -66,14 +92,26 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return outcome === 'sent' ? 'sent' : 'pending';
   }
 
-  /** A notice decided earlier is finished if it still applies; a reminder overtaken by events is dropped. */
-  async function finish(notice: ScheduledNotice, now: Date): Promise<boolean> {
+  /** A thread notice (or the flame) if it still applies; a reminder overtaken by events is dropped. */
+  async function finishNotice(
+    notice: { key: string; referralId: string; kind: NoticeKind },
+    now: Date,
+  ): Promise<'sent' | 'pending' | 'skipped'> {
     const referral = await deps.referrals.load(notice.referralId);
     // An expiry stands once it happened; every notice, expiry included, lapses once someone answered.
     const stillApplies =
       referral !== undefined &&
       ((notice.kind === 'expiry' && isExpired(referral)) || dueNotices(referral, now).includes(notice.kind));
-    const outcome = stillApplies ? await carryOut(notice, referral) : 'skipped';
+    return stillApplies ? carryOut(notice, referral) : 'skipped';
+  }
+
+  /** A notice decided earlier is finished: sent, or dropped once it no longer applies. */
+  async function finish(notice: ScheduledNotice, now: Date): Promise<boolean> {
+    const { kind } = notice;
+    const outcome =
+      kind === 'report-back'
+        ? await finishReportBack(notice, now)
+        : await finishNotice({ ...notice, kind }, now);
     if (outcome === 'pending') return false;
     await deps.notices.markDone(notice.key, now, outcome === 'skipped');
     return true;
@@ -88,12 +126,20 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       digests: 0,
     };
     const candidates = await deps.due.unansweredPastRespondBy(now, BATCH);
-    const due = candidates.flatMap((r) => dueNotices(r, now).map((kind) => ({ referral: r, kind })));
-    const decided = await deps.notices.decided(due.map(({ referral, kind }) => noticeKey(kind, referral.id)));
-    for (const { referral, kind } of due) {
-      const key = noticeKey(kind, referral.id);
-      if (decided.has(key)) continue;
-      if (await deps.notices.decide({ key, referralId: referral.id, kind, decidedAt: now })) report.decided++;
+    const due: { key: string; referralId: string; kind: ScheduledKind }[] = candidates.flatMap((r) =>
+      dueNotices(r, now).map((kind) => ({ key: noticeKey(kind, r.id), referralId: r.id, kind })),
+    );
+    for (const entry of deps.directory.all()) {
+      const key = isReportBackDue(entry, now) ? reportBackKey(entry) : undefined;
+      if (key && !reportBackDecided.has(key) && due.length < 2 * BATCH)
+        due.push({ key, referralId: entry.id, kind: 'report-back' });
+    }
+    const decided = await deps.notices.decided(due.map(({ key }) => key));
+    for (const { key, referralId, kind } of due) {
+      if (!decided.has(key) && (await deps.notices.decide({ key, referralId, kind, decidedAt: now })))
+        report.decided++;
+      // Decided, by this worker or another: for ever.
+      if (kind === 'report-back') reportBackDecided.add(key);
     }
     // Everything decided and not yet done, by this worker just now or by one that died: finish it.
     for (const notice of await deps.notices.unfinished(BATCH)) {

@@ -42,6 +42,8 @@ export interface ReferralDirectory {
   get(referralId: string): DirectoryEntry | undefined;
   /** The referrals `scope` may see, in no particular order. */
   inScope(scope: Scope): DirectoryEntry[];
+  /** Every referral, whoever may see it: for the scheduler, which works for all teams. */
+  all(): DirectoryEntry[];
   readonly size: number;
 }
 
@@ -77,6 +79,7 @@ export function createReferralDirectory(): ReferralDirectory {
       for (const entry of entries.values()) if (isInScope(entry, scope)) found.push(entry);
       return found;
     },
+    all: () => [...entries.values()],
     get size() {
       return entries.size;
     },

@@ -2,21 +2,33 @@ import { pageOf, type Page } from '../core/page';
 import type { ClosedSubstatus } from '../core/referral';
 import type { DirectoryEntry, ReferralDirectory, Scope } from './referral-directory';
 
+/** Narrows a list before it is paged: `only` keeps the referrals it says yes to (e.g. co-sell ones). */
+export interface ListFilter {
+  only?: (entry: DirectoryEntry) => boolean;
+}
+
 /** The lists people ask for, each one question, over what `scope` may see. */
 export interface ReferralLists {
   /** New referrals, the least time left to the 24 h recommendation first. */
-  inbox(scope: Scope, page: number, pageSize: number): Page<DirectoryEntry>;
+  inbox(scope: Scope, page: number, pageSize: number, filter?: ListFilter): Page<DirectoryEntry>;
   /** Active engagements, the soonest estimated purchase first. */
-  active(scope: Scope, page: number, pageSize: number): Page<DirectoryEntry>;
+  active(scope: Scope, page: number, pageSize: number, filter?: ListFilter): Page<DirectoryEntry>;
   /** Closed referrals (of one kind, when given), the most recently closed first. */
   archived(
     scope: Scope,
     kind: ClosedSubstatus | undefined,
     page: number,
     pageSize: number,
+    filter?: ListFilter,
   ): Page<DirectoryEntry>;
   /** What a person owns: open ones first (soonest due), then closed ones (latest first). */
-  ownedBy(scope: Scope, personId: string, page: number, pageSize: number): Page<DirectoryEntry>;
+  ownedBy(
+    scope: Scope,
+    personId: string,
+    page: number,
+    pageSize: number,
+    filter?: ListFilter,
+  ): Page<DirectoryEntry>;
   /** Referrals whose id starts with `prefix`, or whose customer's name contains `text`: what `show` looks for. */
   find(scope: Scope, text: string, limit: number): DirectoryEntry[];
   /** Every referral received in [from, to). */
@@ -34,34 +46,34 @@ const byTime =
     a.id.localeCompare(b.id);
 
 export function createReferralLists(directory: Pick<ReferralDirectory, 'inScope'>): ReferralLists {
-  const where = (scope: Scope, keep: (entry: DirectoryEntry) => boolean) =>
-    directory.inScope(scope).filter(keep);
+  const where = (scope: Scope, keep: (entry: DirectoryEntry) => boolean, filter: ListFilter = {}) =>
+    directory.inScope(scope).filter((e) => keep(e) && (filter.only?.(e) ?? true));
   const within = (at: Date | undefined, from: Date, to: Date) => at !== undefined && at >= from && at < to;
   return {
-    inbox: (scope, page, size) =>
+    inbox: (scope, page, size, filter) =>
       pageOf(
-        where(scope, (e) => e.status === 'New').sort(byTime((e) => e.respondByAt.getTime())),
+        where(scope, (e) => e.status === 'New', filter).sort(byTime((e) => e.respondByAt.getTime())),
         page,
         size,
       ),
-    active: (scope, page, size) =>
+    active: (scope, page, size, filter) =>
       pageOf(
-        where(scope, (e) => e.status === 'Active').sort(
+        where(scope, (e) => e.status === 'Active', filter).sort(
           byTime((e) => e.engagement?.purchaseDate?.getTime() ?? e.receivedAt.getTime() + 1e15),
         ),
         page,
         size,
       ),
-    archived: (scope, kind, page, size) =>
+    archived: (scope, kind, page, size, filter) =>
       pageOf(
-        where(scope, (e) => e.status === 'Closed' && (!kind || e.substatus === kind)).sort(
+        where(scope, (e) => e.status === 'Closed' && (!kind || e.substatus === kind), filter).sort(
           byTime((e) => e.closure?.at.getTime(), -1),
         ),
         page,
         size,
       ),
-    ownedBy(scope, personId, page, size) {
-      const owned = where(scope, (e) => e.owner?.id === personId);
+    ownedBy(scope, personId, page, size, filter) {
+      const owned = where(scope, (e) => e.owner?.id === personId, filter);
       const open = owned.filter((e) => e.status !== 'Closed').sort(byTime((e) => e.respondByAt.getTime()));
       const closed = owned
         .filter((e) => e.status === 'Closed')

@@ -1,12 +1,12 @@
 import type { Db } from 'mongodb';
-import type { NoticeKind } from '../core/due-notices';
+import type { ScheduledKind } from '../core/due-notices';
 import { insertIfAbsent } from './mongo';
 
 /** One scheduled notice: decided once, then sent or skipped. */
 export interface ScheduledNotice {
   key: string;
   referralId: string;
-  kind: NoticeKind;
+  kind: ScheduledKind;
   decidedAt: Date;
   /** Set once the notice went out, or once it no longer applied (`skipped`). */
   doneAt?: Date;

@@ -180,6 +180,40 @@ describe('commands', () => {
     });
   });
 
+  it('inbox co-sell (or 받은편지함 공동판매) lists only co-sell referrals, and its pages keep the filter', async () => {
+    await desk.teams.installInTeam();
+    await receive('plain', 'Plain Lead Co', 2);
+    const coSell = {
+      type: 'Shared',
+      qualification: 'SalesQualified',
+      inviteContext: { notes: 'Please help.', invitedBy: { organizationId: 'own-org' } },
+    };
+    for (const n of [1, 2])
+      expect(
+        (
+          await postReferral(
+            desk.service,
+            sampleReferralJson(`cmd-co-sell-${n}`, {
+              ...coSell,
+              customerProfile: { ...SAMPLE_PROFILE, name: `Co-sell Customer ${n}` },
+            }),
+          )
+        ).status,
+      ).toBe(201);
+    await desk.service.idle();
+    const everything = cardText(await ask('inbox'));
+    expect(everything).toContain('Plain Lead Co');
+    for (const words of ['inbox co-sell', '받은편지함 공동판매']) {
+      const card = await ask(words);
+      const text = cardText(card);
+      expect(text).toContain('Co-sell Customer 1');
+      expect(text).toContain('Co-sell Customer 2');
+      expect(text).not.toContain('Plain Lead Co');
+      expect(text).toContain(t('en', 'coSell.label'));
+    }
+    expect(cardText(await ask('archived co-sell'))).toContain(t('en', 'list.archived.empty'));
+  });
+
   it('stats shows the last 30 days’ numbers: answers within 24 h, the median, what is open and how it ended', async () => {
     // Every referral goes to the team's General channel, and Dana is on the team.
     await desk.teams.installInTeam();
@@ -213,11 +247,15 @@ describe('commands', () => {
     const text = cardText(card);
     // 7 received in the window; 4 answered, after 2, 20, 30 and 50 h: the median is (20 + 30) / 2 = 25 h.
     expect(text).toContain(`${t('en', 'time.hours', { n: 25 })}\n${t('en', 'stats.median')}`);
-    // 2 of the 7 were answered within 24 h: 29 %.
-    expect(text).toContain(`29%\n${t('en', 'stats.within24h')}`);
+    // On time: quick (2 h), on-time (20 h). Late: late (30 h), late-lost (50 h), overdue and expired (never,
+    // past 24 h). Pending: fresh, 5 h old, can still be answered on time, so it is neither. 2 of 6: 33 %.
+    expect(text).toContain(`33%\n${t('en', 'stats.within24h')}`);
     expect(cardFacts(card)).toMatchObject({
       [t('en', 'stats.received')]: '7',
       [t('en', 'stats.responded')]: '4',
+      [t('en', 'stats.onTime')]: '2',
+      [t('en', 'stats.late')]: '4',
+      [t('en', 'stats.pending')]: '1',
       [t('en', 'stats.stillNew')]: '2',
       [t('en', 'stats.active')]: '1',
       [t('en', 'stats.closed')]: '4',
@@ -229,6 +267,30 @@ describe('commands', () => {
       { legend: t('en', 'substatus.Declined'), value: 1 },
       { legend: t('en', 'substatus.Expired'), value: 1 },
     ]);
+    // Every sample names one solution; of it, quick was won and late-lost lost. One decline, not a customer.
+    expect(cardFacts(card)).toMatchObject({
+      [t('en', 'reason.not-a-customer')]: '1',
+      'Azure Landing Zone Accelerator': t('en', 'stats.winRow', { won: 1, decided: 2, share: '50%' }),
+    });
+
+    // Dana installed the bot, so she is the team's referral admin and sees who answers how fast: she answered
+    // after 2 and 50 h (median 26 h, 1 of 2 on time), Lee after 20 and 30 h (25 h, 1 of 2); the General channel
+    // holds all seven (median 25 h, 2 of 6 on time).
+    const hours = (n: number) => t('en', 'time.hours', { n });
+    expect(text).toContain(t('en', 'stats.byPerson'));
+    expect(cardFacts(card)).toMatchObject({
+      [dana.name]: t('en', 'stats.timeRow', { median: hours(26), onTime: 1, decided: 2, share: '50%' }),
+      [lee.name]: t('en', 'stats.timeRow', { median: hours(25), onTime: 1, decided: 2, share: '50%' }),
+    });
+    expect(Object.values(cardFacts(card))).toContain(
+      t('en', 'stats.timeRow', { median: hours(25), onTime: 2, decided: 6, share: '33%' }),
+    );
+
+    // Lee is on the team but no admin: the same numbers, without anyone's response times.
+    const leeText = cardText(await ask('stats', { where: 'personal', from: LEE }));
+    expect(leeText).toContain('33%');
+    expect(leeText).not.toContain(t('en', 'stats.byPerson'));
+    expect(leeText).not.toContain(t('en', 'stats.byChannel'));
   });
 });
 

@@ -69,6 +69,9 @@ const STATS: ResponseStats = {
   received: 8,
   responded: 5,
   medianResponseMs: (3 * 60 + 20) * 60_000,
+  onTime: 3,
+  late: 1,
+  pending: 2,
   withinRecommendedShare: 0.75,
   stillNew: 3,
   active: 2,
@@ -96,7 +99,7 @@ function everyCard(locale: Locale): [string, CardJson][] {
     ['settings with errors', settingsCard(v, SETTINGS, COUNTRY_ERROR)],
     ['settings saved', settingsCard(v, SETTINGS, undefined, 'saved')],
     ['stats', statsCard(v, STATS, period)],
-    ['stats with no data', statsCard(v, createResponseStats().result(), period)],
+    ['stats with no data', statsCard(v, createResponseStats(NOW).result(), period)],
   ];
 }
 
@@ -366,11 +369,58 @@ describe('settings card', () => {
 describe('stats card', () => {
   const donut = (card: CardJson) => elements(card, 'Chart.Donut')[0];
 
+  const DETAILS = {
+    outcomes: {
+      declineReasons: [{ reason: 'budget-inadequate' as const, count: 3 }],
+      bySolution: [
+        { solution: 'Azure migration', won: 3, lost: 1, winRate: 0.75 },
+        { won: 0, lost: 2, winRate: 0 },
+      ],
+    },
+    admin: {
+      byPerson: [
+        {
+          key: 'aad-dana',
+          name: 'Dana <b>Kim</b>',
+          answered: 2,
+          medianResponseMs: 5 * 3600_000,
+          onTime: 2,
+          late: 0,
+          onTimeShare: 1,
+        },
+      ],
+      byChannel: [{ key: '19:general', name: 'General', answered: 0, onTime: 0, late: 1, onTimeShare: 0 }],
+    },
+  };
+
+  it.each(LOCALES)(
+    'shows decline reasons, win rate by solution and, for admins, response times by person and channel (%s)',
+    (locale) => {
+      const card = statsCard(view(locale), STATS, period, DETAILS);
+      expect(cardProblems(card)).toEqual([]);
+      const text = cardText(card);
+      expect(text).toContain(`${t(locale, 'reason.budget-inadequate')}\n3`);
+      expect(text).toContain(
+        `Azure migration\n${t(locale, 'stats.winRow', { won: 3, decided: 4, share: '75%' })}`,
+      );
+      expect(text).toContain(t(locale, 'stats.noSolution'));
+      expect(text).toContain(
+        `Dana <b>Kim</b>\n${t(locale, 'stats.timeRow', { median: responseTime(locale, 5 * 3600_000), onTime: 2, decided: 2, share: '100%' })}`,
+      );
+      expect(text).toContain(t(locale, 'stats.timeRowNoAnswer', { onTime: 0, decided: 1, share: '0%' }));
+      const noAdmin = cardText(statsCard(view(locale), STATS, period, { outcomes: DETAILS.outcomes }));
+      expect(noAdmin).not.toContain(t(locale, 'stats.byPerson'));
+      expect(noAdmin).toContain(t(locale, 'stats.bySolution'));
+    },
+  );
+
   it('shows the median time to first answer in hours and minutes, and the share within 24 h', () => {
     const text = cardText(statsCard(view(), STATS, period));
     expect(text).toContain('3 h 20 min');
     expect(text).toContain('75%');
-    expect(text).toMatch(/Received\n8\nAnswered\n5\nStill waiting\n3\nActive\n2\nClosed\n3/);
+    expect(text).toMatch(
+      /Received\n8\nAnswered\n5\nAnswered within 24 h\n3\nAnswered late or not at all\n1\nStill inside 24 h\n2\nStill waiting\n3\nActive\n2\nClosed\n3/,
+    );
   });
 
   it('draws outcomes as a donut that falls back to the same numbers as facts', () => {
@@ -389,7 +439,7 @@ describe('stats card', () => {
   });
 
   it.each(LOCALES)('says there is no data yet instead of showing zeros as times (%s)', (locale) => {
-    const card = statsCard(view(locale), createResponseStats().result(), period);
+    const card = statsCard(view(locale), createResponseStats(NOW).result(), period);
     const text = cardText(card);
     for (const key of ['stats.noAnswers', 'stats.noData', 'stats.noOutcomes'] as const)
       expect(text).toContain(t(locale, key));

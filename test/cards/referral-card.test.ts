@@ -430,6 +430,35 @@ describe('the referral card', () => {
     });
   });
 
+  it.each(LOCALES)('shows the fit hint on a New referral only, and validates with it (%s)', (locale) => {
+    const fitHint = {
+      feature: 'solution' as const,
+      value: 'Azure migration',
+      decided: 7,
+      accepted: 6,
+      declined: 1,
+      won: 3,
+      lost: 0,
+      verdict: 'good' as const,
+    };
+    const fresh = referralCard(view(locale, RECEIVED_AT), newReferral(), { fitHint });
+    expect(cardProblems(fresh)).toEqual([]);
+    const evidence = t(locale, 'fit.acceptedAndWon', {
+      subject: '“Azure migration”',
+      accepted: 6,
+      decided: 7,
+      won: 3,
+      lost: 0,
+    });
+    expect(cardText(fresh)).toContain(t(locale, 'fit.title'));
+    expect(cardText(fresh)).toContain(`${evidence}. ${t(locale, 'fit.verdict.good')}`);
+    const active = referralCard(view(locale, RECEIVED_AT), activeReferral(), { fitHint });
+    expect(cardText(active)).not.toContain(t(locale, 'fit.title'));
+    expect(cardText(referralCard(view(locale, RECEIVED_AT), newReferral()))).not.toContain(
+      t(locale, 'fit.title'),
+    );
+  });
+
   it('speaks Korean to Korean viewers', () => {
     for (const [, referral, now, extras] of STATES) {
       const ko = cardText(referralCard(view('ko', now), referral, extras));

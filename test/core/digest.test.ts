@@ -71,10 +71,11 @@ describe('the digest, for a fixed data set', () => {
 
   it('gives the median time to first response and the share answered within 24 h', () => {
     const d = build();
-    // Responded: active 1 h, won 1 h, lost 1 h, declined 2 h, krw 30 h → median 1 h; 4 of 7 within 24 h.
+    // Responded: active 1 h, won 1 h, lost 1 h, declined 2 h, krw 30 h → median 1 h. Within 24 h: 4; late: krw and
+    // stale (unanswered past 24 h); fresh, 12 h old, is still pending: 4 of 6.
     expect(d.response.responded).toBe(5);
     expect(d.response.medianResponseMs).toBe(3600_000);
-    expect(d.response.withinRecommendedShare).toBeCloseTo(4 / 7);
+    expect(d.response.withinRecommendedShare).toBeCloseTo(4 / 6);
   });
 
   it.each(['en', 'ko'] as const)('renders as a valid card with those numbers (%s)', (locale) => {
@@ -82,10 +83,31 @@ describe('the digest, for a fixed data set', () => {
     expect(cardProblems(card)).toEqual([]);
     const text = cardText(card);
     expect(text).toContain(t(locale, 'digest.overdue'));
-    expect(text).toContain('57%');
+    expect(text).toContain('67%');
     expect(text).toMatch(/₩90,000,000|90,000,000/);
     expect(JSON.stringify(card)).toContain('Chart.Donut');
-    expect(JSON.stringify(card)).toContain('"type":"Chart.VerticalBar"');
+    expect(JSON.stringify(card)).toContain('"type":"Chart.HorizontalBar"');
+  });
+
+  it('lists what waits by name, the longest-waiting first, and the open work per owner', () => {
+    const d = build();
+    // Overdue: expiring (24 h ran out on day -10) before stale (day 1); expiring is also the one expiring soon.
+    expect(d.overdueItems.map((i) => i.at)).toEqual([
+      hoursAfter(RECEIVED_AT, -10 * 24),
+      hoursAfter(RECEIVED_AT, 24),
+    ]);
+    expect(d.expiringItems).toHaveLength(1);
+    expect(d.overdueItems[0]).toMatchObject({
+      customer: 'Contoso Customer Inc',
+      name: 'Contoso supply chain',
+    });
+    // Dana accepted active and krw; the three New ones have no owner yet, and come last.
+    expect(d.workload).toEqual([
+      { owner: { id: dana.id, name: dana.name }, awaiting: 0, active: 2 },
+      { awaiting: 3, active: 0 },
+    ]);
+    // Nothing Active is past its purchase date (active's is 2027-02-01; krw has only a timeframe).
+    expect(d.reportBackDue).toBe(0);
   });
 });
 

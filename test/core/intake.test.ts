@@ -74,6 +74,10 @@ describe('parseIncomingReferral: a realistic Partner Center referral', () => {
       consent: { shareInfoWithOthers: true, contact: true },
       createdAt: new Date('2026-11-20T08:55:23.293Z'),
       sourceExpiresAt: new Date('2026-12-04T08:55:23.293Z'),
+      // Co-sell: Independent, SalesQualified and invited by "msft" is Microsoft's qualified lead.
+      type: 'Independent',
+      qualification: 'SalesQualified',
+      inviteContext: { notes: 'Hoping you can help this customer.', invitedBy: { organizationId: 'msft' } },
     });
   });
 
@@ -81,7 +85,30 @@ describe('parseIncomingReferral: a realistic Partner Center referral', () => {
     const body: Record<string, unknown> = { ...partnerCenterReferralJson(), $where: 'sleep(1000)', 'a.b': 1 };
     (body.customerProfile as Record<string, unknown>)['$set'] = { x: 1 };
     const serialized = JSON.stringify(valueOf(parse(body)));
-    expect(serialized).not.toMatch(/\$where|\$set|"a\.b"|eTag|inviteContext|links/);
+    expect(serialized).not.toMatch(/\$where|\$set|"a\.b"|eTag|links/);
+  });
+
+  it('keeps the co-sell fields by name only, and leaves out a type or qualification it does not know', () => {
+    const body = {
+      ...partnerCenterReferralJson(),
+      type: 'SomethingNew',
+      qualification: 'salesqualified',
+      inviteContext: {
+        notes: 'Please call the CIO.',
+        invitedBy: { organizationName: 'Fabrikam', $where: 1 },
+        'a.b': 1,
+      },
+    };
+    const referral = valueOf(parse(body));
+    expect(referral.type).toBeUndefined();
+    expect(referral.qualification).toBe('SalesQualified');
+    expect(referral.inviteContext).toEqual({
+      notes: 'Please call the CIO.',
+      invitedBy: { organizationName: 'Fabrikam' },
+    });
+    expect(errorsOf(parse({ ...body, inviteContext: { notes: 'x'.repeat(4001) } }))[0]?.field).toBe(
+      'inviteContext.notes',
+    );
   });
 });
 

@@ -11,6 +11,7 @@ import {
 } from '../../core/referral';
 import { catalogueKeys, codeMessage, isMessageKey, localeFrom, t } from '../../i18n/catalogue';
 import type { MessageModule } from '../../i18n/define-messages';
+import { adviceMessages } from '../../i18n/messages/advice';
 import { botMessages } from '../../i18n/messages/bot';
 import { commandCardMessages } from '../../i18n/messages/command-cards';
 import { coreMessages } from '../../i18n/messages/core';
@@ -42,6 +43,7 @@ function coreErrorCodes(): string[] {
 
 /** Each message module, by file, as the catalogue merges them. */
 const MODULES: [string, MessageModule][] = [
+  ['advice.ts', adviceMessages],
   ['bot.ts', botMessages],
   ['command-cards.ts', commandCardMessages],
   ['core.ts', coreMessages],

@@ -1,0 +1,40 @@
+import type { Digest } from '../core/digest';
+import { cardKey } from './channel-cards';
+import type { PostOnce } from './post-once';
+
+/** Teams links to where a referral's card is: its thread, for buttons in notes and digests. */
+export interface ThreadLinks {
+  /** The link to the referral's thread; undefined while its card is not posted. */
+  threadUrl(referralId: string, tenantId: string | undefined): Promise<string | undefined>;
+}
+
+/** Teams' deep link to a channel message (docs/teams-platform.md, "Deep links"). */
+export function createThreadLinks(posts: Pick<PostOnce, 'getPost'>): ThreadLinks {
+  return {
+    async threadUrl(referralId, tenantId) {
+      const post = await posts.getPost(cardKey(referralId));
+      if (post?.state !== 'sent' || !post.conversationId || !post.activityId) return undefined;
+      const channelId = post.conversationId.split(';')[0]!;
+      const query = new URLSearchParams({
+        ...(tenantId ? { tenantId } : {}),
+        parentMessageId: post.activityId,
+        createdTime: post.activityId,
+      });
+      return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(post.activityId)}?${query}`;
+    },
+  };
+}
+
+/** The thread links of every referral a digest lists by name, for its Open buttons. */
+export async function digestThreadUrls(
+  links: ThreadLinks,
+  digest: Pick<Digest, 'overdueItems' | 'expiringItems' | 'reportBackItems'>,
+  tenantId: string | undefined,
+): Promise<Record<string, string>> {
+  const urls: Record<string, string> = {};
+  for (const { id } of [...digest.overdueItems, ...digest.expiringItems, ...digest.reportBackItems]) {
+    const url = urls[id] ?? (await links.threadUrl(id, tenantId));
+    if (url) urls[id] = url;
+  }
+  return urls;
+}
