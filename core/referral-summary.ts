@@ -120,8 +120,8 @@ export function summaryOf(referral: Referral): ReferralSummary {
           closure: {
             substatus: closure.substatus,
             at: closure.at,
-            ...(closure.dealRegistration ? { value: closure.dealRegistration.value } : {}),
             ...(closure.reason ? { reason: closure.reason } : {}),
+            ...(closure.dealRegistration ? { value: closure.dealRegistration.value } : {}),
           },
         }
       : {}),

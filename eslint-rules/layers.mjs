@@ -19,6 +19,7 @@ export const LAYERS = {
   intake: ['core', 'storage', 'platform', 'services'],
   'partner-center': ['core', 'storage', 'platform', 'services'],
   site: ['core', 'i18n', 'platform'],
+  'tab-api': ['core', 'i18n', 'storage', 'platform', 'services'],
   // The composition root wires everything.
   app: '*',
 };

@@ -1,5 +1,5 @@
 import type { Digest } from '../core/digest';
-import { cardKey } from './channel-cards';
+import { cardKey, threadUrlOf } from '../services/thread-link';
 import type { PostOnce } from './post-once';
 
 /** Teams links to where a referral's card is: its thread, for buttons in notes and digests. */
@@ -8,19 +8,11 @@ export interface ThreadLinks {
   threadUrl(referralId: string, tenantId: string | undefined): Promise<string | undefined>;
 }
 
-/** Teams' deep link to a channel message (docs/teams-platform.md, "Deep links"). */
+/** Reads where each referral's card was posted (`services/thread-link.ts` makes the link). */
 export function createThreadLinks(posts: Pick<PostOnce, 'getPost'>): ThreadLinks {
   return {
     async threadUrl(referralId, tenantId) {
-      const post = await posts.getPost(cardKey(referralId));
-      if (post?.state !== 'sent' || !post.conversationId || !post.activityId) return undefined;
-      const channelId = post.conversationId.split(';')[0]!;
-      const query = new URLSearchParams({
-        ...(tenantId ? { tenantId } : {}),
-        parentMessageId: post.activityId,
-        createdTime: post.activityId,
-      });
-      return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(post.activityId)}?${query}`;
+      return threadUrlOf(await posts.getPost(cardKey(referralId)), tenantId);
     },
   };
 }

@@ -45,17 +45,24 @@ export interface ReferralDirectory {
   /** Every referral, whoever may see it: for the scheduler, which works for all teams. */
   all(): DirectoryEntry[];
   readonly size: number;
+  /**
+   * Goes up whenever an entry or a place changes: a result computed at one generation (a filtered, sorted list) is
+   * still exact while the generation is the same.
+   */
+  readonly generation: number;
 }
 
 export function createReferralDirectory(): ReferralDirectory {
   const entries = new Map<string, DirectoryEntry>();
   const places = new Map<string, ReferralPlace>();
+  let generation = 0;
 
   function put(referral: Referral): void {
     const held = entries.get(referral.id);
     if (held && held.version >= referral.version) return;
     const place = places.get(referral.id);
     entries.set(referral.id, { ...summaryOf(referral), ...(place ? { place } : {}) });
+    generation++;
   }
 
   return {
@@ -72,6 +79,7 @@ export function createReferralDirectory(): ReferralDirectory {
       places.set(referralId, place);
       const held = entries.get(referralId);
       if (held) entries.set(referralId, { ...held, place });
+      generation++;
     },
     get: (referralId) => entries.get(referralId),
     inScope(scope) {
@@ -82,6 +90,9 @@ export function createReferralDirectory(): ReferralDirectory {
     all: () => [...entries.values()],
     get size() {
       return entries.size;
+    },
+    get generation() {
+      return generation;
     },
   };
 }
