@@ -52,13 +52,19 @@ export interface PacedSenderOptions {
   log?: Logger;
 }
 
+// Every wait listens on the sender's one stop signal, so each removes its listener when it ends: a long-lived
+// sender would otherwise hold one per wait it ever made.
 const realSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((done) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(timer);
       done();
-    });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      done();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 export function createPacedSender(options: PacedSenderOptions = {}): PacedSender {
