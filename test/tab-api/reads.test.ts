@@ -153,6 +153,9 @@ describe('the tab API’s reads', () => {
       );
       expect(idsOf(await list('size=10to50employees,251to1000employees&country=KR'))).toEqual([ids['busan']]);
       expect(idsOf(await list('flame=1'))).toEqual([ids['busan']]);
+      // None of these five is a co-sell referral.
+      expect(idsOf(await list('coSell=1'))).toEqual([]);
+      expect((await list('coSell=0')).body.total).toBe(5);
       expect(idsOf(await list('owner=none&country=JP'))).toEqual([ids['osaka']]);
       expect(idsOf(await list('owner=me'))).toEqual([]);
       expect(idsOf(await list('minValue=1'))).toEqual([]);
@@ -197,6 +200,7 @@ describe('the tab API’s reads', () => {
         respondBy: expect.any(String),
         expiresAt: expect.any(String),
         flame: 'hot',
+        coSell: false,
         place: {
           teamId: '19:team-sales@thread.tacv2',
           channelId: '19:general-sales@thread.tacv2',
