@@ -1,5 +1,7 @@
 import { referralCard } from '../../cards/referral-card';
-import { dueNotices } from '../../core/due-notices';
+import { dueNotices, firstNoticeAt } from '../../core/due-notices';
+import { t } from '../../i18n/catalogue';
+import { cardText } from '../support/teams-client';
 import { elements } from '../cards/card-queries';
 import { startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
 import { freshDatabase, startTestStore, type TestStore } from '../support/store';
@@ -69,5 +71,27 @@ describe('a Partner Center referral first seen after someone answered it there',
     const referral = await h.service.load(h.idOf('rfi-first-won'));
     expect(referral).toMatchObject({ status: 'Closed', substatus: 'Won' });
     expect(verbsOn(referralCard(view(), referral!)).filter((verb) => verb !== 'refresh')).toEqual([]);
+  });
+
+  it('keeps Partner Center’s deadlines when its webhook comes late', async () => {
+    // Created in Partner Center 20 h before the desk hears of it, with Partner Center's own expiry.
+    peer.put(
+      pendingReferral('rfi-late', {
+        createdDateTime: '2026-11-19T13:00:00Z',
+        expirationDateTime: '2026-12-02T13:00:00Z',
+      }),
+    );
+    await h.postEvent(peer.signedEvent('referral-created', 'rfi-late'));
+    const referral = (await h.service.load(h.idOf('rfi-late')))!;
+    expect(referral.receivedAt).toEqual(START);
+    expect(referral.respondByAt).toEqual(new Date('2026-11-20T13:00:00Z'));
+    expect(referral.expiresAt).toEqual(new Date('2026-12-02T13:00:00Z'));
+    const card = cardText(referralCard(view(), referral));
+    expect(card).toContain(t('en', 'card.respondBy', { left: '4 h left' }));
+    expect(card).toContain(t('en', 'card.createdInPartnerCenter', { when: '19 Nov, 13:00 UTC' }));
+    // The scheduler's 24 h reminder falls due when Partner Center's 24 h run out, not a day after arrival.
+    expect(dueNotices(referral, new Date('2026-11-20T12:59:00Z'))).toEqual([]);
+    expect(dueNotices(referral, new Date('2026-11-20T13:00:00Z'))).toEqual(['reminder']);
+    expect(firstNoticeAt(referral)).toEqual(new Date('2026-11-20T13:00:00Z'));
   });
 });
