@@ -1,5 +1,6 @@
 import type { ReferralEvent, ReferralEventData } from '../../core/events';
 import type { Actor } from '../../core/referral';
+import { closeReasonFrom } from '../../partner-center/close-reasons';
 import { assessAgainst } from '../../partner-center/write-back-assessment';
 import { isWriteBackEvent, patchFor } from '../../partner-center/write-back-patch';
 import { dana } from '../core/fixtures';
@@ -32,6 +33,37 @@ describe('patchFor: each decision as Partner Center’s JSON Patch', () => {
       path: '/statusReason',
       value: 'Customer chose another vendor',
     });
+  });
+
+  it('appends the team’s words to Partner Center’s notes once, under a dated line, never overwriting them', () => {
+    const accepted = event({
+      type: 'accepted',
+      engagement: {
+        name: 'Rollout',
+        value: { amount: 1, currency: 'USD' },
+        purchase: {},
+        notes: 'Call Sue.',
+      },
+      contacts: [],
+    });
+    const block = '[Referral Desk] Accepted by Dana Kim, 2026-11-20\nEngagement: Rollout\nNotes: Call Sue.';
+    const notesOp = (current?: string) =>
+      patchFor(accepted, current).find((o) => o.path === '/details/notes');
+    expect(notesOp('Customer words.')?.value).toBe(`Customer words.\n\n${block}`);
+    expect(notesOp(undefined)?.value).toBe(block);
+    // A retry after a lost answer: the block is there already.
+    expect(notesOp(`Customer words.\n\n${block}`)?.value).toBe(`Customer words.\n\n${block}`);
+    expect(patchFor(event({ type: 'expired' }), 'x').some((o) => o.path === '/details/notes')).toBe(false);
+  });
+
+  it('a decline’s note follows its reason, and the reason still reads back', () => {
+    const declined = event({ type: 'declined', reason: 'not-a-customer', notes: 'A student project.' });
+    expect(patchFor(declined)).toContainEqual({
+      op: 'replace',
+      path: '/statusReason',
+      value: 'Not a customer: A student project.',
+    });
+    expect(closeReasonFrom('Not a customer: A student project.')).toBe('not-a-customer');
   });
 
   it('expired: closes as Expired', () => {
