@@ -7,6 +7,7 @@ import type { ReferralEventLog } from '../storage/referral-events';
 import type { PartnerCenterLink } from '../storage/partner-center-links';
 import type { PartnerCenterApi } from './api-client';
 import { ingestReferral, type IngestDeps } from './ingest';
+import type { IntegrationHealth } from '../services/integration-health';
 import { readSnapshot } from './referral-snapshot';
 import { assessAgainst } from './write-back-assessment';
 import { notesBlockFor, patchFor } from './write-back-patch';
@@ -20,6 +21,7 @@ const FIRST_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 export interface DrainerDeps extends IngestDeps {
+  health?: IntegrationHealth;
   api: PartnerCenterApi;
   outbox: SyncOutbox;
   events: ReferralEventLog;
