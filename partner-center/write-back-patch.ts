@@ -64,8 +64,9 @@ export function patchFor(event: ReferralEvent, currentNotes?: string): JsonPatch
  */
 export function notesBlockFor(event: ReferralEvent): string | undefined {
   const lines: string[] = [];
-  const add = (label: string, value: string | undefined) => {
-    if (value && value.trim() !== '') lines.push(`${label}: ${value.trim()}`);
+  // One line per field, so the desk can tell its own lines from anyone's when it reads the notes back.
+  const add = (label: (typeof LABELS)[number], value: string | undefined) => {
+    if (value && value.trim() !== '') lines.push(`${label}: ${value.trim().replace(/\s*\n\s*/g, ' ')}`);
   };
   switch (event.type) {
     case 'accepted':
@@ -86,9 +87,33 @@ export function notesBlockFor(event: ReferralEvent): string | undefined {
   }
   if (lines.length === 0) return undefined;
   const day = event.at.toISOString().slice(0, 10);
-  return [`[Referral Desk] ${WHAT[event.type] ?? event.type} by ${event.actor.name}, ${day}`, ...lines].join(
+  return [`${DESK_MARK}${WHAT[event.type] ?? event.type} by ${event.actor.name}, ${day}`, ...lines].join(
     '\n',
   );
+}
+
+const DESK_MARK = '[Referral Desk] ';
+const LABELS = ['Engagement', 'Notes', 'Microsoft contact', 'Deal registration notes'] as const;
+const LABELLED = new RegExp(`^(${LABELS.join('|')}): `);
+
+/**
+ * Partner Center's `details.notes` without the blocks the desk wrote there (its mark line and the labelled lines
+ * under it): read back, they are the team's own words, not the customer's, and the card shows the notes as what
+ * the customer wrote. Whatever anyone else wrote, before, between or after, stays.
+ */
+export function withoutDeskNotes(notes: string | undefined): string | undefined {
+  if (notes === undefined || !notes.includes(DESK_MARK)) return notes;
+  let inBlock = false;
+  const kept = notes.split('\n').filter((line) => {
+    if (line.startsWith(DESK_MARK)) inBlock = true;
+    else if (!(inBlock && LABELLED.test(line))) inBlock = false;
+    return !inBlock;
+  });
+  const text = kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return text === '' ? undefined : text;
 }
 
 const WHAT: Partial<Record<ReferralEvent['type'], string>> = {

@@ -79,6 +79,10 @@ describe('writing decisions back to Partner Center', () => {
     expect(notes).toContain('Looking for Dynamics 365 for the supply chain.');
     expect(notes).toContain('Notes: Call Sue on Monday.');
     expect(peer.referrals.get('rfi-notes')).toMatchObject({ status: 'Closed', substatus: 'Lost' });
+    // Read back (after the 412), the desk's own block is not shown as what the customer wrote; the rest is.
+    const seen = (await h.service.load(id))!.details.notes;
+    expect(seen).toContain('Customer prefers email.');
+    expect(seen).not.toContain('[Referral Desk]');
   });
 
   it('appends a win’s notes and Microsoft contact to the notes as Partner Center has them now', async () => {
