@@ -42,7 +42,7 @@ export const referralCardMessages = defineMessages({
     'conflict.Declined': 'Already declined by {by} at {when}.',
     'conflict.Won': 'Already marked as won by {by} at {when}.',
     'conflict.Lost': 'Already marked as lost by {by} at {when}.',
-    'conflict.Expired': 'This referral expired at {when}: nobody answered within 14 days.',
+    'conflict.Expired': 'This referral expired at {when}: nobody answered before its expiry date.',
     'conflict.state': 'This referral is already {state}; the card shows where it stands now.',
     'conflict.notAccepted': 'Not accepted yet: accept this referral before updating it.',
     'warning.won-within-72h':
@@ -110,7 +110,7 @@ export const referralCardMessages = defineMessages({
     'outcome.Won': 'Won — closed by {by}, {when}.',
     'outcome.Lost': 'Lost — closed by {by}, {when}.',
     'outcome.Declined': 'Declined by {by}, {when}.',
-    'outcome.Expired': 'Expired {when}: nobody responded within 14 days.',
+    'outcome.Expired': 'Expired {when}: nobody answered before its expiry date.',
     'outcome.reason': 'Reason: {reason}',
     'outcome.deal': 'Deal value for the registration: {value}, closed {date}.',
     'outcome.registerNext':
@@ -167,7 +167,7 @@ export const referralCardMessages = defineMessages({
     'conflict.Declined': '{by}님이 {when}에 이미 거절했습니다.',
     'conflict.Won': '{by}님이 {when}에 이미 성사로 표시했습니다.',
     'conflict.Lost': '{by}님이 {when}에 이미 실패로 표시했습니다.',
-    'conflict.Expired': '이 리퍼럴은 {when}에 만료되었습니다. 14일 동안 아무도 응답하지 않았습니다.',
+    'conflict.Expired': '이 리퍼럴은 {when}에 만료되었습니다. 만료일까지 아무도 응답하지 않았습니다.',
     'conflict.state': '이 리퍼럴은 이미 {state} 상태입니다. 카드에 현재 상태가 표시됩니다.',
     'conflict.notAccepted': '아직 수락되지 않았습니다. 먼저 리퍼럴을 수락하세요.',
     'warning.won-within-72h':
@@ -235,7 +235,7 @@ export const referralCardMessages = defineMessages({
     'outcome.Won': '성사 — {by}님이 {when}에 종료.',
     'outcome.Lost': '실패 — {by}님이 {when}에 종료.',
     'outcome.Declined': '{by}님이 {when}에 거절.',
-    'outcome.Expired': '{when}에 만료: 14일 동안 아무도 응답하지 않았습니다.',
+    'outcome.Expired': '{when}에 만료: 만료일까지 아무도 응답하지 않았습니다.',
     'outcome.reason': '사유: {reason}',
     'outcome.deal': '거래 등록용 금액: {value}, {date} 종료.',
     'outcome.registerNext':

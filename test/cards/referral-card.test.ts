@@ -494,4 +494,11 @@ describe('what the card says about Partner Center', () => {
     for (const key of ['warning.won-within-72h', 'form.won.tooSoon', 'outcome.registerNext'] as const)
       expect(t('ko', key, { name: 'n', id: 'i' })).not.toBe(t('en', key, { name: 'n', id: 'i' }));
   });
+
+  it('says an expired referral expired at its date, not after a fixed 14 days (Partner Center’s date can differ)', () => {
+    for (const locale of LOCALES) {
+      expect(t(locale, 'outcome.Expired', { when: 'x' })).not.toMatch(/14/);
+      expect(t(locale, 'conflict.Expired', { when: 'x' })).not.toMatch(/14/);
+    }
+  });
 });
