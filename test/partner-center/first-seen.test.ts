@@ -2,6 +2,7 @@ import { referralCard } from '../../cards/referral-card';
 import { dueNotices, firstNoticeAt } from '../../core/due-notices';
 import { t } from '../../i18n/catalogue';
 import { cardText } from '../support/teams-client';
+import { referralEventLog } from '../../storage/referral-events';
 import { elements } from '../cards/card-queries';
 import { startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
 import { freshDatabase, startTestStore, type TestStore } from '../support/store';
@@ -71,6 +72,10 @@ describe('a Partner Center referral first seen after someone answered it there',
     const referral = await h.service.load(h.idOf('rfi-first-won'));
     expect(referral).toMatchObject({ status: 'Closed', substatus: 'Won' });
     expect(verbsOn(referralCard(view(), referral!)).filter((verb) => verb !== 'refresh')).toEqual([]);
+    const history = await referralEventLog(h.db).listUpTo(referral!.id, referral!.version);
+    expect(cardText(referralCard(view(), referral!, { history }))).toContain(
+      t('en', 'history.receivedAs', { when: '20 Nov, 09:00 UTC', state: t('en', 'substatus.Won') }),
+    );
   });
 
   it('keeps Partner Center’s deadlines when its webhook comes late', async () => {
