@@ -22,6 +22,7 @@ const MAX_BACKOFF_MS = 60 * 60_000;
 
 export interface DrainerDeps extends IngestDeps {
   health?: IntegrationHealth;
+  listeningSince?: Date;
   api: PartnerCenterApi;
   outbox: SyncOutbox;
   events: ReferralEventLog;

@@ -15,6 +15,11 @@ export type PollSummary = Record<IngestOutcome, number> & {
 export interface PollerDeps extends IngestDeps {
   api: PartnerCenterApi;
   health?: Pick<IntegrationHealth, 'pollFinished'>;
+  /**
+   * Since when this instance takes webhooks. Only a referral created after it counts against the webhooks: one
+   * created before (the backlog at first start, or during downtime) had no listener to reach.
+   */
+  listeningSince?: Date;
 }
 
 /**
@@ -36,16 +41,21 @@ export async function pollOnce(deps: PollerDeps, now: Date): Promise<PollSummary
   for await (const json of deps.api.listReferrals(PENDING_FILTER)) {
     const outcome = await ingestReferral(deps, json);
     summary[outcome]++;
-    if (outcome === 'created' && isOlderThanGrace(json, now)) summary.onlyPolled++;
+    if (outcome === 'created' && isMissedWebhook(json, now, deps.listeningSince)) summary.onlyPolled++;
   }
   deps.log.info({ ...summary, at: now.toISOString() }, 'Partner Center poll done');
   await deps.health?.pollFinished(now, summary.onlyPolled);
   return summary;
 }
 
-function isOlderThanGrace(json: Record<string, unknown>, now: Date): boolean {
+function isMissedWebhook(
+  json: Record<string, unknown>,
+  now: Date,
+  listeningSince: Date | undefined,
+): boolean {
   const createdAt = typeof json.createdDateTime === 'string' ? Date.parse(json.createdDateTime) : NaN;
-  return Number.isFinite(createdAt) && now.getTime() - createdAt > WEBHOOK_GRACE_MS;
+  if (!Number.isFinite(createdAt) || !listeningSince || createdAt < listeningSince.getTime()) return false;
+  return now.getTime() - createdAt > WEBHOOK_GRACE_MS;
 }
 
 export function startPartnerCenterPoller(

@@ -105,6 +105,7 @@ export async function startPartnerCenter(deps: PartnerCenterDeps): Promise<Partn
     events,
     holder: `${hostname()}:${process.pid}`,
     ...(deps.health ? { health: deps.health } : {}),
+    listeningSince: clock(),
   };
   const verify = webhookVerifier(
     { ...settings.webhook, roots: await rootsOf(settings.webhook) },

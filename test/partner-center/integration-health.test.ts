@@ -126,8 +126,15 @@ describe('the Partner Center integration’s health', () => {
         clock: () => clock.now,
       }),
       health,
+      listeningSince: new Date(clock.now.getTime() - 2 * 3600_000),
     };
     const id = `rfi-silent-${clock.now.getTime()}`;
+    // Created before this instance listened: no webhook could reach it, so it says nothing about webhooks.
+    peer.put(
+      pendingReferral(`${id}-old`, {
+        createdDateTime: new Date(clock.now.getTime() - 3 * 3600_000).toISOString(),
+      }),
+    );
     // Created an hour before the poll, and no webhook came for it.
     peer.put(
       pendingReferral(id, { createdDateTime: new Date(clock.now.getTime() - 3600_000).toISOString() }),
