@@ -67,7 +67,9 @@ export function msalTokenProvider(
     const now = options.clock();
     if (rotatedNow) {
       refreshToken = rotatedNow;
-      await options.kept?.saveRotated(rotatedNow, configured, now);
+      // A store that cannot take it now does not fail the sign-in: the stored token stays valid (rotation does
+      // not revoke the old one), and the next renewal stores its successor.
+      await options.kept?.saveRotated(rotatedNow, configured, now).catch(() => undefined);
     }
     const expiresAt = result.expiresOn?.getTime() ?? now.getTime() + 10 * 60_000;
     cached = { token: result.accessToken, renewAt: expiresAt - RENEW_BEFORE_MS };
