@@ -104,7 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     stopGraceMs: read.integer('STOP_GRACE_MS', 10_000, 0, 600_000),
     intakeSecret,
     display: readDisplay(read),
-    partnerCenter: readPartnerCenter(read),
+    partnerCenter: readPartnerCenter(read, isLocalMode),
     playground: {
       enabled: isLocalMode && read.oneOf('PLAYGROUND', ['on', 'off'] as const, 'on') === 'on',
       port: read.integer('PLAYGROUND_PORT', 56150, 1, 65535),
@@ -164,6 +164,18 @@ function readDisplay(read: EnvReader): Config['display'] {
   return { timeZone, locale: read.oneOf('DEFAULT_LOCALE', ['en', 'ko'] as const, 'en') };
 }
 
+/** 32 bytes for AES-256-GCM, written as 64 hex digits or as base64. */
+function readTokenKey(read: EnvReader): Buffer | undefined {
+  const raw = read.text('PARTNER_CENTER_TOKEN_KEY');
+  if (raw === undefined) return undefined;
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length === 32 && (/^[0-9a-f]{64}$/i.test(raw) || key.toString('base64') === raw)) return key;
+  read.problem(
+    'PARTNER_CENTER_TOKEN_KEY must be 32 bytes, as 64 hex digits or as base64 (got something else)',
+  );
+  return undefined;
+}
+
 function readCron(read: EnvReader, name: string, fallback: string): string {
   const expression = read.text(name) ?? fallback;
   if (!cron.validate(expression))
@@ -171,7 +183,7 @@ function readCron(read: EnvReader, name: string, fallback: string): string {
   return expression;
 }
 
-function readPartnerCenter(read: EnvReader): PartnerCenterSettings | undefined {
+function readPartnerCenter(read: EnvReader, isLocalMode: boolean): PartnerCenterSettings | undefined {
   const clientId = read.text('PARTNER_CENTER_CLIENT_ID');
   const tenantId = read.text('PARTNER_CENTER_TENANT_ID');
   const refreshToken = read.text('PARTNER_CENTER_REFRESH_TOKEN');
@@ -184,8 +196,14 @@ function readPartnerCenter(read: EnvReader): PartnerCenterSettings | undefined {
     return undefined;
   }
   const defaults = PARTNER_CENTER_DEFAULTS;
+  const tokenKey = readTokenKey(read);
+  if (!tokenKey && !isLocalMode)
+    read.problem(
+      'PARTNER_CENTER_TOKEN_KEY is required in production mode with the Partner Center integration on: 32 random bytes, base64 or hex (e.g. `openssl rand -base64 32`); it encrypts the stored refresh token',
+    );
   return {
     apiUrl: read.url('PARTNER_CENTER_API_URL', defaults.apiUrl),
+    ...(tokenKey ? { tokenKey } : {}),
     auth: {
       clientId: clientId!,
       tenantId: tenantId!,

@@ -19,3 +19,21 @@ export async function loadOrCreateDevSecret(dataDir: string): Promise<string> {
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/**
+ * Local mode's key for the stored Partner Center refresh token (production sets PARTNER_CENTER_TOKEN_KEY):
+ * generated once, kept beside the dev intake secret, so a restart can read what the last run stored.
+ */
+export async function loadOrCreateDevTokenKey(dataDir: string): Promise<Buffer> {
+  const file = join(dataDir, 'dev-partner-center-token-key');
+  try {
+    const existing = Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+    if (existing.length === 32) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const key = randomBytes(32);
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(file, `${key.toString('hex')}\n`, { mode: 0o600 });
+  return key;
+}

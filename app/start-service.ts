@@ -5,12 +5,14 @@ import { createBot } from '../bot/create-bot';
 import { createCardViews } from '../cards/views';
 import { createConnectorClient } from '../outbound/connector-client';
 import { createOutbound, type Outbound } from '../outbound/create-outbound';
+import { integrationAlerts } from '../outbound/integration-alerts';
 import { rosterReader } from '../outbound/roster-reader';
 import { startPartnerCenter, type PartnerCenter } from '../partner-center/start-partner-center';
 import { partnerCenterWriteBack } from '../partner-center/write-back';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { createSignal } from '../platform/signal';
+import { createIntegrationHealth } from '../services/integration-health';
 import { ownerNoticeEffect } from '../services/owner-notice-effect';
 import { createScheduler, startScheduler, type Scheduler } from '../scheduler/worker';
 import { createDigestBuilder } from '../services/digest-builder';
@@ -28,9 +30,11 @@ import { defaultStoreBinaryPath } from '../storage/embedded-store';
 import { superviseEmbeddedStore } from '../storage/embedded-supervisor';
 import { ensureIndexes } from '../storage/indexes';
 import { migrate } from '../storage/migrations';
+import { partnerCenterHealth } from '../storage/partner-center-health';
+import { partnerCenterSignIn } from '../storage/partner-center-sign-in';
 import { connectStore, pingStore, type StoreConnection } from '../storage/mongo';
 import type { Config } from './config';
-import { loadOrCreateDevSecret } from './dev-secret';
+import { loadOrCreateDevSecret, loadOrCreateDevTokenKey } from './dev-secret';
 import { createHttpServer } from './http-server';
 import { sitePagesContent } from './site-pages';
 import { servicePageRoutes } from '../site/service-pages';
@@ -107,8 +111,12 @@ export async function startService(
     // referral runs after them, and carried out while the service already takes requests.
     const recovered = await effects.recover({ all: true, inBackground: true });
     if (recovered > 0) log.info({ recovered }, 'finishing changes an earlier run left half-done');
-    const partnerCenter =
+    const integration =
       config.partnerCenter && role === 'service'
+        ? await partnerCenterHealthParts(config, store, stores, outbound, people, clock, log)
+        : undefined;
+    const partnerCenter =
+      config.partnerCenter && integration
         ? await startPartnerCenter({
             settings: config.partnerCenter,
             service: referrals,
@@ -116,6 +124,7 @@ export async function startService(
             outbox: stores.outbox,
             events: stores.events,
             writeBackQueued,
+            ...integration,
             clock,
             log,
           })
@@ -160,6 +169,7 @@ export async function startService(
       outbound,
       digests,
       sync: partnerCenter,
+      ...(integration ? { health: integration.health } : {}),
       views: createCardViews(),
       clock,
       display: config.display,
@@ -203,6 +213,39 @@ export async function startService(
     await stop();
     throw error;
   }
+}
+
+/**
+ * The Partner Center integration's sign-in store (the rotated refresh token, encrypted under
+ * PARTNER_CENTER_TOKEN_KEY, or in local mode a key generated under DATA_DIR) and its health, whose incidents
+ * alert the referral admins' channel.
+ */
+async function partnerCenterHealthParts(
+  config: Config,
+  store: StoreConnection,
+  stores: Stores,
+  outbound: Outbound,
+  people: People,
+  clock: Clock,
+  log: Logger,
+) {
+  const key = config.partnerCenter?.tokenKey ?? (await loadOrCreateDevTokenKey(config.dataDir));
+  const signIn = partnerCenterSignIn(store.db, key);
+  const health = createIntegrationHealth({
+    store: partnerCenterHealth(store.db),
+    lastSignedInAt: () => signIn.lastSignedInAt(),
+    backlog: async () => (await stores.outbox.listPending()).length,
+    notify: integrationAlerts({
+      ...stores,
+      people,
+      postCardOnce: outbound.postCardOnce,
+      display: config.display,
+      clock,
+      log,
+    }),
+    log,
+  });
+  return { signIn, health };
 }
 
 /** The store at MONGODB_URI, or the embedded one the service starts for itself; indexes ensured. */

@@ -5,6 +5,7 @@ import type { Outbound } from '../outbound/create-outbound';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { DigestBuilder } from '../services/digest-builder';
+import type { IntegrationHealth } from '../services/integration-health';
 import type { ReferralService } from '../services/referral-service';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
@@ -28,6 +29,8 @@ export interface BotDeps {
   subscriptions: DigestSubscriptions;
   /** The source write-back (`sync give-up <id>`); absent when no source is written back to. */
   sync?: { giveUp(referralId: string, actor: Actor): Promise<number> };
+  /** The Partner Center integration's health (`status`); absent when the integration is off. */
+  health?: Pick<IntegrationHealth, 'status'>;
   views: CardViews;
   clock: Clock;
   display: DisplayDefaults;

@@ -24,6 +24,7 @@ export const COMMAND_NAMES = [
   'digest',
   'settings',
   'sync',
+  'status',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -82,6 +83,10 @@ export const COMMANDS: Record<CommandName, (command: CommandContext) => Promise<
       deps.views.text(turn, count > 0 ? 'sync.give-up.done' : 'sync.give-up.nothing', { ...params, count }),
     );
     if (count > 0) await deps.outbound.channelCards.refresh(referral.id);
+  },
+  status: async ({ turn, deps }) => {
+    const status = deps.health ? await deps.health.status() : undefined;
+    await turn.sendCard(deps.views.integrationStatus(turn, status));
   },
   settings: async ({ turn, deps }) => {
     if (!turn.channelId || !turn.teamId) return turn.sendText(deps.views.text(turn, 'settings.channelOnly'));

@@ -9,6 +9,7 @@ import type { Page } from '../core/page';
 import type { ChannelSettings } from '../core/routing';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import type { ListName, TransitionVerb } from './card-actions';
+import type { IntegrationStatusView } from './integration-status-card';
 import type { CardJson } from './render';
 import type { SettingsTeam } from './settings-card';
 import type { StatsDetails } from './stats-card';
@@ -60,5 +61,7 @@ export interface CardViews {
     period: { from: Date; to: Date },
     details?: StatsDetails,
   ): CardJson;
+  /** The Partner Center integration's state; undefined: it is off. */
+  integrationStatus(view: ViewContext, status: IntegrationStatusView | undefined): CardJson;
   text(view: ViewContext, key: MessageKey, params?: MessageParams): string;
 }

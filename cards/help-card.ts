@@ -21,6 +21,7 @@ export const HELP_ENTRIES = [
   'digestWeekly',
   'digestOff',
   'settings',
+  'status',
 ] as const;
 type HelpEntry = (typeof HELP_ENTRIES)[number];
 

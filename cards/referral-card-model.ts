@@ -1,6 +1,8 @@
+import { isDealRegistrationNext, PARTNER_CENTER_REFERRALS_URL } from '../core/eligibility';
 import { allowedCommands } from '../core/guards';
 import type { Referral } from '../core/referral';
-import { isFlameHot, isOverdue } from '../core/timers';
+import { PARTNER_CENTER_SOURCE } from '../core/sources';
+import { clocksStartAt, isFlameHot, isOverdue } from '../core/timers';
 import { codeMessage, t, type Locale } from '../i18n/catalogue';
 import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/format';
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
@@ -47,6 +49,9 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     hasEngagement: engagement.length > 0,
     outcome: outcome.map((text) => ({ text })),
     hasOutcome: outcome.length > 0,
+    hasRegisterLink: isDealRegistrationNext(referral),
+    registerTitle: t(locale, 'outcome.openPartnerCenter'),
+    registerUrl: PARTNER_CENTER_REFERRALS_URL,
     ...historyModel(view, extras.history),
     ...forms,
     cancelAction: executeAction('refresh', t(locale, 'form.cancel'), { referralId: referral.id }),
@@ -84,6 +89,14 @@ function headerModel(view: ViewContext, referral: Referral) {
     statusColor: BADGE_COLOR[badge] ?? 'default',
     // The id, small beside when it came, is what `show <id>` takes: people read it off the card.
     meta: [
+      // Partner Center's clocks run from its own creation time, which a late webhook or a poll can be far from.
+      ...(referral.source === PARTNER_CENTER_SOURCE
+        ? [
+            t(locale, 'card.createdInPartnerCenter', {
+              when: formatDateTime(locale, timeZone, referral.createdAt),
+            }),
+          ]
+        : []),
       isNew
         ? t(locale, 'card.received', { when: formatAgo(locale, referral.receivedAt, now) })
         : t(locale, 'card.receivedOn', { date: formatDate(locale, timeZone, referral.receivedAt) }),
@@ -97,12 +110,13 @@ function headerModel(view: ViewContext, referral: Referral) {
 
 /**
  * A customer who asked to be called is the hottest lead there is: for 72 h the card says "call now"; after that
- * it says how long they have been waiting, with a different icon so the change is seen at a glance.
+ * it says how long ago they asked, with a different icon so the change is seen at a glance. Whether anyone has
+ * called is not something the desk can know, so no text says so.
  */
 function flameModel(locale: Locale, referral: Referral, now: Date) {
   const asked = referral.customerRequestedContact && referral.status === 'New';
   const hot = asked && isFlameHot(referral, now);
-  const ago = formatAgo(locale, referral.receivedAt, now);
+  const ago = formatAgo(locale, clocksStartAt(referral, referral.receivedAt), now);
   return {
     show: asked,
     icon: hot ? '🔥' : '⏰',

@@ -113,6 +113,12 @@ const TEMPLATE = {
       separator: true,
       items: [{ type: 'TextBlock', $data: '${outcome}', text: '${text}', wrap: true, spacing: 'small' }],
     },
+    // A won deal's registration is made in Partner Center: the button opens its referrals workspace.
+    {
+      type: 'ActionSet',
+      $when: '${hasRegisterLink}',
+      actions: [{ type: 'Action.OpenUrl', title: '${registerTitle}', url: '${registerUrl}' }],
+    },
     {
       type: 'Container',
       $when: '${hasHistory}',

@@ -1,3 +1,4 @@
+import { isDealRegistrationNext } from '../core/eligibility';
 import type { Contact, Referral } from '../core/referral';
 import { t, type MessageKey } from '../i18n/catalogue';
 import { formatCustomerSize, formatDate, formatDateTime, formatLocation, formatMoney } from '../i18n/format';
@@ -80,6 +81,9 @@ export function outcomeLines(view: ViewContext, referral: Referral): string[] {
           value: formatMoney(locale, deal.value),
           date: formatDate(locale, timeZone, deal.closedAt),
         })
+      : '',
+    isDealRegistrationNext(referral)
+      ? t(locale, 'outcome.registerNext', { name: referral.name, id: referral.externalId })
       : '',
   ].filter(Boolean);
 }

@@ -15,6 +15,14 @@ export const EARLIER_HISTORY_ID = 'history-earlier';
 /** One line of the history: what happened, who did it, when. */
 export function historyLine(view: ViewContext, event: ReferralEvent): string {
   const when = formatDateTime(view.locale, view.timeZone, event.at);
+  if (event.type === 'received' && event.firstSeenAs) {
+    const { firstSeenAs: state } = event;
+    const status =
+      state.status === 'Closed'
+        ? t(view.locale, `substatus.${state.substatus}`)
+        : t(view.locale, `status.${state.status}`);
+    return t(view.locale, 'history.receivedAs', { when, state: status });
+  }
   return t(view.locale, `history.${event.type}`, { by: event.actor.name, when });
 }
 

@@ -1,6 +1,7 @@
 import { t } from '../i18n/catalogue';
 import type { CardViews } from './card-views';
 import { helpCard } from './help-card';
+import { integrationStatusCard } from './integration-status-card';
 import { listCard } from './list-card';
 import { referralCard } from './referral-card';
 import { settingsCard } from './settings-card';
@@ -14,6 +15,7 @@ export function createCardViews(): CardViews {
     referral: referralCard,
     settings: settingsCard,
     stats: statsCard,
+    integrationStatus: integrationStatusCard,
     text: (view, key, params) => t(view.locale, key, params),
   };
 }

@@ -4,7 +4,7 @@ import { compact } from './compact';
 import type { EngagementChanges, ReferralEvent, SourceTransition } from './events';
 import type { Actor, Closure, Contact, Engagement, IncomingReferral, Referral } from './referral';
 import { withSourceChanges } from './source-update';
-import { expiresAt, flameEndsAt, respondByAt } from './timers';
+import { clocksStartAt, expiresAt, flameEndsAt, respondByAt } from './timers';
 
 /**
  * Applies one event. Throws when the event does not follow the referral (wrong referral, or a seq other than
@@ -18,7 +18,8 @@ export function applyEvent(referral: Referral | undefined, event: ReferralEvent)
         `referral ${event.referralId}: first event must be "received" with seq 1, got "${event.type}" seq ${event.seq}`,
       );
     }
-    return received(event.referralId, event.referral, event.at);
+    const created = received(event.referralId, event.referral, event.at);
+    return followSource(created, event.firstSeenAs, event.actor, event.at);
   }
   if (event.referralId !== referral.id) {
     throw new Error(`event for referral ${event.referralId} applied to referral ${referral.id}`);
@@ -37,15 +38,16 @@ export function fold(events: readonly ReferralEvent[], start?: Referral): Referr
 }
 
 function received(id: string, incoming: IncomingReferral, at: Date): Referral {
+  const startAt = clocksStartAt(incoming, at);
   return compact({
     ...copyIncoming(incoming),
     id,
     status: 'New',
     substatus: 'Pending',
     receivedAt: at,
-    respondByAt: respondByAt(at),
-    expiresAt: expiresAt(at, incoming.sourceExpiresAt),
-    flameEndsAt: incoming.customerRequestedContact ? flameEndsAt(at) : undefined,
+    respondByAt: respondByAt(startAt),
+    expiresAt: expiresAt(startAt, incoming.sourceExpiresAt),
+    flameEndsAt: incoming.customerRequestedContact ? flameEndsAt(startAt) : undefined,
     team: [],
     version: 1,
   });

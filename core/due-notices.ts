@@ -27,5 +27,13 @@ export function dueNotices(referral: Referral, now: Date): NoticeKind[] {
   return due;
 }
 
+/**
+ * The first moment any notice can fall due for a New referral: its 24 h mark, or its expiry warning when a short
+ * expiry from the source comes first. Nothing is due before it, so the scheduler need not look at it earlier.
+ */
+export function firstNoticeAt(referral: Pick<Referral, 'respondByAt' | 'expiresAt'>): Date {
+  return new Date(Math.min(referral.respondByAt.getTime(), expiryWarningAt(referral).getTime()));
+}
+
 /** The key that makes each notice happen once per referral, whoever decides it and however often. */
 export const noticeKey = (kind: NoticeKind, referralId: string) => `notice:${kind}:${referralId}`;

@@ -46,7 +46,15 @@ export type SourceTransition =
  * (see `applyEvent`). Stored in the per-referral log with a unique (referralId, seq).
  */
 export type ReferralEventData =
-  | { type: 'received'; referral: IncomingReferral }
+  | {
+      type: 'received';
+      referral: IncomingReferral;
+      /**
+       * The state the source already had when the desk first saw the referral (a webhook for one we never saw, a
+       * poll after downtime): it is created in that state, never as New with answers that can no longer be given.
+       */
+      firstSeenAs?: SourceTransition;
+    }
   | { type: 'accepted'; engagement: Engagement; contacts: Contact[] }
   | { type: 'declined'; reason: CloseReason; notes?: string }
   | { type: 'won'; notes?: string; dealRegistration?: DealRegistration }

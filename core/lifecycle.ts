@@ -117,16 +117,21 @@ export function commit(
   return { event, referral: applyEvent(referral, event) };
 }
 
-/** The first event of a referral (seq 1) and the New referral it creates. */
+/**
+ * The first event of a referral (seq 1) and the referral it creates: New, or in the state the source already had
+ * (`firstSeenAs`, followed by the same rules as a later source update: Active with its engagement, or Closed).
+ */
 export function receive(
   incoming: IncomingReferral,
   referralId: string,
   actor: Actor,
   now: Date,
+  firstSeenAs?: SourceUpdate['state'],
 ): { event: ReferralEvent; referral: Referral } {
   const event: ReferralEvent = {
     type: 'received',
     referral: copyIncoming(incoming),
+    ...(firstSeenAs && firstSeenAs.status !== 'New' ? { firstSeenAs } : {}),
     referralId,
     seq: 1,
     at: now,

@@ -1,4 +1,5 @@
-import type { Referral } from './referral';
+import type { IncomingReferral, Referral } from './referral';
+import { PARTNER_CENTER_SOURCE } from './sources';
 
 // The clocks Partner Center runs on (see docs/partner-center.md, "Lifecycle rules").
 const HOUR_MS = 60 * 60 * 1000;
@@ -14,19 +15,33 @@ export const EXPIRY_WARNING_BEFORE_MS = 48 * HOUR_MS;
 /** A deal registration marked Won within 72 hours of the deal's creation may be rejected. */
 export const WON_TOO_SOON_MS = 72 * HOUR_MS;
 
-export function respondByAt(receivedAt: Date): Date {
-  return new Date(receivedAt.getTime() + RESPOND_WITHIN_MS);
+/**
+ * When a referral's clocks (24 h, 72 h, 14 days) start. Partner Center runs them from its own createdDateTime, so a
+ * late webhook or a poll after downtime must not move them (docs/partner-center.md, "Deadlines"); a creation time
+ * later than our receipt (a skewed clock) is not believed. Other sources' referrals start when we receive them:
+ * their createdDateTime is whatever the sender wrote, and nobody else keeps a clock on them.
+ */
+export function clocksStartAt(
+  referral: Pick<IncomingReferral, 'source' | 'createdAt'>,
+  receivedAt: Date,
+): Date {
+  if (referral.source !== PARTNER_CENTER_SOURCE) return receivedAt;
+  return new Date(Math.min(referral.createdAt.getTime(), receivedAt.getTime()));
+}
+
+export function respondByAt(startAt: Date): Date {
+  return new Date(startAt.getTime() + RESPOND_WITHIN_MS);
 }
 
 /** The source's own expiry wins: it is the date Partner Center will actually archive the referral. */
-export function expiresAt(receivedAt: Date, sourceExpiresAt?: Date): Date {
+export function expiresAt(startAt: Date, sourceExpiresAt?: Date): Date {
   return sourceExpiresAt
     ? new Date(sourceExpiresAt.getTime())
-    : new Date(receivedAt.getTime() + EXPIRE_AFTER_MS);
+    : new Date(startAt.getTime() + EXPIRE_AFTER_MS);
 }
 
-export function flameEndsAt(receivedAt: Date): Date {
-  return new Date(receivedAt.getTime() + FLAME_WINDOW_MS);
+export function flameEndsAt(startAt: Date): Date {
+  return new Date(startAt.getTime() + FLAME_WINDOW_MS);
 }
 
 /** When the "expires soon" warning is due. */

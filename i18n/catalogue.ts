@@ -4,6 +4,7 @@ import { botMessages } from './messages/bot';
 import { commandCardMessages } from './messages/command-cards';
 import { coreMessages } from './messages/core';
 import { digestMessages } from './messages/digest';
+import { integrationMessages } from './messages/integration';
 import { referralCardMessages } from './messages/referral-card';
 import { schedulerMessages } from './messages/scheduler';
 import { siteMessages } from './messages/site';
@@ -20,6 +21,7 @@ const MODULES = [
   schedulerMessages,
   digestMessages,
   syncMessages,
+  integrationMessages,
   botMessages,
   siteMessages,
   adviceMessages,

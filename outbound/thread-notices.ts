@@ -1,6 +1,7 @@
 import type { Clock } from '../platform/clock';
 import type { NoticeKind } from '../core/due-notices';
 import type { Person, Referral } from '../core/referral';
+import { PARTNER_CENTER_SOURCE, type SyncState } from '../core/sources';
 import type { People } from '../services/people';
 import { noticeCard } from '../cards/notice-card';
 import { channelView, type DisplayDefaults } from '../cards/view-context';
@@ -27,6 +28,8 @@ export interface ThreadNoticesDeps {
   conversations: Conversations;
   settings: ChannelSettingsStore;
   people: Pick<People, 'admins'>;
+  /** Absent when the Partner Center integration is off: then nothing is written back to it. */
+  syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
   display: DisplayDefaults;
   clock: Clock;
 }
@@ -46,7 +49,9 @@ export function createThreadNotices(deps: ThreadNoticesDeps): ThreadNotices {
       // Reminders and warnings name who should act: the referral's owner, or else the team's referral admins.
       const named = kind === 'expiry' ? [] : await whoToName(referral, place?.teamId);
       const view = channelView(deps.display, await deps.settings.get(channel.id), deps.clock());
-      const activity = adaptiveCardActivity(noticeCard(view, referral, kind, named));
+      // With the integration on, the write-back effect queues every decision on a Partner Center referral.
+      const isWrittenBack = deps.syncStateOf !== undefined && referral.source === PARTNER_CENTER_SOURCE;
+      const activity = adaptiveCardActivity(noticeCard(view, referral, kind, named, isWrittenBack));
       const outcome = await deps.posts.postOnce({
         key,
         now: deps.clock(),

@@ -15,8 +15,10 @@ const WORDING: Record<CloseReason, string> = {
   other: 'Other',
 };
 
-export function statusReasonFor(reason: CloseReason): string {
-  return WORDING[reason];
+/** The reason in Partner Center's words, then the team's note after a colon when there is one. */
+export function statusReasonFor(reason: CloseReason, notes?: string): string {
+  const note = notes?.trim();
+  return note ? `${WORDING[reason]}: ${note}` : WORDING[reason];
 }
 
 const normalized = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
@@ -24,6 +26,9 @@ const normalized = (text: string) => text.toLowerCase().replace(/[^a-z]/g, '');
 /** Our reason for a `statusReason`, matching our code or Partner Center's wording; undefined for anything else. */
 export function closeReasonFrom(raw: unknown): CloseReason | undefined {
   if (typeof raw !== 'string' || raw.trim() === '') return undefined;
-  const text = normalized(raw);
-  return CLOSE_REASONS.find((reason) => normalized(reason) === text || normalized(WORDING[reason]) === text);
+  // Ours carry a note after the reason ("Customer chose another vendor: went with Contoso"); so may others'.
+  const candidates = [raw, raw.split(':')[0] ?? ''].map(normalized);
+  return CLOSE_REASONS.find((reason) =>
+    candidates.some((text) => normalized(reason) === text || normalized(WORDING[reason]) === text),
+  );
 }

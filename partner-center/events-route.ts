@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import type { Logger } from '../platform/logger';
+import type { IntegrationHealth } from '../services/integration-health';
 import { isStoreUnavailableError } from '../storage/mongo';
 import { sendError } from '../platform/http-errors';
 import { BodyTooLargeError, readRawBody, utf8Text } from '../platform/read-body';
@@ -19,6 +20,7 @@ export interface EventsRouteDeps extends IngestDeps {
   api: PartnerCenterApi;
   verify: (headers: Request['headers'], body: Buffer, now: Date) => Promise<Verdict>;
   log: Logger;
+  health?: Pick<IntegrationHealth, 'webhookReceived'>;
 }
 
 /**
@@ -46,6 +48,10 @@ export function partnerCenterEventsRoute(deps: EventsRouteDeps) {
       log.warn({ reason: verdict.reason, remote: req.socket.remoteAddress }, 'Partner Center event refused');
       return sendError(res, 401, 'bad-signature', verdict.reason);
     }
+    // A verified event, whatever it is about, shows Partner Center's webhooks reach us.
+    await deps.health?.webhookReceived(clock()).catch((error: unknown) => {
+      log.error({ err: error }, 'could not record the webhook for the integration’s health');
+    });
     const event = eventOf(body);
     if (!event) return sendError(res, 400, 'malformed-event', 'The body is not a Partner Center event.');
     if (!(REFERRAL_EVENT_NAMES as readonly string[]).includes(event.name)) {

@@ -16,7 +16,8 @@ export interface IngestDeps {
 }
 
 /**
- * Brings one Partner Center referral into the desk: creates it the first time, applies it as a source update
+ * Brings one Partner Center referral into the desk: creates it the first time, in the state Partner Center has it
+ * in (an Active or Closed one is never posted as New with Accept and Decline), and applies it as a source update
  * afterwards. Safe to repeat and to run concurrently: creation competes for the referral's first event, and an
  * update older than what the desk has is dropped (by the link first, by the core if two race past the link).
  */
@@ -38,7 +39,7 @@ export async function ingestReferral(deps: IngestDeps, json: unknown): Promise<I
   if (link?.lastSeenModifiedAt && snapshot.modifiedAt.getTime() <= link.lastSeenModifiedAt.getTime()) {
     return 'unchanged';
   }
-  const { created } = await service.receive(snapshot.incoming, PARTNER_CENTER_ACTOR);
+  const { created } = await service.receive(snapshot.incoming, PARTNER_CENTER_ACTOR, snapshot.state);
   let outcome: IngestOutcome = created ? 'created' : 'unchanged';
   if (!created) {
     const update = { referral: snapshot.incoming, modifiedAt: snapshot.modifiedAt, state: snapshot.state };

@@ -7,9 +7,10 @@ import type { ReferralEventLog } from '../storage/referral-events';
 import type { PartnerCenterLink } from '../storage/partner-center-links';
 import type { PartnerCenterApi } from './api-client';
 import { ingestReferral, type IngestDeps } from './ingest';
+import type { IntegrationHealth } from '../services/integration-health';
 import { readSnapshot } from './referral-snapshot';
 import { assessAgainst } from './write-back-assessment';
-import { patchFor } from './write-back-patch';
+import { notesBlockFor, patchFor } from './write-back-patch';
 
 /** Leases are per (entry, attempt, slot): a drainer that died mid-attempt frees the entry at the next slot. */
 export const LEASE_SLOT_MS = 10 * 60_000;
@@ -20,6 +21,8 @@ const FIRST_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
 export interface DrainerDeps extends IngestDeps {
+  health?: IntegrationHealth;
+  listeningSince?: Date;
   api: PartnerCenterApi;
   outbox: SyncOutbox;
   events: ReferralEventLog;
@@ -86,14 +89,17 @@ async function send(
   now: Date,
   retry: (error: string, isFailure?: boolean, afterMs?: number) => AttemptOutcome,
 ): Promise<AttemptOutcome> {
-  const operations = patchFor(event);
+  let operations = patchFor(event);
   if (operations.length === 0) return { state: 'sent', at: now, note: 'nothing to send' };
-  let eTag = link.eTag;
+  // Notes are appended to Partner Center's text as it is now, so a decision with notes reads the referral first.
+  const hasNotes = notesBlockFor(event) !== undefined;
+  let eTag = hasNotes ? undefined : link.eTag;
   for (let patches = 0; patches < MAX_PATCHES_PER_ATTEMPT; patches++) {
     if (!eTag) {
       const fetched = await deps.api.getReferral(link.partnerCenterId);
       if (!fetched) return { state: 'superseded', at: now, note: 'Partner Center has no such referral' };
       await ingestReferral(deps, fetched.json);
+      if (hasNotes) operations = patchFor(event, notesIn(fetched.json));
       const verdict = assessAgainst(event, operations, fetched.json);
       if (verdict !== 'send')
         return { state: verdict === 'applied' ? 'sent' : 'superseded', at: now, note: verdict };
@@ -133,6 +139,11 @@ async function recordOwnChange(deps: DrainerDeps, link: PartnerCenterLink, json:
       read.value.modifiedAt,
     );
   }
+}
+
+function notesIn(json: Record<string, unknown>): string | undefined {
+  const details = json.details as { notes?: unknown } | undefined;
+  return typeof details?.notes === 'string' ? details.notes : undefined;
 }
 
 export function backoffMs(failures: number): number {

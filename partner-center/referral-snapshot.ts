@@ -8,6 +8,7 @@ import type { Actor, ClosedSubstatus, IncomingReferral } from '../core/referral'
 import { ok, type Result } from '../core/result';
 import { PARTNER_CENTER_SOURCE } from '../core/sources';
 import { closeReasonFrom } from './close-reasons';
+import { withoutDeskNotes } from './write-back-patch';
 
 export const PARTNER_CENTER_ACTOR: Actor = {
   kind: 'source',
@@ -37,10 +38,20 @@ export function readSnapshot(json: unknown, now: Date): Result<PartnerCenterSnap
     partnerCenterId: parsed.value.externalId,
     ...(typeof raw.eTag === 'string' && raw.eTag !== '' ? { eTag: raw.eTag } : {}),
     modifiedAt,
-    incoming: { ...parsed.value, sourceModifiedAt: modifiedAt },
+    incoming: {
+      ...parsed.value,
+      details: ownNotesLeftOut(parsed.value.details),
+      sourceModifiedAt: modifiedAt,
+    },
     state: stateOf(raw) ?? { status: 'New' },
     isOutgoing: raw.direction === 'Outgoing',
   });
+}
+
+function ownNotesLeftOut(details: IncomingReferral['details']): IncomingReferral['details'] {
+  const notes = withoutDeskNotes(details.notes);
+  const { notes: _all, ...rest } = details;
+  return notes === undefined ? rest : { ...rest, notes };
 }
 
 /** The core's view of Partner Center's status/substatus pair. */

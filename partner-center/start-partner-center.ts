@@ -9,7 +9,9 @@ import type { SyncState } from '../core/sources';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { Signal } from '../platform/signal';
+import type { IntegrationHealth } from '../services/integration-health';
 import type { ReferralService } from '../services/referral-service';
+import type { PartnerCenterSignIn } from '../storage/partner-center-sign-in';
 import type { PartnerCenterLinks } from '../storage/partner-center-links';
 import type { ReferralEventLog } from '../storage/referral-events';
 import type { SyncOutbox } from '../storage/sync-outbox';
@@ -27,6 +29,11 @@ export const EVENTS_PATH = '/api/partner-center/events';
 /** What the integration needs to run, every default already applied (by the service's config). */
 export interface PartnerCenterSettings {
   apiUrl: string;
+  /**
+   * AES-256 key for the stored refresh token (PARTNER_CENTER_TOKEN_KEY). Absent only in local mode, where the
+   * service keeps a generated one under DATA_DIR.
+   */
+  tokenKey?: Buffer;
   auth: PartnerCenterAuthSettings;
   /** node-cron expression for the safety-net poll. */
   pollCron: string;
@@ -55,6 +62,10 @@ export interface PartnerCenterDeps {
   writeBackQueued: Signal;
   clock: Clock;
   log: Logger;
+  /** The integration's health: told of sign-ins, webhooks and polls; absent in tests that do not look. */
+  health?: IntegrationHealth;
+  /** Where the rotated refresh token is kept (encrypted) across restarts. */
+  signIn?: PartnerCenterSignIn;
   /** Tests: a token source instead of MSAL, and roots for the certificate download's TLS. */
   getToken?: TokenProvider;
   tlsCa?: string;
@@ -75,7 +86,13 @@ export interface PartnerCenter {
 
 export async function startPartnerCenter(deps: PartnerCenterDeps): Promise<PartnerCenter> {
   const { settings, service, links, outbox, events, clock } = deps;
-  const getToken = deps.getToken ?? msalTokenProvider(settings.auth, { clock });
+  const getToken =
+    deps.getToken ??
+    msalTokenProvider(settings.auth, {
+      clock,
+      ...(deps.signIn ? { kept: deps.signIn } : {}),
+      ...(deps.health ? { onSignIn: deps.health.signIn } : {}),
+    });
   const api = partnerCenterApi({ baseUrl: settings.apiUrl, getToken, clock });
   const log = deps.log.child({ component: 'partner-center' });
   const drainerDeps: DrainerDeps = {
@@ -87,6 +104,8 @@ export async function startPartnerCenter(deps: PartnerCenterDeps): Promise<Partn
     outbox,
     events,
     holder: `${hostname()}:${process.pid}`,
+    ...(deps.health ? { health: deps.health } : {}),
+    listeningSince: clock(),
   };
   const verify = webhookVerifier(
     { ...settings.webhook, roots: await rootsOf(settings.webhook) },

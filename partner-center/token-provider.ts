@@ -1,6 +1,7 @@
 // Partner Center's Referrals API takes App+User tokens only (an app acting for a Referral admin/user), so the
-// service holds a user's refresh token, obtained once at set-up, and redeems it with MSAL. Tokens stay in memory
-// and never reach a log line.
+// service holds a user's refresh token, obtained once at set-up, and redeems it with MSAL. Access tokens stay in
+// memory; each rotated refresh token is kept (encrypted) in the store so a restart signs in with it. None ever
+// reaches a log line.
 import {
   ConfidentialClientApplication,
   PublicClientApplication,
@@ -10,6 +11,8 @@ import {
   type NetworkResponse,
 } from '@azure/msal-node';
 import type { Clock } from '../platform/clock';
+import type { SignInOutcome } from '../services/integration-health';
+import type { PartnerCenterSignIn } from '../storage/partner-center-sign-in';
 import type { TokenProvider } from './api-client';
 
 export const PARTNER_CENTER_SCOPE = 'https://api.partner.microsoft.com/user_impersonation';
@@ -33,6 +36,10 @@ export interface TokenProviderOptions {
   /** Tests describe their authority; otherwise MSAL discovers it. */
   authorityMetadata?: string;
   cloudDiscoveryMetadata?: string;
+  /** Where the rotated refresh token is kept across restarts; without it, memory only. */
+  kept?: Pick<PartnerCenterSignIn, 'refreshTokenFor' | 'saveRotated'>;
+  /** Told of each sign-in's outcome (the integration's health). */
+  onSignIn?: (outcome: SignInOutcome) => void | Promise<void>;
 }
 
 export function msalTokenProvider(
@@ -41,21 +48,53 @@ export function msalTokenProvider(
 ): TokenProvider {
   // MSAL does not cache what acquireTokenByRefreshToken returns, nor hand back the refresh token Azure AD rotates
   // with each answer; the network client keeps the newest one, so the configured token is needed only once.
-  let refreshToken = settings.refreshToken;
+  const configured = settings.refreshToken;
+  let refreshToken: string | undefined;
+  let rotatedNow: string | undefined;
   const network = keepingRefreshTokens(options.networkClient ?? fetchNetworkClient(), (rotated) => {
-    refreshToken = rotated;
+    rotatedNow = rotated;
   });
   const app = msalApp(settings, { ...options, networkClient: network });
   const scopes = [PARTNER_CENTER_SCOPE];
   let cached: { token: string; renewAt: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
-  async function renew(): Promise<string> {
+  async function redeem(): Promise<string> {
+    refreshToken ??= options.kept ? await options.kept.refreshTokenFor(configured) : configured;
+    rotatedNow = undefined;
     const result = await app.acquireTokenByRefreshToken({ refreshToken, scopes });
     if (!result?.accessToken) throw new Error('Partner Center sign-in returned no access token');
-    const expiresAt = result.expiresOn?.getTime() ?? options.clock().getTime() + 10 * 60_000;
+    const now = options.clock();
+    if (rotatedNow) {
+      refreshToken = rotatedNow;
+      // A store that cannot take it now does not fail the sign-in: the stored token stays valid (rotation does
+      // not revoke the old one), and the next renewal stores its successor.
+      await options.kept?.saveRotated(rotatedNow, configured, now).catch(() => undefined);
+    }
+    const expiresAt = result.expiresOn?.getTime() ?? now.getTime() + 10 * 60_000;
     cached = { token: result.accessToken, renewAt: expiresAt - RENEW_BEFORE_MS };
     return result.accessToken;
+  }
+
+  /** The health listener's own failures are its to report; they never fail a sign-in. */
+  async function tell(outcome: SignInOutcome): Promise<void> {
+    try {
+      await options.onSignIn?.(outcome);
+    } catch {
+      // Nothing more to do here.
+    }
+  }
+
+  async function renew(): Promise<string> {
+    try {
+      const token = await redeem();
+      await tell({ ok: true, at: options.clock() });
+      return token;
+    } catch (error) {
+      // MSAL's errors name the cause (AADSTS700082: expired for inactivity) and carry no token.
+      await tell({ ok: false, at: options.clock(), error: (error as Error).message });
+      throw error;
+    }
   }
 
   return async () => {

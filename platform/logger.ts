@@ -23,6 +23,9 @@ export const REDACTED_PATHS = [
   '*.token',
   'refreshToken',
   '*.refreshToken',
+  '*.*.refreshToken',
+  'tokenKey',
+  '*.tokenKey',
 ];
 
 /** Structured JSON logs on stdout (or a given stream), with secrets redacted. */

@@ -1,4 +1,4 @@
-import { commit, decide, fold, receive, type Command } from '../core/lifecycle';
+import { commit, decide, fold, receive, type Command, type SourceUpdate } from '../core/lifecycle';
 import type { ReferralEvent } from '../core/events';
 import type { Actor, IncomingReferral, Referral } from '../core/referral';
 import type { FieldError, StateConflict } from '../core/result';
@@ -22,7 +22,12 @@ export interface ReceiveOutcome {
 
 /** Every edge (intake, cards, commands, scheduler, sync) changes referrals through this, and only this. */
 export interface ReferralService extends ReferralReader {
-  receive(incoming: IncomingReferral, actor: Actor): Promise<ReceiveOutcome>;
+  /** A new referral, New or (`firstSeenAs`) in the state its source already had; a repeat changes nothing. */
+  receive(
+    incoming: IncomingReferral,
+    actor: Actor,
+    firstSeenAs?: SourceUpdate['state'],
+  ): Promise<ReceiveOutcome>;
   apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome>;
 }
 
@@ -84,9 +89,13 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
    * with the event written and the mark not, the sender was never answered and sends again; the repeat finds the
    * referral and carries out its effects.
    */
-  async function receiveReferral(incoming: IncomingReferral, actor: Actor): Promise<ReceiveOutcome> {
+  async function receiveReferral(
+    incoming: IncomingReferral,
+    actor: Actor,
+    firstSeenAs?: SourceUpdate['state'],
+  ): Promise<ReceiveOutcome> {
     const id = referralIdFor(incoming.source, incoming.externalId);
-    const { event, referral } = receive(incoming, id, actor, clock());
+    const { event, referral } = receive(incoming, id, actor, clock(), firstSeenAs);
     const [marked, appended] = await Promise.allSettled([effects.begin(id), events.append(event)]);
     if (appended.status === 'rejected') {
       if (marked.status === 'fulfilled') effects.abandon(marked.value);

@@ -1,14 +1,13 @@
 import type { Db } from 'mongodb';
 import type { Referral } from '../core/referral';
-import { RESPOND_WITHIN_MS } from '../core/timers';
 import { openReferrals } from './open-referrals';
 import { REFERRALS } from './referrals';
 
 /** The scheduler's one question to the referrals: which could have something due now. */
 export interface DueReferrals {
   /**
-   * New referrals past their 24 h mark, oldest first: every notice (reminder, warning, expiry, flame) falls after
-   * it. Read from the small open-referrals collection, then each referral by id.
+   * New referrals past their 24 h mark (or their expiry warning, if that comes first), earliest first: every
+   * notice (reminder, warning, expiry, flame) falls after it. Read from the small open-referrals collection, then each referral by id.
    */
   unansweredPastRespondBy(now: Date, limit: number): Promise<Referral[]>;
 }
@@ -18,7 +17,7 @@ export function dueReferrals(db: Db): DueReferrals {
   const open = openReferrals(db);
   return {
     async unansweredPastRespondBy(now, limit) {
-      const ids = await open.receivedBy(new Date(now.getTime() - RESPOND_WITHIN_MS), limit);
+      const ids = await open.dueBy(now, limit);
       const found: Referral[] = [];
       for (const id of ids) {
         const doc = await referrals.findOne({ _id: id });

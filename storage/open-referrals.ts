@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { firstNoticeAt } from '../core/due-notices';
 import type { Referral } from '../core/referral';
 import { REFERRALS } from './referrals';
 
@@ -9,22 +10,31 @@ import { REFERRALS } from './referrals';
  */
 export interface OpenReferrals {
   /** Keeps the entry in step with the referral: present while New, gone after. Idempotent. */
-  track(referral: Pick<Referral, 'id' | 'status' | 'receivedAt'>): Promise<void>;
-  /** Ids of open referrals received at or before `cutoff`, oldest first. */
-  receivedBy(cutoff: Date, limit: number): Promise<string[]>;
+  track(referral: TrackedReferral): Promise<void>;
+  /**
+   * Ids of open referrals that may have a notice due at `now` (their first notice time has come), earliest first.
+   * By the referral's own clocks, not its arrival: a Partner Center referral that arrived late is due when
+   * Partner Center's 24 h run out.
+   */
+  dueBy(now: Date, limit: number): Promise<string[]>;
   /** Rebuilds the collection from the referrals (start-up: heals anything a crash left behind). */
   rebuild(): Promise<number>;
 }
 
+type TrackedReferral = Pick<Referral, 'id' | 'status' | 'receivedAt' | 'respondByAt' | 'expiresAt'>;
+
 interface OpenReferralDoc {
   _id: string;
   receivedAt: Date;
+  /** `firstNoticeAt` of the referral. An entry written before it existed gets it from `rebuild()` at start. */
+  firstNoticeAt: Date;
 }
 
 export const OPEN_REFERRALS = 'open_referrals';
 
 export async function ensureOpenReferralIndexes(db: Db): Promise<void> {
   await db.collection(OPEN_REFERRALS).createIndex({ receivedAt: 1 }, { name: 'received_at' });
+  await db.collection(OPEN_REFERRALS).createIndex({ firstNoticeAt: 1 }, { name: 'first_notice_at' });
 }
 
 export function openReferrals(db: Db): OpenReferrals {
@@ -33,17 +43,17 @@ export function openReferrals(db: Db): OpenReferrals {
     if (referral.status === 'New')
       await open.updateOne(
         { _id: referral.id },
-        { $set: { receivedAt: referral.receivedAt } },
+        { $set: { receivedAt: referral.receivedAt, firstNoticeAt: firstNoticeAt(referral) } },
         { upsert: true },
       );
     else await open.deleteOne({ _id: referral.id });
   };
   return {
     track,
-    async receivedBy(cutoff, limit) {
+    async dueBy(now, limit) {
       const docs = await open
-        .find({ receivedAt: { $lte: cutoff } }, { projection: { _id: 1 } })
-        .sort({ receivedAt: 1 })
+        .find({ firstNoticeAt: { $lte: now } }, { projection: { _id: 1 } })
+        .sort({ firstNoticeAt: 1 })
         .limit(limit)
         .toArray();
       return docs.map((d) => d._id);
@@ -53,7 +63,7 @@ export function openReferrals(db: Db): OpenReferrals {
       let count = 0;
       for await (const r of referrals.find(
         { status: 'New' },
-        { projection: { id: 1, status: 1, receivedAt: 1 } },
+        { projection: { id: 1, status: 1, receivedAt: 1, respondByAt: 1, expiresAt: 1 } },
       )) {
         await track(r);
         count++;

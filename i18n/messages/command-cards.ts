@@ -43,6 +43,9 @@ export const commandCardMessages = defineMessages({
     'help.settings.usage': '{settings}',
     'help.settings':
       'In a channel: the regions, countries, keywords and customer sizes whose referrals this channel gets.',
+    'help.status.usage': '{status}',
+    'help.status':
+      'The Partner Center integration: on or off, last sign-in, webhook and poll, what waits to be written back, what is wrong.',
     'list.inbox.title': 'Inbox — new referrals by time left',
     'list.inbox.empty': 'Nothing waiting — nice.',
     'list.active.title': 'Active engagements',
@@ -140,6 +143,9 @@ export const commandCardMessages = defineMessages({
     'help.digestOff': '이 대화의 정기 요약을 멈춥니다.',
     'help.settings.usage': '{settings}',
     'help.settings': '채널에서: 이 채널이 받을 리퍼럴의 지역, 국가, 키워드, 고객 규모.',
+    'help.status.usage': '{status}',
+    'help.status':
+      '파트너 센터 연동 상태: 켜짐/꺼짐, 마지막 로그인·웹후크·폴링, 기록 대기 중인 변경, 진행 중인 문제.',
     'list.inbox.title': '받은 리퍼럴 — 남은 시간 순',
     'list.inbox.empty': '기다리는 리퍼럴이 없습니다. 좋습니다.',
     'list.active.title': '진행 중인 영업 기회',

@@ -63,6 +63,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...production, TAB_APP_ID: 'other' })).toThrow(/TAB_APP_ID must be unset/);
   });
 
+  it('takes PARTNER_CENTER_TOKEN_KEY as 32 bytes in hex or base64, required in production with the integration on', () => {
+    const integration = {
+      PARTNER_CENTER_CLIENT_ID: 'pc-app',
+      PARTNER_CENTER_TENANT_ID: 'pc-tenant',
+      PARTNER_CENTER_REFRESH_TOKEN: 'pc-refresh',
+    };
+    const production = {
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      INTAKE_SECRET: 'x'.repeat(32),
+      ALLOWED_TENANT_IDS: 'tenant-a',
+      ...integration,
+    };
+    expect(() => loadConfig(production)).toThrow(/PARTNER_CENTER_TOKEN_KEY is required in production mode/);
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ ...production, PARTNER_CENTER_TOKEN_KEY: hex }).partnerCenter?.tokenKey).toEqual(
+      Buffer.from(hex, 'hex'),
+    );
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ...production, PARTNER_CENTER_TOKEN_KEY: base64 }).partnerCenter?.tokenKey).toEqual(
+      Buffer.alloc(32, 7),
+    );
+    expect(() => loadConfig({ ...production, PARTNER_CENTER_TOKEN_KEY: 'too-short' })).toThrow(
+      /PARTNER_CENTER_TOKEN_KEY must be 32 bytes/,
+    );
+    // Local mode keeps a generated key under DATA_DIR instead.
+    expect(loadConfig(integration).partnerCenter?.tokenKey).toBeUndefined();
+  });
+
   it('names every bad setting at once', () => {
     let error: unknown;
     try {

@@ -307,6 +307,7 @@ describe('parseCommand', () => {
     ['요약', 'digest'],
     ['설정', 'settings'],
     ['동기화', 'sync'],
+    ['상태', 'status'],
   ])('reads the Korean word %s as %s, as it reads the English one', (word, name) => {
     expect(parseCommand(word)).toEqual({ name, args: [] });
     expect(parseCommand(name.toUpperCase())).toEqual({ name, args: [] });

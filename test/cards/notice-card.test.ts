@@ -62,5 +62,30 @@ describe('notice cards', () => {
       expect(cardProblems(card)).toEqual([]);
       expect(cardText(card)).toContain(t(locale, 'notice.expiry.text'));
     });
+
+    it('says Partner Center is told of an expiry only when the expiry is queued for writing back to it', () => {
+      const now = daysAfter(RECEIVED_AT, 14);
+      const told = cardText(noticeCard(view(locale, now), referral, 'expiry', [], true));
+      expect(told).toContain(t(locale, 'notice.expiry.textWrittenBack'));
+      const untold = cardText(noticeCard(view(locale, now), referral, 'expiry', [], false));
+      expect(untold).toContain(t(locale, 'notice.expiry.text'));
+      expect(untold).not.toContain(t(locale, 'notice.expiry.textWrittenBack'));
+    });
+
+    it('says Partner Center closes the referral only when it came from Partner Center', () => {
+      const now = daysAfter(RECEIVED_AT, 12);
+      const pc = cardText(noticeCard(view(locale, now), referral, 'warning'));
+      expect(pc).toContain(locale === 'en' ? 'Partner Center closes it' : '파트너 센터가 리퍼럴을 종료');
+      const generic = cardText(noticeCard(view(locale, now), newReferral({ source: 'webhook' }), 'warning'));
+      expect(generic).not.toContain(locale === 'en' ? 'Partner Center' : '파트너 센터');
+    });
+  });
+});
+
+describe('the notices’ words, in English', () => {
+  it('never claim Partner Center is told, nor that it closes a referral, where it is not and does not', () => {
+    expect(t('en', 'notice.expiry.text')).not.toMatch(/Partner Center/);
+    expect(t('en', 'notice.warning.text', { expiresAt: 'x', left: 'y' })).not.toMatch(/Partner Center/);
+    expect(t('en', 'notice.expiry.textWrittenBack')).toMatch(/queued to be written back to Partner Center/);
   });
 });

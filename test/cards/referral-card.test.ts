@@ -7,7 +7,9 @@ import { cardText, cardVerbs, readAs } from '../support/teams-client';
 import { cardProblems } from '../support/validate-card';
 import {
   activeReferral,
+  applyCommand,
   closedReferral,
+  dana,
   daysAfter,
   hoursAfter,
   newReferral,
@@ -125,12 +127,23 @@ describe('the referral card', () => {
       expect(text).toContain(t('en', 'flame.hot.title'));
     });
 
-    it('says how long the customer has waited, with another icon, after 72 h', () => {
+    it('says how long ago the customer asked, with another icon, after 72 h, and nothing it cannot know', () => {
       const { container, text } = flameOf(hoursAfter(RECEIVED_AT, 80));
       expect(text).not.toContain('🔥');
       expect(text).toContain('⏰');
-      expect(text).toContain('Customer asked to be contacted 3 days ago and is still waiting');
+      expect(text).toContain('Customer asked to be contacted 3 days ago');
+      expect(text).toContain('They asked to be called 3 days ago');
+      // Whether anyone called is not in the desk's data.
+      expect(text).not.toMatch(/nobody has called yet|still waiting/i);
       expect(container['style']).toBe('warning');
+    });
+
+    it('counts a late Partner Center referral’s wait from its creation there', () => {
+      const createdAt = hoursAfter(RECEIVED_AT, -48);
+      const late = newReferral({ customerRequestedContact: true, createdAt });
+      const { text } = flameOf(hoursAfter(RECEIVED_AT, 30), late);
+      expect(text).toContain('⏰');
+      expect(text).toContain('They asked to be called 3 days ago');
     });
 
     it('is gone once someone answered, and never shown when the customer did not ask', () => {
@@ -468,6 +481,53 @@ describe('the referral card', () => {
       if (en.includes(t('en', 'card.refresh'))) expect(ko).toContain(t('ko', 'card.refresh'));
       expect(ko).not.toContain(t('en', 'card.received', { when: '' }).trim());
       expect(en).not.toMatch(/[가-힣]/);
+    }
+  });
+});
+
+describe('what the card says about Partner Center', () => {
+  it('says when Partner Center created the referral, in the channel’s zone, besides when it arrived', () => {
+    const late = newReferral({ createdAt: new Date('2026-11-20T00:00:00Z') });
+    const seoul = bodyTexts(referralCard(view('en', hoursAfter(RECEIVED_AT, 1)), late));
+    expect(seoul.join('\n')).toContain(t('en', 'card.createdInPartnerCenter', { when: '20 Nov, 09:00 KST' }));
+    const ko = bodyTexts(referralCard(view('ko', hoursAfter(RECEIVED_AT, 1)), late));
+    expect(ko.join('\n')).toContain(t('ko', 'card.createdInPartnerCenter', { when: '11월 20일 09:00 KST' }));
+    const generic = bodyTexts(referralCard(view('en', RECEIVED_AT), newReferral({ source: 'webhook' })));
+    expect(generic.join('\n')).not.toContain('Created in Partner Center');
+  });
+
+  it('on a won, registrable deal says the registration is made in Partner Center, and opens it there', () => {
+    const won = applyCommand(
+      eligible(),
+      { type: 'won', input: { dealValue: '60,000', dealCurrency: 'USD', dealClosedOn: '2026-11-25' } },
+      dana,
+      daysAfter(RECEIVED_AT, 5),
+    );
+    const card = referralCard(view('en', daysAfter(RECEIVED_AT, 5)), won);
+    const text = cardText(card);
+    expect(text).toContain(t('en', 'outcome.registerNext', { name: won.name, id: won.externalId }));
+    expect(text).not.toMatch(/registered with Microsoft|register the deal with Microsoft/);
+    const open = elements(card['body'], 'Action.OpenUrl').find(
+      (a) => a['title'] === t('en', 'outcome.openPartnerCenter'),
+    );
+    expect(open).toMatchObject({ url: 'https://partner.microsoft.com/dashboard/referrals/v2/leads' });
+    expect(cardProblems(card)).toEqual([]);
+    const lost = referralCard(view('en', daysAfter(RECEIVED_AT, 5)), closedReferral('Lost'));
+    expect(cardText(lost)).not.toContain(t('en', 'outcome.openPartnerCenter'));
+  });
+
+  it('warns that a win within 72 h may get its deal registration rejected, not the win', () => {
+    expect(t('en', 'warning.won-within-72h')).toMatch(/deal registration may be rejected/);
+    expect(t('en', 'form.won.tooSoon')).toMatch(/deal registration .* may be rejected/);
+    expect(t('en', 'form.won.dealHint')).not.toMatch(/register the deal with Microsoft/);
+    for (const key of ['warning.won-within-72h', 'form.won.tooSoon', 'outcome.registerNext'] as const)
+      expect(t('ko', key, { name: 'n', id: 'i' })).not.toBe(t('en', key, { name: 'n', id: 'i' }));
+  });
+
+  it('says an expired referral expired at its date, not after a fixed 14 days (Partner Center’s date can differ)', () => {
+    for (const locale of LOCALES) {
+      expect(t(locale, 'outcome.Expired', { when: 'x' })).not.toMatch(/14/);
+      expect(t(locale, 'conflict.Expired', { when: 'x' })).not.toMatch(/14/);
     }
   });
 });

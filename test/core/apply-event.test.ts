@@ -63,6 +63,55 @@ describe('applyEvent: received', () => {
     expect(newReferral()).not.toHaveProperty('flameEndsAt');
   });
 
+  it("runs a late Partner Center referral's clocks from its creation there, not from when it arrived", () => {
+    const createdAt = hoursAfter(RECEIVED_AT, -20);
+    const referral = newReferral({ createdAt, customerRequestedContact: true });
+    expect(referral.receivedAt).toEqual(RECEIVED_AT);
+    expect(referral.respondByAt).toEqual(hoursAfter(createdAt, 24));
+    expect(referral.expiresAt).toEqual(daysAfter(createdAt, 14));
+    expect(referral.flameEndsAt).toEqual(hoursAfter(createdAt, 72));
+  });
+
+  it('does not believe a creation time after the referral arrived, nor one from a source that runs no clock', () => {
+    expect(newReferral({ createdAt: hoursAfter(RECEIVED_AT, 5) }).respondByAt).toEqual(
+      hoursAfter(RECEIVED_AT, 24),
+    );
+    const generic = newReferral({ source: 'webhook', createdAt: daysAfter(RECEIVED_AT, -3) });
+    expect(generic.respondByAt).toEqual(hoursAfter(RECEIVED_AT, 24));
+  });
+
+  it('is created in the state the source already had when first seen, by the source', () => {
+    const engagement = {
+      name: 'Contoso rollout',
+      value: { amount: 42000, currency: 'USD' },
+      purchase: { date: new Date('2027-03-01T00:00:00Z') },
+    };
+    const active = receive(incomingReferral(), REFERRAL_ID, partnerCenter, RECEIVED_AT, {
+      status: 'Active',
+      engagement,
+    });
+    expect(active.event).toMatchObject({ type: 'received', seq: 1, firstSeenAs: { status: 'Active' } });
+    expect(active.referral).toMatchObject({
+      status: 'Active',
+      substatus: 'Accepted',
+      engagement,
+      response: { action: 'accepted', by: partnerCenter },
+      version: 1,
+    });
+    const lost = receive(incomingReferral(), REFERRAL_ID, partnerCenter, RECEIVED_AT, {
+      status: 'Closed',
+      substatus: 'Lost',
+    });
+    expect(lost.referral).toMatchObject({
+      status: 'Closed',
+      substatus: 'Lost',
+      closure: { by: partnerCenter },
+    });
+    const pending = receive(incomingReferral(), REFERRAL_ID, partnerCenter, RECEIVED_AT, { status: 'New' });
+    expect(pending.event).not.toHaveProperty('firstSeenAs');
+    expect(pending.referral.status).toBe('New');
+  });
+
   it('leaves no undefined properties for the store to turn into nulls', () => {
     const referral = newReferral();
     expect(Object.values(referral)).not.toContain(undefined);

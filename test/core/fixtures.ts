@@ -39,14 +39,15 @@ export function incomingReferral(overrides: Partial<IncomingReferral> = {}): Inc
     },
     customerRequestedContact: false,
     consent: { shareInfoWithOthers: true, contact: true },
-    createdAt: new Date('2026-11-20T08:55:00Z'),
+    // Created as it arrives: the clocks run from RECEIVED_AT (a late arrival is specified on its own).
+    createdAt: RECEIVED_AT,
     ...overrides,
   };
 }
 
-/** A New referral, received at `at` (by default 2026-11-20 09:00 UTC). */
+/** A New referral, created in Partner Center and received at `at` (by default 2026-11-20 09:00 UTC). */
 export function newReferral(overrides: Partial<IncomingReferral> = {}, at: Date = RECEIVED_AT): Referral {
-  return receive(incomingReferral(overrides), REFERRAL_ID, partnerCenter, at).referral;
+  return receive(incomingReferral({ createdAt: at, ...overrides }), REFERRAL_ID, partnerCenter, at).referral;
 }
 
 export function acceptInput(overrides: AcceptInput = {}): AcceptInput {

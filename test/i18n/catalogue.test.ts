@@ -16,6 +16,7 @@ import { botMessages } from '../../i18n/messages/bot';
 import { commandCardMessages } from '../../i18n/messages/command-cards';
 import { coreMessages } from '../../i18n/messages/core';
 import { digestMessages } from '../../i18n/messages/digest';
+import { integrationMessages } from '../../i18n/messages/integration';
 import { referralCardMessages } from '../../i18n/messages/referral-card';
 import { schedulerMessages } from '../../i18n/messages/scheduler';
 import { siteMessages } from '../../i18n/messages/site';
@@ -48,6 +49,7 @@ const MODULES: [string, MessageModule][] = [
   ['command-cards.ts', commandCardMessages],
   ['core.ts', coreMessages],
   ['digest.ts', digestMessages],
+  ['integration.ts', integrationMessages],
   ['referral-card.ts', referralCardMessages],
   ['scheduler.ts', schedulerMessages],
   ['site.ts', siteMessages],

@@ -1,42 +1,14 @@
-import type { INetworkModule } from '@azure/msal-node';
+import { randomBytes } from 'node:crypto';
 import {
   PARTNER_CENTER_SCOPE,
-  fetchNetworkClient,
   msalTokenProvider,
+  type TokenProviderOptions,
 } from '../../partner-center/token-provider';
 import { PEER_TOKEN, startPartnerCenterPeer, type PartnerCenterPeer } from '../support/partner-center-peer';
-
-const LOGIN = 'https://login.microsoftonline.com';
-const TENANT = 'tenant-id';
-
-/** MSAL's HTTP, sent to the peer's token endpoint instead of Azure AD. */
-function toPeer(peer: PartnerCenterPeer): INetworkModule {
-  const real = fetchNetworkClient();
-  const redirect = (url: string) => url.replace(LOGIN, peer.apiUrl);
-  return {
-    sendGetRequestAsync: (url, options) => real.sendGetRequestAsync(redirect(url), options),
-    sendPostRequestAsync: (url, options) => real.sendPostRequestAsync(redirect(url), options),
-  };
-}
-
-const authorityMetadata = JSON.stringify({
-  token_endpoint: `${LOGIN}/${TENANT}/oauth2/v2.0/token`,
-  authorization_endpoint: `${LOGIN}/${TENANT}/oauth2/v2.0/authorize`,
-  end_session_endpoint: `${LOGIN}/${TENANT}/oauth2/v2.0/logout`,
-  issuer: `${LOGIN}/${TENANT}/v2.0`,
-  jwks_uri: `${LOGIN}/${TENANT}/discovery/v2.0/keys`,
-});
-const cloudDiscoveryMetadata = JSON.stringify({
-  tenant_discovery_endpoint: `${LOGIN}/${TENANT}/v2.0/.well-known/openid-configuration`,
-  'api-version': '1.1',
-  metadata: [
-    {
-      preferred_network: 'login.microsoftonline.com',
-      preferred_cache: 'login.windows.net',
-      aliases: ['login.microsoftonline.com', 'login.windows.net'],
-    },
-  ],
-});
+import { connectStore, type StoreConnection } from '../../storage/mongo';
+import { partnerCenterSignIn, PARTNER_CENTER_SIGN_IN } from '../../storage/partner-center-sign-in';
+import { freshDatabase, startTestStore, type TestStore } from '../support/store';
+import { authorityMetadata, cloudDiscoveryMetadata, TENANT, toPeer } from '../support/msal-to-peer';
 
 describe('the Partner Center token provider', () => {
   let peer: PartnerCenterPeer;
@@ -49,16 +21,25 @@ describe('the Partner Center token provider', () => {
     await peer?.close();
   });
 
-  const provider = () =>
+  const provider = (
+    extra: Pick<TokenProviderOptions, 'kept' | 'onSignIn'> = {},
+    refreshToken = 'configured-refresh-token',
+  ) =>
     msalTokenProvider(
       {
         clientId: 'app-id',
         tenantId: TENANT,
-        refreshToken: 'configured-refresh-token',
+        refreshToken,
         clientSecret: 'app-secret',
         authorityHost: 'https://login.microsoftonline.com',
       },
-      { clock: () => clock.now, networkClient: toPeer(peer), authorityMetadata, cloudDiscoveryMetadata },
+      {
+        clock: () => clock.now,
+        networkClient: toPeer(peer),
+        authorityMetadata,
+        cloudDiscoveryMetadata,
+        ...extra,
+      },
     );
 
   it('redeems the configured refresh token for an App+User token on Partner Center’s scope', async () => {
@@ -91,5 +72,47 @@ describe('the Partner Center token provider', () => {
     const tokens = await Promise.all(Array.from({ length: 5 }, () => getToken()));
     expect(new Set(tokens).size).toBe(1);
     expect(peer.tokenRequests.length - before).toBe(1);
+  });
+
+  describe('across a restart', () => {
+    let store: TestStore;
+    let connection: StoreConnection;
+    const key = randomBytes(32);
+
+    beforeAll(async () => {
+      store = await startTestStore();
+    });
+    beforeEach(async () => {
+      connection = await connectStore(store.uri, freshDatabase('pc-sign-in'), 5000);
+    });
+    afterEach(async () => {
+      await connection?.close();
+    });
+    afterAll(async () => {
+      await store?.stop();
+    });
+
+    it('signs in with the refresh token Entra ID rotated to, not the configured one, kept encrypted', async () => {
+      const kept = partnerCenterSignIn(connection.db, key);
+      await provider({ kept })();
+      const rotated = peer.tokenRequests.at(-1) && `rotated-refresh-token-${peer.tokenRequests.length}`;
+      expect(peer.tokenRequests.at(-1)?.get('refresh_token')).toBe('configured-refresh-token');
+      // What the store holds names neither token.
+      const doc = JSON.stringify(await connection.db.collection(PARTNER_CENTER_SIGN_IN).findOne({}));
+      expect(doc).not.toContain('rotated-refresh-token');
+      expect(doc).not.toContain('configured-refresh-token');
+      // The restart: a new process, its memory empty, the same store and key.
+      await provider({ kept: partnerCenterSignIn(connection.db, key) })();
+      expect(peer.tokenRequests.at(-1)?.get('refresh_token')).toBe(rotated);
+      expect(await kept.lastSignedInAt()).toEqual(clock.now);
+    });
+
+    it('uses a newly configured refresh token over the stored one, and the configured one under another key', async () => {
+      await provider({ kept: partnerCenterSignIn(connection.db, key) })();
+      await provider({ kept: partnerCenterSignIn(connection.db, key) }, 'new-configured-token')();
+      expect(peer.tokenRequests.at(-1)?.get('refresh_token')).toBe('new-configured-token');
+      await provider({ kept: partnerCenterSignIn(connection.db, randomBytes(32)) }, 'new-configured-token')();
+      expect(peer.tokenRequests.at(-1)?.get('refresh_token')).toBe('new-configured-token');
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { ReferralEvent, ReferralEventData } from '../../core/events';
 import type { Actor } from '../../core/referral';
+import { closeReasonFrom } from '../../partner-center/close-reasons';
 import { assessAgainst } from '../../partner-center/write-back-assessment';
-import { isWriteBackEvent, patchFor } from '../../partner-center/write-back-patch';
+import { isWriteBackEvent, patchFor, withoutDeskNotes } from '../../partner-center/write-back-patch';
 import { dana } from '../core/fixtures';
 
 const AT = new Date('2026-11-20T10:00:00Z');
@@ -32,6 +33,48 @@ describe('patchFor: each decision as Partner Center’s JSON Patch', () => {
       path: '/statusReason',
       value: 'Customer chose another vendor',
     });
+  });
+
+  it('appends the team’s words to Partner Center’s notes once, under a dated line, never overwriting them', () => {
+    const accepted = event({
+      type: 'accepted',
+      engagement: {
+        name: 'Rollout',
+        value: { amount: 1, currency: 'USD' },
+        purchase: {},
+        notes: 'Call Sue.',
+      },
+      contacts: [],
+    });
+    const block = '[Referral Desk] Accepted by Dana Kim, 2026-11-20\nEngagement: Rollout\nNotes: Call Sue.';
+    const notesOp = (current?: string) =>
+      patchFor(accepted, current).find((o) => o.path === '/details/notes');
+    expect(notesOp('Customer words.')?.value).toBe(`Customer words.\n\n${block}`);
+    expect(notesOp(undefined)?.value).toBe(block);
+    // A retry after a lost answer: the block is there already.
+    expect(notesOp(`Customer words.\n\n${block}`)?.value).toBe(`Customer words.\n\n${block}`);
+    expect(patchFor(event({ type: 'expired' }), 'x').some((o) => o.path === '/details/notes')).toBe(false);
+  });
+
+  it('reads Partner Center’s notes back without the blocks the desk wrote, keeping everyone else’s', () => {
+    const notes =
+      'Customer words.\n\n[Referral Desk] Accepted by Dana Kim, 2026-11-20\nNotes: x\n\nAdded in PC.';
+    expect(withoutDeskNotes(notes)).toBe('Customer words.\n\nAdded in PC.');
+    expect(withoutDeskNotes('A.\n\n[Referral Desk] Won by Lee, 2026-11-24\nNotes: y\nB right after.')).toBe(
+      'A.\n\nB right after.',
+    );
+    expect(withoutDeskNotes('[Referral Desk] Won by Lee, 2026-11-24\nNotes: y')).toBeUndefined();
+    expect(withoutDeskNotes('Plain.')).toBe('Plain.');
+  });
+
+  it('a decline’s note follows its reason, and the reason still reads back', () => {
+    const declined = event({ type: 'declined', reason: 'not-a-customer', notes: 'A student project.' });
+    expect(patchFor(declined)).toContainEqual({
+      op: 'replace',
+      path: '/statusReason',
+      value: 'Not a customer: A student project.',
+    });
+    expect(closeReasonFrom('Not a customer: A student project.')).toBe('not-a-customer');
   });
 
   it('expired: closes as Expired', () => {

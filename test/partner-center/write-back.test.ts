@@ -47,6 +47,75 @@ describe('writing decisions back to Partner Center', () => {
   }
   const patchesOf = (id: string) => peer.patches.filter((p) => p.id === id);
 
+  it('writes back what the team wrote: engagement and notes appended to Partner Center’s notes, a loss’s note after its reason', async () => {
+    const id = await taken('rfi-notes');
+    const withNotes = { ...accept, input: { ...accept.input, notes: 'Call Sue on Monday.' } };
+    expect((await h.service.apply(id, withNotes, dana)).status).toBe('applied');
+    await h.pc.drainOutbox(START);
+    // Someone adds to the notes in Partner Center meanwhile: their words stay.
+    peer.change('rfi-notes', (r) => {
+      (r.details as { notes: string }).notes += '\nCustomer prefers email.';
+    });
+    const lost = {
+      type: 'lost' as const,
+      input: { reason: 'chose-another-vendor', notes: 'Went with Contoso IT.' },
+    };
+    expect((await h.service.apply(id, lost, dana)).status).toBe('applied');
+    await h.pc.drainOutbox(seconds(1));
+    const [accepted, closed] = patchesOf('rfi-notes');
+    expect(accepted?.operations).toContainEqual({
+      op: 'replace',
+      path: '/details/notes',
+      value:
+        'Looking for Dynamics 365 for the supply chain.\n\n[Referral Desk] Accepted by Dana Kim, 2026-11-20\n' +
+        'Engagement: Contoso supply chain rollout\nNotes: Call Sue on Monday.',
+    });
+    expect(closed?.operations).toContainEqual({
+      op: 'replace',
+      path: '/statusReason',
+      value: 'Customer chose another vendor: Went with Contoso IT.',
+    });
+    const notes = String((peer.referrals.get('rfi-notes')!.details as { notes: string }).notes);
+    expect(notes).toContain('Looking for Dynamics 365 for the supply chain.');
+    expect(notes).toContain('Notes: Call Sue on Monday.');
+    expect(peer.referrals.get('rfi-notes')).toMatchObject({ status: 'Closed', substatus: 'Lost' });
+    // Read back (after the 412), the desk's own block is not shown as what the customer wrote; the rest is.
+    const seen = (await h.service.load(id))!.details.notes;
+    expect(seen).toContain('Customer prefers email.');
+    expect(seen).not.toContain('[Referral Desk]');
+  });
+
+  it('appends a win’s notes and Microsoft contact to the notes as Partner Center has them now', async () => {
+    const id = await taken('rfi-won-notes');
+    await h.service.apply(id, accept, dana);
+    await h.pc.drainOutbox(START);
+    peer.change('rfi-won-notes', (r) => {
+      (r.details as { notes: string }).notes += '\nAdded in Partner Center.';
+    });
+    h.clock.now = new Date(START.getTime() + 4 * 24 * 3600_000);
+    const won = {
+      type: 'won' as const,
+      input: {
+        notes: 'Signed for 3 years.',
+        dealValue: '30000',
+        dealCurrency: 'USD',
+        dealClosedOn: '2026-11-23',
+        microsoftContactEmail: 'seller@microsoft.com',
+      },
+    };
+    expect((await h.service.apply(id, won, dana)).status).toBe('applied');
+    await h.pc.drainOutbox(h.clock.now);
+    const notes = String((peer.referrals.get('rfi-won-notes')!.details as { notes: string }).notes);
+    expect(notes).toContain('Added in Partner Center.');
+    expect(notes).toContain(
+      '[Referral Desk] Won by Dana Kim, 2026-11-24\nNotes: Signed for 3 years.\nMicrosoft contact: seller@microsoft.com',
+    );
+    expect(peer.referrals.get('rfi-won-notes')).toMatchObject({
+      substatus: 'Won',
+      details: { dealValue: 30000 },
+    });
+  });
+
   it('sends an acceptance as exactly one PATCH, under the eTag it last saw', async () => {
     const id = await taken('rfi-accept');
     const eTag = peer.referrals.get('rfi-accept')!.eTag;
@@ -69,6 +138,13 @@ describe('writing decisions back to Partner Center', () => {
             op: 'add',
             path: '/team/-',
             value: { firstName: 'Lee', lastName: 'Park', email: 'lee.park@fabrikam.example' },
+          },
+          {
+            op: 'replace',
+            path: '/details/notes',
+            value:
+              'Looking for Dynamics 365 for the supply chain.\n\n' +
+              '[Referral Desk] Accepted by Dana Kim, 2026-11-20\nEngagement: Contoso supply chain rollout',
           },
         ],
       },
@@ -116,16 +192,17 @@ describe('writing decisions back to Partner Center', () => {
     peer.change('rfi-412', (r) => {
       r.name = 'Renamed in Partner Center';
     });
-    await h.service.apply(id, accept, dana);
+    // A decline carries no notes, so it is sent under the eTag last seen, without a read first.
+    await h.service.apply(id, { type: 'decline', input: { reason: 'not-a-customer' } }, dana);
     expect(await h.pc.drainOutbox(START)).toMatchObject({ sent: 1 });
     const [stale, fresh] = patchesOf('rfi-412');
     expect(fresh?.ifMatch).not.toBe(stale?.ifMatch);
     expect(fresh?.operations).toEqual(stale?.operations);
-    expect(peer.referrals.get('rfi-412')).toMatchObject({ status: 'Active' });
-    expect(await h.service.load(id)).toMatchObject({ name: 'Renamed in Partner Center', status: 'Active' });
+    expect(peer.referrals.get('rfi-412')).toMatchObject({ status: 'Closed', substatus: 'Declined' });
+    expect(await h.service.load(id)).toMatchObject({ name: 'Renamed in Partner Center', status: 'Closed' });
   });
 
-  it('after a 412, sends nothing more when Partner Center already shows the acceptance', async () => {
+  it('sends nothing when Partner Center already shows the acceptance (read before writing the notes)', async () => {
     const id = await taken('rfi-already');
     peer.change('rfi-already', (r) => {
       r.status = 'Active';
@@ -133,7 +210,7 @@ describe('writing decisions back to Partner Center', () => {
     });
     await h.service.apply(id, accept, dana);
     await h.pc.drainOutbox(START);
-    expect(patchesOf('rfi-already')).toHaveLength(1);
+    expect(patchesOf('rfi-already')).toHaveLength(0);
     expect(await h.pc.syncStateOf(id)).toBeUndefined();
   });
 

@@ -80,7 +80,9 @@ describe('the scheduler over simulated days', () => {
       (u) => u.activityId === peer.threadsWith(contactMe)[0]?.activityId,
     );
     expect(flameRedraws.length).toBeGreaterThanOrEqual(1);
-    expect(cardText(flameRedraws.at(-1)?.activity)).toContain(t('en', 'flame.late.text'));
+    expect(cardText(flameRedraws.at(-1)?.activity)).toContain(
+      t('en', 'flame.late.text', { ago: '3 days ago' }),
+    );
     await run(new Date(START.getTime() + 14 * 24 * HOUR + HOUR), 0.5);
 
     expect(noticesFor(answered)).toEqual([]);

@@ -52,6 +52,13 @@ describe('due referrals', () => {
     expect(due.every((r) => r.status === 'New')).toBe(true);
   });
 
+  it("finds a referral that arrived late when Partner Center's 24 h run out, not 24 h after it arrived", async () => {
+    const arrivedAt = daysAfter(RECEIVED_AT, 3);
+    await save('late', newReferral({ externalId: 'late', createdAt: hoursAfter(arrivedAt, -20) }, arrivedAt));
+    const due = await dueReferrals(connection.db).unansweredPastRespondBy(hoursAfter(arrivedAt, 4), 10);
+    expect(due.map((r) => r.id)).toEqual(['day0', 'day2', 'late']);
+  });
+
   it('reads no more than asked', async () => {
     const due = await dueReferrals(connection.db).unansweredPastRespondBy(daysAfter(RECEIVED_AT, 10), 1);
     expect(due.map((r) => r.id)).toEqual(['day0']);

@@ -46,6 +46,11 @@ export interface PartnerCenterPeer {
   change(id: string, edit: (referral: Json) => void): Json;
   /** The next request with this method answers `status` instead. */
   failNext(method: string, status: number, headers?: Record<string, string>): void;
+  /**
+   * The token endpoint refuses the next `count` sign-ins as Entra ID refuses a dead refresh token
+   * (400 invalid_grant, AADSTS700082).
+   */
+  refuseSignIns(count: number): void;
   signedEvent(
     eventName: string,
     referralId: string,
@@ -99,7 +104,8 @@ export async function startPartnerCenterPeer(): Promise<PartnerCenterPeer> {
     }
     if (req.method === 'POST' && url.pathname.endsWith('/oauth2/v2.0/token'))
       return token(await readBody(req), res);
-    if (req.headers.authorization !== `Bearer ${PEER_TOKEN}`) return send(res, 401, { error: 'bad token' });
+    if (!req.headers.authorization?.startsWith(`Bearer ${PEER_TOKEN}`))
+      return send(res, 401, { error: 'bad token' });
     const failure = failures.findIndex((f) => f.method === req.method);
     if (failure >= 0) {
       const [{ status, headers }] = failures.splice(failure, 1) as [Failure];
@@ -146,9 +152,18 @@ export async function startPartnerCenterPeer(): Promise<PartnerCenterPeer> {
   }
 
   /** Azure AD's refresh-token grant: each answer rotates the refresh token, as Azure AD does. */
+  let refusals = 0;
   function token(body: string, res: ServerResponse): void {
     const form = new URLSearchParams(body);
     peer.tokenRequests.push(form);
+    if (refusals > 0) {
+      refusals--;
+      return send(res, 400, {
+        error: 'invalid_grant',
+        error_description: 'AADSTS700082: The refresh token has expired due to inactivity.',
+        error_codes: [700082],
+      });
+    }
     const n = peer.tokenRequests.length;
     send(res, 200, {
       token_type: 'Bearer',
@@ -186,6 +201,9 @@ export async function startPartnerCenterPeer(): Promise<PartnerCenterPeer> {
       if (!referral) throw new Error(`peer: no referral ${id}`);
       edit(referral);
       return stamp(referral);
+    },
+    refuseSignIns(count) {
+      refusals = count;
     },
     failNext: (method, status, headers) =>
       void failures.push({ method, status, ...(headers ? { headers } : {}) }),
