@@ -1,0 +1,76 @@
+import type { Detail, FieldMessage, Insights, Me, ReferralPage, Verb } from './types';
+
+/** An answer that was not 2xx, with the server's message and, for a 400, each field's. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: FieldMessage[] = [],
+  ) {
+    super(message);
+  }
+  get isStale() {
+    return this.status === 409;
+  }
+}
+
+export interface Api {
+  me(): Promise<Me>;
+  referrals(query: string): Promise<ReferralPage>;
+  referral(id: string): Promise<Detail>;
+  insights(query: string): Promise<Insights>;
+  act(id: string, verb: Verb, version: number, data: Record<string, unknown>): Promise<Detail>;
+  /** The CSV of the list's filters, as a file the browser saves. */
+  downloadCsv(query: string, fileName: string): Promise<void>;
+}
+
+/** The tab's API over fetch, every call with a fresh bearer token from `getToken`. */
+export function createApi(getToken: () => Promise<string>, base = ''): Api {
+  const call = async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const token = await getToken();
+    const response = await fetch(`${base}/api/tab${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+    });
+    if (!response.ok) throw await errorOf(response);
+    return response;
+  };
+  const json = async <T>(path: string, init?: RequestInit) => (await (await call(path, init)).json()) as T;
+  return {
+    me: () => json<Me>('/me'),
+    referrals: (query) => json<ReferralPage>(`/referrals?${query}`),
+    referral: (id) => json<Detail>(`/referrals/${encodeURIComponent(id)}`),
+    insights: (query) => json<Insights>(`/insights?${query}`),
+    act: async (id, verb, version, data) =>
+      (
+        await json<{ referral: Detail }>(`/referrals/${encodeURIComponent(id)}/actions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ verb, version, data }),
+        })
+      ).referral,
+    downloadCsv: async (query, fileName) => {
+      const blob = await (await call(`/referrals.csv?${query}`)).blob();
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The download has its own copy once the click is handled; the object URL can go on the next turn.
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    },
+  };
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as {
+    error?: { message?: string; fields?: FieldMessage[] };
+  };
+  return new ApiError(
+    response.status,
+    body.error?.message ?? `${response.status} ${response.statusText}`,
+    body.error?.fields ?? [],
+  );
+}
