@@ -8,6 +8,7 @@ import type { Page } from '../core/page';
 import type { ChannelSettings } from '../core/routing';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import type { ListName, TransitionVerb } from './card-actions';
+import type { PipelineLink } from './pipeline-link';
 import type { CardJson } from './render';
 import type { SettingsTeam } from './settings-card';
 import type { ViewContext } from './view-context';
@@ -26,6 +27,8 @@ export interface ReferralCardExtras {
   /** The team's members, to choose an owner from; without them the card offers no Assign. */
   assignees?: readonly Person[];
   sync?: SyncState;
+  /** The Teams app and the card's channel, for "Open in pipeline"; absent in local mode (no Teams app). */
+  pipeline?: PipelineLink;
 }
 
 /** A page of referrals a list card shows, and what to ask for to get the next one. */

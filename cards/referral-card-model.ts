@@ -6,6 +6,7 @@ import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/f
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
 import { contactLinks } from './customer-contacts';
 import { customerFacts, engagementFacts, outcomeLines } from './referral-facts';
+import { pipelineActions } from './pipeline-link';
 import { historyModel } from './referral-history';
 import { executeAction, TRANSITION_VERBS } from './card-actions';
 import { formModel, type FormModel } from './referral-forms';
@@ -37,6 +38,7 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     ...ownerModel(locale, referral),
     facts: customerFacts(view, referral),
     contactLinks: contactLinks(locale, referral),
+    pipelineActions: pipelineActions(t(locale, 'card.openInPipeline'), referral.id, extras.pipeline),
     needsTitle: t(locale, 'card.needs'),
     needs: referral.details.notes ?? '',
     hasNeeds: Boolean(referral.details.notes),

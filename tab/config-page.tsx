@@ -36,7 +36,8 @@ export function ConfigPage() {
         .setConfig({
           contentUrl: contentUrlOf(location.origin, context, scope),
           websiteUrl: contentUrlOf(location.origin, context, scope),
-          entityId: scope === 'channel' ? `pipeline-${context.channelId}` : `pipeline-${context.teamId}`,
+          // The cards' deep links name this entity (cards/pipeline-link.ts).
+          entityId: 'pipeline',
           suggestedDisplayName: 'Pipeline',
         })
         .then(
