@@ -43,6 +43,15 @@ export interface Config {
   directorySyncMs: number;
   /** The service's own pages (`/`, `/privacy`, `/terms`): who runs it, how to reach them, their own texts. */
   site: { publisher?: string; contact?: string; pagesDir?: string };
+  /** The pipeline tab: whose Entra tokens its API takes, where their keys are read, where its pages were built. */
+  tab: {
+    /** The app the tab's SSO tokens are for: MicrosoftAppId, or TAB_APP_ID in local mode; absent: dev tokens only. */
+    appId?: string;
+    /** Entra ID's sign-in host, whose `/<tenant>/discovery/v2.0/keys` sign the tokens. */
+    authorityHost: string;
+    /** The built front end (`dist/tab`); absent: the project's own. */
+    distDir?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -67,6 +76,9 @@ export const PARTNER_CENTER_DEFAULTS = {
   issuerHosts: ['www.microsoft.com', 'cacerts.digicert.com'],
   organization: 'Microsoft Corporation',
 } as const;
+
+/** Entra ID's public sign-in host, whose keys sign the tab's tokens. */
+export const TAB_DEFAULTS = { authorityHost: 'https://login.microsoftonline.com' } as const;
 
 export function loadConfig(env: Env = process.env): Config {
   const read = new EnvReader(env);
@@ -109,9 +121,22 @@ export function loadConfig(env: Env = process.env): Config {
       contact: read.text('SITE_CONTACT'),
       pagesDir: read.text('SITE_PAGES_DIR'),
     },
+    tab: readTab(read, bot.appId),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
+}
+
+function readTab(read: EnvReader, appId: string | undefined): Config['tab'] {
+  const tabAppId = read.text('TAB_APP_ID');
+  if (appId && tabAppId && tabAppId !== appId)
+    read.problem('TAB_APP_ID must be unset in production: the tab takes tokens for MicrosoftAppId');
+  const chosen = appId ?? tabAppId;
+  return {
+    ...(chosen ? { appId: chosen } : {}),
+    authorityHost: read.url('ENTRA_AUTHORITY_HOST', TAB_DEFAULTS.authorityHost),
+    ...(read.text('TAB_DIST_DIR') ? { distDir: read.text('TAB_DIST_DIR') } : {}),
+  };
 }
 
 function readBot(read: EnvReader): Config['bot'] {

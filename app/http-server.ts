@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../platform/logger';
 import { sendError } from '../platform/http-errors';
+import type { HttpRoute } from '../platform/http-route';
 import { intakeRoute, type IntakeRouteDeps } from '../intake/intake-route';
 
 export interface HttpServerDeps {
@@ -14,6 +15,8 @@ export interface HttpServerDeps {
   posts?: Record<string, (req: Request, res: Response) => Promise<void>>;
   /** Further GET endpoints by path: the service's own pages. */
   gets?: Record<string, (req: Request, res: Response) => Promise<void>>;
+  /** Endpoints whose paths have parameters (`/api/tab/referrals/:id`, `/tab/assets/*`): the tab's API and pages. */
+  routes?: HttpRoute[];
 }
 
 export function createHttpServer({
@@ -23,11 +26,13 @@ export function createHttpServer({
   isAlive,
   posts = {},
   gets = {},
+  routes = [],
 }: HttpServerDeps): Server {
   const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
   server.post('/api/referrals', intakeRoute(intake));
   for (const [path, handler] of Object.entries(posts)) server.post(path, handler);
   for (const [path, handler] of Object.entries(gets)) server.get(path, handler);
+  for (const route of routes) server[route.method](route.path, route.handler);
   server.get('/healthz', async (_req, res) => {
     if (isAlive && !isAlive())
       return sendError(

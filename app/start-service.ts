@@ -35,6 +35,7 @@ import { createHttpServer } from './http-server';
 import { sitePagesContent } from './site-pages';
 import { servicePageRoutes } from '../site/service-pages';
 import { Shutdown } from './shutdown';
+import { tabRoutes } from './tab';
 import { createStores, type Stores } from './stores';
 
 export interface RunningService {
@@ -177,6 +178,7 @@ export async function startService(
       isAlive: store.isAlive,
       posts: { '/api/messages': handleMessages, ...partnerCenter?.routes },
       gets: servicePageRoutes(sitePagesContent(config.site)),
+      routes: await tabRoutes(config, { ...stores, referrals, directory, people, clock, log }),
     });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);

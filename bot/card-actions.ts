@@ -1,6 +1,7 @@
 import type { Command } from '../core/lifecycle';
 import type { Person } from '../core/referral';
 import { parseChannelPreferences } from '../core/channel-preferences';
+import { commandFromForm } from '../core/form-command';
 import { parseRoutingClaims } from '../core/routing';
 import type { CardActionData, CardVerb, FormSubmission, TransitionVerb } from '../cards/card-actions';
 import { formFields } from '../cards/form-fields';
@@ -106,25 +107,9 @@ export function handleAction<V extends CardVerb>(
   return handler({ data: action.data, turn, deps });
 }
 
-/** The lifecycle command a submitted form asks for; an owner is chosen among the team's members. */
+/** The lifecycle command a submitted form asks for: the core's, from the card's inputs without their prefix. */
 function commandOf(submission: FormSubmission, candidates: readonly Person[]): Command {
-  const input = formFields(submission.form, submission.inputs);
-  switch (submission.form) {
-    case 'accept':
-      return { type: 'accept', input };
-    case 'decline':
-      return { type: 'decline', input };
-    case 'won':
-      return { type: 'won', input };
-    case 'lost':
-      return { type: 'lost', input };
-    case 'edit':
-      return { type: 'edit', input };
-    case 'add-contact':
-      return { type: 'add-contact', input };
-    case 'assign':
-      return { type: 'assign', input: { owner: input['owner'], candidates } };
-  }
+  return commandFromForm(submission.form, formFields(submission.form, submission.inputs), candidates);
 }
 
 async function transition<V extends TransitionVerb>({

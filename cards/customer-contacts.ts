@@ -1,16 +1,10 @@
+import { showsCustomerContacts } from '../core/customer-contacts';
 import type { Contact, Referral } from '../core/referral';
 import { email, field, phone } from '../core/validation';
 import { t, type Locale } from '../i18n/catalogue';
 
-/**
- * Whether a card may show the customer's people. Partner Center shares them only when the customer agreed to be
- * contacted, and takes them away again once the referral is declined or expired (docs/partner-center.md,
- * "Lifecycle rules"): the customer was told to pick another partner. A Won or Lost referral keeps them.
- */
-export function showsCustomerContacts(referral: Referral): boolean {
-  if (!referral.consent.contact) return false;
-  return !(referral.substatus === 'Declined' || referral.substatus === 'Expired');
-}
+// The rule itself is the core's: the tab follows it too.
+export { showsCustomerContacts };
 
 export interface OpenUrlAction {
   type: 'Action.OpenUrl';

@@ -1,4 +1,5 @@
 import type {
+  CloseReason,
   ClosedSubstatus,
   CustomerSize,
   Money,
@@ -44,7 +45,7 @@ export interface ReferralSummary {
     purchaseDate?: Date;
     purchaseTimeframe?: PurchaseTimeframe;
   };
-  closure?: { substatus: ClosedSubstatus; at: Date; value?: Money };
+  closure?: { substatus: ClosedSubstatus; at: Date; reason?: CloseReason; value?: Money };
   /** Lower-case words to search in: customer, id, name, solutions, products, engagement and notes (capped). */
   searchText: string;
   version: number;
@@ -107,6 +108,7 @@ export function summaryOf(referral: Referral): ReferralSummary {
           closure: {
             substatus: closure.substatus,
             at: closure.at,
+            ...(closure.reason ? { reason: closure.reason } : {}),
             ...(closure.dealRegistration ? { value: closure.dealRegistration.value } : {}),
           },
         }

@@ -1,3 +1,4 @@
+import { cardKey } from '../services/thread-link';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import type { ReferralEvent } from '../core/events';
@@ -18,7 +19,7 @@ import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
 import type { PacedSender } from './paced-sender';
 import type { PostOnce } from './post-once';
 
-export const cardKey = (referralId: string) => `referral-card:${referralId}`;
+export { cardKey };
 
 /** The referral's card in its channel: posted once as a new thread, then kept current for everyone. */
 export interface ChannelCards {

@@ -6,7 +6,7 @@ import type { People } from '../services/people';
 import type { ChannelSettingsStore } from '../storage/channel-settings';
 import type { Conversations } from '../storage/conversations';
 import type { ReferralRoutes } from '../storage/referral-routes';
-import { cardKey } from './channel-cards';
+import { cardKey, threadUrlOf } from '../services/thread-link';
 import { adaptiveCardActivity, ConnectorError, type ConnectorClient } from './connector-client';
 import type { PacedSender } from './paced-sender';
 import type { PostOnce } from './post-once';
@@ -34,15 +34,7 @@ export interface PersonalNoticesDeps {
 export function createPersonalNotices(deps: PersonalNoticesDeps): PersonalNotices {
   /** Teams' link to the referral's thread (docs/teams-platform.md, "Deep links"). */
   async function threadUrl(referralId: string, tenantId: string | undefined): Promise<string | undefined> {
-    const post = await deps.posts.getPost(cardKey(referralId));
-    if (post?.state !== 'sent' || !post.conversationId || !post.activityId) return undefined;
-    const channelId = post.conversationId.split(';')[0]!;
-    const query = new URLSearchParams({
-      ...(tenantId ? { tenantId } : {}),
-      parentMessageId: post.activityId,
-      createdTime: post.activityId,
-    });
-    return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(post.activityId)}?${query}`;
+    return threadUrlOf(await deps.posts.getPost(cardKey(referralId)), tenantId);
   }
 
   return {

@@ -1,0 +1,148 @@
+import { stat, readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import type { Response } from 'restify';
+import type { HttpRoute } from '../platform/http-route';
+
+/** What the tab's pages need: where the front end was built, and whether local browsers may frame it. */
+export interface TabPagesDeps {
+  /** `dist/tab`: index.html, config.html and assets/ (docs/tab-api.md, "Pages"). */
+  distDir: string;
+  isLocalMode: boolean;
+}
+
+// Teams' hosts that frame a tab (Teams, Microsoft 365 and Outlook on the web): docs/teams-platform.md, "Tabs".
+const TEAMS_FRAME_HOSTS = [
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.cloud.microsoft',
+  'https://*.office.com',
+];
+const LOCAL_FRAME_HOSTS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/** The page's policy: its own scripts only; inline styles because Fluent UI v9 (Griffel) inserts them at run time. */
+export function tabContentSecurityPolicy(isLocalMode: boolean): string {
+  const frameAncestors = ["'self'", ...TEAMS_FRAME_HOSTS, ...(isLocalMode ? LOCAL_FRAME_HOSTS : [])];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
+  ].join('; ');
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const ASSETS_PREFIX = '/tab/assets/';
+
+/**
+ * `/tab`, `/tab/config` and `/tab/assets/<file>`: the built front end, with a strict policy. A path that would leave
+ * the assets folder, or a file that is not there, is a 404; a front end never built, a 503 that says so.
+ */
+export function tabPageRoutes(deps: TabPagesDeps): HttpRoute[] {
+  const distDir = resolve(deps.distDir);
+  const assetsDir = join(distDir, 'assets');
+  const policy = tabContentSecurityPolicy(deps.isLocalMode);
+
+  const notBuilt = (res: Response) => {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(
+      `The tab is not built: ${distDir} has no index.html. The set-up step of npm start and npm test builds it (node scripts/setup.mjs).\n`,
+    );
+  };
+  const notFound = (res: Response) => {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+    res.end('Not found.\n');
+  };
+  const isBuilt = () => isFile(join(distDir, 'index.html'));
+
+  async function send(res: Response, file: string) {
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': String(body.length),
+      'content-security-policy': policy,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  }
+
+  const page = (file: string) => async (_req: unknown, res: Response) => {
+    if (!(await isBuilt())) return notBuilt(res);
+    const path = join(distDir, file);
+    if (!(await isFile(path))) return notFound(res);
+    await send(res, path);
+  };
+
+  return [
+    { method: 'get', path: '/tab', handler: page('index.html') },
+    { method: 'get', path: '/tab/config', handler: page('config.html') },
+    {
+      method: 'get',
+      path: '/tab/assets/*',
+      handler: async (req, res) => {
+        if (!(await isBuilt())) return notBuilt(res);
+        const file = assetPath(assetsDir, req.url ?? '');
+        if (!file || !(await isFile(file))) return notFound(res);
+        await send(res, file);
+      },
+    },
+  ];
+}
+
+/**
+ * The file under `assetsDir` a request names, read from the raw path (not restify's decoded parameter): undefined
+ * for anything that could step out (`..`, `.`, an encoded slash or backslash, a NUL, a backslash) or is malformed.
+ */
+export function assetPath(assetsDir: string, url: string): string | undefined {
+  const rawPath = url.split(/[?#]/)[0]!;
+  if (!rawPath.startsWith(ASSETS_PREFIX)) return undefined;
+  const rest = rawPath.slice(ASSETS_PREFIX.length);
+  if (rest === '' || /%2f|%5c|%00|\\/i.test(rest)) return undefined;
+  const segments: string[] = [];
+  for (const raw of rest.split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
+    if (segment === '' || segment === '.' || segment === '..' || /[\0\\/]/.test(segment)) return undefined;
+    segments.push(segment);
+  }
+  const file = resolve(assetsDir, ...segments);
+  return file.startsWith(assetsDir + sep) ? file : undefined;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
