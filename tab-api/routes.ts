@@ -31,7 +31,8 @@ export interface TabApiDeps {
   auth: TabAuth;
   /** Local mode only: the dev token signer behind `/api/tab/dev/*`. */
   devTokens?: DevTokens;
-  directory: Pick<ReferralDirectory, 'get' | 'inScope'>;
+  /** `put`: the tab reads its own change at once, before the change effects have run. */
+  directory: Pick<ReferralDirectory, 'get' | 'inScope' | 'put'>;
   people: People;
   conversations: Pick<Conversations, 'listChannels'>;
   referrals: Pick<ReferralService, 'load' | 'apply'>;
@@ -296,6 +297,9 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
               await detail(outcome.referral, entry.place, presentation),
             );
           case 'applied':
+            // The directory hears of it from the change effects too (in the background): the list the tab asks
+            // for next must already show it. `put` keeps the newer of the two.
+            directory.put(outcome.referral);
             return res.send(200, {
               referral: await detail(outcome.referral, entry.place, presentation),
               warnings: outcome.warnings,

@@ -41,6 +41,28 @@ describe('loadConfig', () => {
     expect(loadConfig({}).bot.allowedTenantIds).toBeUndefined();
   });
 
+  it('checks the tab’s tokens for the bot’s app against Entra ID’s host, or one the settings name', () => {
+    const production = {
+      MicrosoftAppId: 'app',
+      MicrosoftAppPassword: 'pw',
+      INTAKE_SECRET: 'x'.repeat(32),
+      ALLOWED_TENANT_IDS: 'tenant-a',
+    };
+    expect(loadConfig(production).tab).toEqual({
+      appId: 'app',
+      authorityHost: 'https://login.microsoftonline.com',
+    });
+    // Local mode takes dev tokens only, unless told which app Entra's tokens are for.
+    expect(loadConfig({}).tab.appId).toBeUndefined();
+    expect(
+      loadConfig({ TAB_APP_ID: 'local-app', ENTRA_AUTHORITY_HOST: 'http://127.0.0.1:4444/' }).tab,
+    ).toEqual({ appId: 'local-app', authorityHost: 'http://127.0.0.1:4444' });
+    expect(() => loadConfig({ ENTRA_AUTHORITY_HOST: 'http://login.example' })).toThrow(
+      /ENTRA_AUTHORITY_HOST must be an https URL/,
+    );
+    expect(() => loadConfig({ ...production, TAB_APP_ID: 'other' })).toThrow(/TAB_APP_ID must be unset/);
+  });
+
   it('names every bad setting at once', () => {
     let error: unknown;
     try {

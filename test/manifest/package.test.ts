@@ -25,6 +25,9 @@ interface Manifest {
     commandLists: { commands: { title: string; description: string }[] }[];
   }[];
   validDomains: string[];
+  staticTabs: { entityId: string; name: string; contentUrl: string; websiteUrl: string; scopes: string[] }[];
+  configurableTabs: { configurationUrl: string; canUpdateConfiguration: boolean; scopes: string[] }[];
+  webApplicationInfo: { id: string; resource: string };
   localizationInfo: {
     defaultLanguageTag: string;
     additionalLanguages: { languageTag: string; file: string }[];
@@ -155,6 +158,32 @@ describe('npm run package', () => {
       'digest',
       'settings',
     ]);
+  });
+
+  it('has the personal "My referrals" tab and the configurable "Pipeline" tab on the bot’s host', () => {
+    expect(manifest.staticTabs).toEqual([
+      {
+        entityId: 'my-referrals',
+        name: 'My referrals',
+        contentUrl: `https://${HOST}/tab?view=mine`,
+        websiteUrl: `https://${HOST}/tab?view=mine`,
+        scopes: ['personal'],
+      },
+    ]);
+    expect(manifest.configurableTabs).toEqual([
+      expect.objectContaining({
+        configurationUrl: `https://${HOST}/tab/config`,
+        canUpdateConfiguration: true,
+        scopes: ['team', 'groupChat'],
+      }),
+    ]);
+    expect(korean['staticTabs[0].name']).toBe('내 리퍼럴');
+  });
+
+  it('names the bot’s app registration and its API for the tab’s single sign-on', () => {
+    expect(manifest.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://${HOST}/${APP_ID}` });
+    // The tab's pages and API are on the one valid domain.
+    expect(manifest.validDomains).toEqual([HOST]);
   });
 
   it('has a 192×192 colour icon and a 32×32 outline icon', async () => {
