@@ -1,6 +1,8 @@
 // The tab's own words in English and Korean. Field labels, reasons, sizes and states come from the bot's catalogue
 // (i18n/), so a form in the tab reads as the card's does.
 import {
+  codeMessage,
+  isMessageKey,
   localeFrom,
   t as catalogue,
   type Locale,
@@ -68,6 +70,7 @@ const en = {
   'list.hot': 'Customer asked to be called',
   'detail.label': 'Referral {customer}',
   'detail.close': 'Close',
+  'detail.title': 'Referral',
   'detail.id': 'ID',
   'detail.state': 'State',
   'detail.size': 'Size',
@@ -84,6 +87,14 @@ const en = {
   'detail.channel': 'Channel',
   'detail.flame': 'Flame',
   'detail.contacts': 'Customer contacts',
+  'detail.team': 'Our people',
+  'detail.products': 'Products',
+  'detail.services': 'Services',
+  'detail.industries': 'Industries',
+  'detail.purchase': 'Purchase timeframe',
+  'detail.engagementNotes': 'Engagement notes',
+  'detail.reason': 'Reason',
+  'detail.closingNotes': 'Closing notes',
   'detail.requirements': 'Requirements',
   'detail.notes': 'Customer’s notes',
   'detail.engagement': 'Engagement',
@@ -123,6 +134,8 @@ const en = {
   'insights.pipeline': 'Pipeline value by estimated purchase month',
   'insights.count': 'Referrals',
   'insights.none': 'Nothing to show for these filters.',
+  'insights.undated': 'With a purchase timeframe but no date: {count} referrals, {value}.',
+  'insights.otherCurrencies': '{count} values in other currencies are not added in.',
   'config.title': 'Pipeline tab',
   'config.scope': 'Show the referrals of',
   'config.team': 'This team (every channel)',
@@ -192,6 +205,7 @@ const ko: Record<TabKey, string> = {
   'list.hot': '고객이 연락을 요청함',
   'detail.label': '추천 {customer}',
   'detail.close': '닫기',
+  'detail.title': '추천',
   'detail.id': 'ID',
   'detail.state': '상태',
   'detail.size': '규모',
@@ -208,6 +222,14 @@ const ko: Record<TabKey, string> = {
   'detail.channel': '채널',
   'detail.flame': '알림',
   'detail.contacts': '고객 연락처',
+  'detail.team': '우리 담당자',
+  'detail.products': '제품',
+  'detail.services': '서비스',
+  'detail.industries': '업종',
+  'detail.purchase': '구매 시기',
+  'detail.engagementNotes': '영업 기회 메모',
+  'detail.reason': '사유',
+  'detail.closingNotes': '종료 메모',
   'detail.requirements': '요구 사항',
   'detail.notes': '고객 메모',
   'detail.engagement': '영업 기회',
@@ -247,6 +269,8 @@ const ko: Record<TabKey, string> = {
   'insights.pipeline': '예상 구매 월별 파이프라인 금액',
   'insights.count': '추천',
   'insights.none': '이 필터에 해당하는 내용이 없습니다.',
+  'insights.undated': '구매 시기만 있고 날짜가 없는 추천: {count}건, {value}.',
+  'insights.otherCurrencies': '다른 통화로 된 금액 {count}건은 더하지 않았습니다.',
   'config.title': '파이프라인 탭',
   'config.scope': '표시할 추천',
   'config.team': '이 팀 (모든 채널)',
@@ -262,6 +286,8 @@ export interface Strings {
   s(key: TabKey, params?: MessageParams): string;
   /** The bot's catalogue (field labels, reasons, sizes), so the tab and the cards say the same. */
   t(key: MessageKey, params?: MessageParams): string;
+  /** A field error as the card words it (its code in the catalogue), else the server's own message. */
+  fieldMessage(error: { message: string; code?: string; params?: MessageParams }): string;
 }
 
 export function stringsFor(locale: Locale): Strings {
@@ -272,6 +298,10 @@ export function stringsFor(locale: Locale): Strings {
         name in params ? String(params[name]) : whole,
       ),
     t: (key, params) => catalogue(locale, key, params),
+    fieldMessage: (error) =>
+      error.code && isMessageKey(`error.${error.code}`)
+        ? codeMessage(locale, 'error', error.code, error.params)
+        : error.message,
   };
 }
 

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly fields: FieldMessage[] = [],
+    /** On a 409: the referral as it is now. */
+    readonly current?: Detail,
   ) {
     super(message);
   }
@@ -17,7 +19,8 @@ export class ApiError extends Error {
 export interface Api {
   me(): Promise<Me>;
   referrals(query: string): Promise<ReferralPage>;
-  referral(id: string): Promise<Detail>;
+  /** Its history lines in `lang`, their times in the zone `tz`. */
+  referral(id: string, lang: string, tz: string): Promise<Detail>;
   insights(query: string): Promise<Insights>;
   act(id: string, verb: Verb, version: number, data: Record<string, unknown>): Promise<Detail>;
   /** The CSV of the list's filters, as a file the browser saves. */
@@ -39,7 +42,8 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
   return {
     me: () => json<Me>('/me'),
     referrals: (query) => json<ReferralPage>(`/referrals?${query}`),
-    referral: (id) => json<Detail>(`/referrals/${encodeURIComponent(id)}`),
+    referral: (id, lang, tz) =>
+      json<Detail>(`/referrals/${encodeURIComponent(id)}?${new URLSearchParams({ lang, tz })}`),
     insights: (query) => json<Insights>(`/insights?${query}`),
     act: async (id, verb, version, data) =>
       (
@@ -66,11 +70,12 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
 
 async function errorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => ({}))) as {
-    error?: { message?: string; fields?: FieldMessage[] };
+    error?: { message?: string; fields?: FieldMessage[]; referral?: Detail };
   };
   return new ApiError(
     response.status,
     body.error?.message ?? `${response.status} ${response.statusText}`,
     body.error?.fields ?? [],
+    body.error?.referral,
   );
 }

@@ -7,9 +7,14 @@ export const VERBS = ['accept', 'decline', 'won', 'lost', 'edit', 'assign'] as c
 export type Verb = (typeof VERBS)[number];
 
 export interface Me {
-  person: { aadObjectId: string; name?: string };
-  locale?: string;
-  teams: { teamId: string; name?: string; channels: { channelId: string; name?: string }[] }[];
+  person: { aadObjectId: string; name?: string; tenantId?: string };
+  teams: {
+    teamId: string;
+    name?: string;
+    isAdmin: boolean;
+    channels: { channelId: string; name?: string }[];
+  }[];
+  /** A referral admin of at least one of the teams: the one who sees Insights first. */
   isAdmin: boolean;
 }
 
@@ -21,52 +26,76 @@ export interface Money {
 export interface Row {
   id: string;
   shortId: string;
+  /** The referral's own title (Partner Center's `name`). */
+  name: string;
   customer: string;
   state: State;
-  substatus?: string;
+  substatus: string;
   size?: string;
   country?: string;
+  city?: string;
   region?: string;
   solutions: string[];
+  industries: string[];
   receivedAt: string;
-  respondBy?: string;
-  expiresAt?: string;
+  respondBy: string;
+  expiresAt: string;
   flame?: 'hot' | 'cooled';
   owner?: { id: string; name?: string };
   value?: Money;
   purchaseBy?: string;
   coSell?: boolean;
   place?: { teamId?: string; channelId: string; channelName?: string };
-  threadUrl?: string;
   version: number;
+}
+
+export interface Actor {
+  kind?: string;
+  id: string;
+  name?: string;
 }
 
 export interface HistoryLine {
   at: string;
-  by?: string;
+  by?: Actor;
   kind: string;
+  /** The card's history line, in the language and zone the tab asked for. */
   text: string;
 }
 
 export interface Contact {
-  firstName?: string;
+  firstName: string;
   lastName?: string;
   email?: string;
   phoneNumber?: string;
-  name?: string;
 }
 
 export interface Detail extends Row {
   contacts: Contact[];
-  requirements?: unknown;
+  /** The partner's own people on the referral. */
+  team: Contact[];
+  requirements: { solutions: string[]; products: string[]; services: string[]; industries: string[] };
   notes?: string;
   engagement?: {
-    name?: string;
-    value?: Money;
-    purchase?: { date?: string; timeframe?: string };
+    name: string;
+    value: Money;
+    purchaseDate?: string;
+    purchaseTimeframe?: string;
     notes?: string;
     crmId?: string;
   };
+  response?: { action: string; by: Actor; at: string };
+  closure?: {
+    substatus: string;
+    by: Actor;
+    at: string;
+    reason?: string;
+    notes?: string;
+    dealRegistration?: { value: Money; closedAt: string; microsoftContactEmail?: string; notes?: string };
+  };
+  /** The team members Assign may name. */
+  assignees: { id: string; name: string }[];
+  threadUrl?: string;
   history: HistoryLine[];
   actions: Verb[];
 }
@@ -87,6 +116,8 @@ export interface SolutionStats {
   accepted: number;
   won: number;
   lost: number;
+  /** won / (won + lost), 0–1; absent when none closed either way. */
+  winRate?: number;
   wonValue: number;
 }
 
@@ -96,12 +127,19 @@ export interface Insights {
   bySolution: SolutionStats[];
   byIndustry: SolutionStats[];
   pipelineByMonth: { month: string; count: number; value: number }[];
+  pipelineUndated: { count: number; value: number };
+  /** What the values are summed in; values in other currencies are counted in `otherCurrencies`, not added. */
   currency?: string;
+  otherCurrencies: number;
 }
 
 export interface FieldMessage {
   field: string;
+  /** The core's message, in English. */
   message: string;
+  /** The core's code for it (core/result.ts), which the catalogue words in the person's language. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** What the tab filters by; each becomes the query parameter of the same name. */

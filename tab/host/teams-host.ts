@@ -1,6 +1,6 @@
 // Everything the tab asks of Teams, through @microsoft/teams-js. Standalone (a plain browser at /tab, local mode)
 // there is no host, and the tab uses none of this.
-import { app, authentication } from '@microsoft/teams-js';
+import type { app as teamsApp } from '@microsoft/teams-js';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
@@ -43,6 +43,9 @@ export const themeOf = (name: string | undefined): ThemeName =>
 /** Connects to Teams when framed; undefined when the tab runs standalone. */
 export async function connectToHost(): Promise<Host | undefined> {
   if (!isFramed()) return undefined;
+  // Loaded only when framed: on load teams-js asks a Microsoft CDN for its list of Teams origins, which the CSP
+  // refuses (it then uses the list it ships with); standalone there is no host to ask about.
+  const { app, authentication } = await import('@microsoft/teams-js');
   if (!app.isInitialized()) {
     const timeout = new Promise<never>((_, reject) =>
       setTimeout(() => reject(new Error('no Teams host answered')), INITIALIZE_TIMEOUT_MS),
@@ -63,7 +66,7 @@ export async function connectToHost(): Promise<Host | undefined> {
   };
 }
 
-function contextOf(context: app.Context): HostContext {
+function contextOf(context: teamsApp.Context): HostContext {
   return {
     locale: context.app.locale,
     theme: themeOf(context.app.theme),

@@ -76,6 +76,19 @@ export function Insights({ api, strings, query, onError }: InsightsProps) {
           <Text as="p">{s('insights.none')}</Text>
         )}
       </div>
+      {data.pipelineUndated.count > 0 && (
+        <Text as="p">
+          {s('insights.undated', {
+            count: showCount(strings, data.pipelineUndated.count),
+            value: money(data.pipelineUndated.value),
+          })}
+        </Text>
+      )}
+      {data.otherCurrencies > 0 && (
+        <Text as="p">
+          {s('insights.otherCurrencies', { count: showCount(strings, data.otherCurrencies) })}
+        </Text>
+      )}
     </section>
   );
 }
@@ -89,7 +102,7 @@ function Breakdown(props: {
   const { strings, title, rows, money } = props;
   const { s } = strings;
   if (rows.length === 0) return null;
-  const rate = (row: SolutionStats) => (row.won + row.lost > 0 ? (100 * row.won) / (row.won + row.lost) : 0);
+  const rate = (row: SolutionStats) => 100 * (row.winRate ?? 0);
   return (
     <div>
       <BarChart

@@ -23,17 +23,7 @@ export interface ActionField {
 // The card offers these; the core takes any ISO 4217 code.
 const CURRENCIES = ['USD', 'EUR', 'KRW', 'JPY', 'GBP', 'AUD', 'CAD', 'SGD', 'INR'];
 
-export interface Assignee {
-  id: string;
-  name: string;
-}
-
-export function actionFields(
-  strings: Strings,
-  verb: Verb,
-  referral: Detail,
-  assignees: readonly Assignee[],
-): ActionField[] {
+export function actionFields(strings: Strings, verb: Verb, referral: Detail): ActionField[] {
   const { t } = strings;
   const field = (name: string, rest: Partial<ActionField> = {}): ActionField => ({
     name,
@@ -50,7 +40,7 @@ export function actionFields(
     field('engagementName', {
       required: true,
       maxLength: LIMITS.engagementName,
-      initial: current?.name ?? referral.customer,
+      initial: current?.name ?? referral.name,
     }),
     field('value', { required: true, initial: String(current?.value?.amount ?? '') }),
     field('currency', {
@@ -59,11 +49,11 @@ export function actionFields(
       choices: currencies,
       initial: current?.value?.currency ?? referral.value?.currency ?? 'USD',
     }),
-    field('purchaseDate', { kind: 'date', initial: current?.purchase?.date?.slice(0, 10) ?? '' }),
+    field('purchaseDate', { kind: 'date', initial: current?.purchaseDate ?? '' }),
     field('purchaseTimeframe', {
       kind: 'choice',
       choices: choices(PURCHASE_TIMEFRAMES, (timeframe) => `timeframe.${timeframe}`),
-      initial: current?.purchase?.timeframe ?? '',
+      initial: current?.purchaseTimeframe ?? '',
     }),
     field('notes', { kind: 'multiline', maxLength: LIMITS.notes, initial: current?.notes ?? '' }),
     field('crmId', { maxLength: LIMITS.crmId, initial: current?.crmId ?? '' }),
@@ -94,7 +84,7 @@ export function actionFields(
         field('owner', {
           kind: 'choice',
           required: true,
-          choices: assignees.map((person) => ({ value: person.id, label: person.name })),
+          choices: referral.assignees.map((person) => ({ value: person.id, label: person.name })),
           initial: referral.owner?.id ?? '',
         }),
       ];

@@ -9,17 +9,18 @@ import {
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { ApiError, type Api } from '../api/client';
-import type { Detail, Verb } from '../api/types';
+import type { Detail, FieldMessage, Verb } from '../api/types';
 import type { Strings } from '../strings';
-import { actionData, actionFields, isAbout, type Assignee } from './action-fields';
+import { actionData, actionFields, isAbout } from './action-fields';
 
 interface ActionFormProps {
   api: Api;
   strings: Strings;
   verb: Verb;
   referral: Detail;
-  assignees: readonly Assignee[];
   onDone(referral: Detail): void;
+  /** Someone acted first: the referral as it is now. */
+  onStale(current: Detail): void;
   onCancel(): void;
 }
 
@@ -27,13 +28,13 @@ interface ActionFormProps {
  * One action's form. A 400 puts each field's message under it and keeps what was typed; a 409 says who acted first
  * (the server's message) and the form stays, so nothing typed is lost.
  */
-export function ActionForm({ api, strings, verb, referral, assignees, onDone, onCancel }: ActionFormProps) {
+export function ActionForm({ api, strings, verb, referral, onDone, onStale, onCancel }: ActionFormProps) {
   const { s } = strings;
-  const fields = actionFields(strings, verb, referral, assignees);
+  const fields = actionFields(strings, verb, referral);
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(fields.map((field) => [field.name, field.initial])),
   );
-  const [fieldErrors, setFieldErrors] = useState<{ field: string; message: string }[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<FieldMessage[]>([]);
   const [problem, setProblem] = useState('');
   const [isSaving, setSaving] = useState(false);
 
@@ -46,8 +47,10 @@ export function ActionForm({ api, strings, verb, referral, assignees, onDone, on
       const error = e instanceof ApiError ? e : undefined;
       setFieldErrors(error?.fields ?? []);
       const message = (e as Error).message;
-      if (error?.isStale) setProblem(s('action.stale', { message }));
-      else if (!error?.fields.length) setProblem(s('action.failed', { message }));
+      if (error?.isStale) {
+        setProblem(s('action.stale', { message }));
+        if (error.current) onStale(error.current);
+      } else if (!error?.fields.length) setProblem(s('action.failed', { message }));
       else
         setProblem(
           unplacedMessages(
@@ -59,10 +62,10 @@ export function ActionForm({ api, strings, verb, referral, assignees, onDone, on
       setSaving(false);
     }
   };
-  const unplacedMessages = (errors: { field: string; message: string }[], names: string[]) =>
+  const unplacedMessages = (errors: FieldMessage[], names: string[]) =>
     errors
       .filter((error) => !names.some((name) => isAbout(verb, error.field, name)))
-      .map((error) => error.message)
+      .map((error) => strings.fieldMessage(error))
       .join(' ');
 
   return (
@@ -81,7 +84,7 @@ export function ActionForm({ api, strings, verb, referral, assignees, onDone, on
       {fields.map((field) => {
         const message = fieldErrors
           .filter((error) => isAbout(verb, error.field, field.name))
-          .map((error) => error.message)
+          .map((error) => strings.fieldMessage(error))
           .join(' ');
         const set = (value: string) => setValues((current) => ({ ...current, [field.name]: value }));
         const value = values[field.name] ?? '';

@@ -1,27 +1,26 @@
 // A referral in full: what its card shows, every line of its history, and the actions the person may take now.
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { isMessageKey, type MessageKey } from '../../i18n/catalogue';
 import type { Api } from '../api/client';
-import type { Detail, Me, Verb } from '../api/types';
+import type { Contact, Detail, Verb } from '../api/types';
 import type { Host } from '../host/teams-host';
 import type { Strings } from '../strings';
 import { ActionForm } from './action-form';
-import type { Assignee } from './action-fields';
-import { ThreadLink } from './referral-table';
+import { ThreadLink } from './thread-link';
 import { showDate, showDateTime, showMoney, showSize } from './show';
 
 interface DetailPaneProps {
   api: Api;
   strings: Strings;
   id: string;
-  me?: Me;
   host?: Host;
   onClose(): void;
   /** An action went through: the list and its counts are out of date. */
   onChanged(): void;
 }
 
-export function DetailPane({ api, strings, id, me, host, onClose, onChanged }: DetailPaneProps) {
+export function DetailPane({ api, strings, id, host, onClose, onChanged }: DetailPaneProps) {
   const { s } = strings;
   const [referral, setReferral] = useState<Detail>();
   const [error, setError] = useState('');
@@ -29,15 +28,10 @@ export function DetailPane({ api, strings, id, me, host, onClose, onChanged }: D
   const [done, setDone] = useState(false);
 
   useEffect(() => {
-    api.referral(id).then(setReferral, (e: Error) => setError(s('app.failed', { message: e.message })));
-  }, [api, id, s]);
-
-  const assignees: Assignee[] = me
-    ? [{ id: me.person.aadObjectId, name: s('action.me', { name: me.person.name ?? me.person.aadObjectId }) }]
-    : [];
-  if (referral?.owner && referral.owner.id !== me?.person.aadObjectId) {
-    assignees.push({ id: referral.owner.id, name: referral.owner.name ?? referral.owner.id });
-  }
+    api
+      .referral(id, strings.locale, browserTimeZone())
+      .then(setReferral, (e: Error) => setError(s('app.failed', { message: e.message })));
+  }, [api, id, s, strings.locale]);
 
   return (
     <aside
@@ -58,8 +52,12 @@ export function DetailPane({ api, strings, id, me, host, onClose, onChanged }: D
       {!referral && !error && <Spinner label={s('app.loading')} />}
       {referral && (
         <>
-          <Facts strings={strings} referral={referral} host={host} />
-          <section aria-label={s('detail.actions')} style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <Facts strings={strings} referral={referral} />
+          {referral.threadUrl && <ThreadLink strings={strings} url={referral.threadUrl} host={host} />}
+          <section
+            aria-label={s('detail.actions')}
+            style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 12 }}
+          >
             {referral.actions.map((action) => (
               <Button
                 key={action}
@@ -81,13 +79,16 @@ export function DetailPane({ api, strings, id, me, host, onClose, onChanged }: D
           )}
           {verb && (
             <ActionForm
-              key={`${verb}-${referral.version}`}
+              key={verb}
               api={api}
               strings={strings}
               verb={verb}
               referral={referral}
-              assignees={assignees}
               onCancel={() => setVerb(undefined)}
+              onStale={(current) => {
+                setReferral(current);
+                onChanged();
+              }}
               onDone={(changed) => {
                 setReferral(changed);
                 setVerb(undefined);
@@ -103,54 +104,70 @@ export function DetailPane({ api, strings, id, me, host, onClose, onChanged }: D
   );
 }
 
-function Facts({ strings, referral, host }: { strings: Strings; referral: Detail; host?: Host }) {
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+function Facts({ strings, referral }: { strings: Strings; referral: Detail }) {
   const { s, t } = strings;
-  const state = referral.substatus
-    ? t(`substatus.${referral.substatus}` as Parameters<typeof t>[0])
+  const state = isMessageKey(`substatus.${referral.substatus}`)
+    ? t(`substatus.${referral.substatus}` as MessageKey)
     : s(`state.${referral.state}`);
-  const engagement = referral.engagement;
-  const facts: [string, ReactNode][] = [
+  const { engagement, closure, requirements } = referral;
+  const facts: [string, string][] = [
+    [s('detail.title'), referral.name],
     [s('detail.id'), referral.shortId],
     [s('detail.state'), state],
     [s('detail.flame'), referral.flame === 'hot' ? `🔥 ${s('list.hot')}` : ''],
     [s('detail.size'), showSize(strings, referral.size)],
-    [s('detail.location'), [referral.country, referral.region].filter(Boolean).join(' · ')],
-    [s('detail.solutions'), referral.solutions.join(', ')],
+    [s('detail.location'), [referral.city, referral.region, referral.country].filter(Boolean).join(', ')],
+    [s('detail.solutions'), requirements.solutions.join(', ')],
+    [s('detail.products'), requirements.products.join(', ')],
+    [s('detail.services'), requirements.services.join(', ')],
+    [s('detail.industries'), requirements.industries.join(', ')],
     [s('detail.received'), showDateTime(strings, referral.receivedAt)],
-    [s('detail.respondBy'), showDateTime(strings, referral.respondBy)],
-    [s('detail.expires'), showDateTime(strings, referral.expiresAt)],
+    [s('detail.respondBy'), referral.state === 'inbox' ? showDateTime(strings, referral.respondBy) : ''],
+    [s('detail.expires'), referral.state === 'inbox' ? showDateTime(strings, referral.expiresAt) : ''],
     [s('detail.owner'), referral.owner?.name ?? referral.owner?.id ?? ''],
     [s('detail.value'), showMoney(strings, referral.value)],
     [s('detail.purchaseBy'), showDate(strings, referral.purchaseBy)],
     [s('detail.coSell'), referral.coSell ? s('detail.yes') : ''],
     [s('detail.channel'), referral.place?.channelName ?? ''],
+    [s('detail.notes'), referral.notes ?? ''],
+    [s('detail.contacts'), referral.contacts.map(contactLine).join('\n')],
+    [s('detail.team'), referral.team.map(contactLine).join('\n')],
     [
       s('detail.engagement'),
       engagement ? [engagement.name, engagement.crmId].filter(Boolean).join(' · ') : '',
     ],
-    [s('detail.notes'), referral.notes ?? ''],
-    [s('detail.requirements'), textOf(referral.requirements)],
-    [s('detail.contacts'), referral.contacts.map(contactLine).join('\n')],
+    [
+      s('detail.purchase'),
+      engagement?.purchaseTimeframe && isMessageKey(`timeframe.${engagement.purchaseTimeframe}`)
+        ? t(`timeframe.${engagement.purchaseTimeframe}` as MessageKey)
+        : '',
+    ],
+    [s('detail.engagementNotes'), engagement?.notes ?? ''],
+    [
+      s('detail.reason'),
+      closure?.reason && isMessageKey(`reason.${closure.reason}`)
+        ? t(`reason.${closure.reason}` as MessageKey)
+        : '',
+    ],
+    [s('detail.closingNotes'), closure?.notes ?? ''],
   ];
   return (
-    <>
-      <dl
-        style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 12px', margin: '8px 0' }}
-      >
-        {facts
-          .filter(([, value]) => value !== '')
-          .map(([label, value]) => (
-            <div key={label} style={{ display: 'contents' }}>
-              <dt style={{ fontWeight: 600 }}>{label}</dt>
-              <dd style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value}</dd>
-            </div>
-          ))}
-      </dl>
-      {referral.threadUrl && <ThreadLink strings={strings} url={referral.threadUrl} host={host} />}
-    </>
+    <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '4px 12px', margin: '8px 0' }}>
+      {facts
+        .filter(([, value]) => value !== '')
+        .map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt style={{ fontWeight: 600 }}>{label}</dt>
+            <dd style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value}</dd>
+          </div>
+        ))}
+    </dl>
   );
 }
 
+/** Every change, oldest first, each in the card's own words. */
 function History({ strings, referral }: { strings: Strings; referral: Detail }) {
   const { s } = strings;
   return (
@@ -162,7 +179,7 @@ function History({ strings, referral }: { strings: Strings; referral: Detail }) 
         <ol style={{ margin: 0, paddingLeft: 20 }}>
           {referral.history.map((line, index) => (
             <li key={index} style={{ whiteSpace: 'pre-wrap' }}>
-              {[showDateTime(strings, line.at), line.by, line.text].filter(Boolean).join(' · ')}
+              {line.text}
             </li>
           ))}
         </ol>
@@ -171,25 +188,7 @@ function History({ strings, referral }: { strings: Strings; referral: Detail }) 
   );
 }
 
-const contactLine = (contact: Detail['contacts'][number]) =>
-  [
-    contact.name ?? [contact.firstName, contact.lastName].filter(Boolean).join(' '),
-    contact.email,
-    contact.phoneNumber,
-  ]
+const contactLine = (contact: Contact) =>
+  [[contact.firstName, contact.lastName].filter(Boolean).join(' '), contact.email, contact.phoneNumber]
     .filter(Boolean)
     .join(' · ');
-
-/** Requirements as the server sends them (a list, an object of lists, text), written out as plain text. */
-function textOf(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.map(textOf).filter(Boolean).join(', ');
-  if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([key, inner]) => (textOf(inner) ? `${key}: ${textOf(inner)}` : ''))
-      .filter(Boolean)
-      .join('\n');
-  }
-  return '';
-}

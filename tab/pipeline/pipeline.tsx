@@ -120,7 +120,6 @@ export function Pipeline({ api, strings, host, search, onUnauthorized }: Pipelin
                   strings={strings}
                   page={page}
                   filters={filters}
-                  host={host}
                   selectedId={selectedId}
                   onSelect={setSelectedId}
                   onChange={(changes) => setFilters((current) => ({ ...current, ...changes }))}
@@ -135,7 +134,6 @@ export function Pipeline({ api, strings, host, search, onUnauthorized }: Pipelin
                 api={api}
                 strings={strings}
                 id={selectedId}
-                me={me}
                 host={host}
                 onClose={() => setSelectedId(undefined)}
                 onChanged={() => setReloads((n) => n + 1)}

@@ -1,6 +1,5 @@
 import {
   Button,
-  Link,
   Table,
   TableBody,
   TableCell,
@@ -10,15 +9,13 @@ import {
   Text,
 } from '@fluentui/react-components';
 import type { Filters, ReferralPage, Row } from '../api/types';
-import type { Host } from '../host/teams-host';
 import type { Strings } from '../strings';
-import { showCount, showDateTime, showMoney, showSize } from './show';
+import { showCount, showDate, showDateTime, showMoney, showSize } from './show';
 
 interface ReferralTableProps {
   strings: Strings;
   page: ReferralPage;
   filters: Filters;
-  host?: Host;
   selectedId?: string;
   onSelect(id: string): void;
   onChange(changes: Partial<Filters>): void;
@@ -68,9 +65,8 @@ export function ReferralTable(props: ReferralTableProps) {
             {header('received', s('column.received'))}
             {header('due', s('column.due'))}
             {header('value', s('column.value'))}
-            <TableHeaderCell>{s('column.owner')}</TableHeaderCell>
-            <TableHeaderCell>{s('column.channel')}</TableHeaderCell>
-            <TableHeaderCell>{s('column.thread')}</TableHeaderCell>
+            <TableHeaderCell sortable={false}>{s('column.owner')}</TableHeaderCell>
+            <TableHeaderCell sortable={false}>{s('column.channel')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -105,12 +101,16 @@ export function ReferralTable(props: ReferralTableProps) {
   );
 }
 
-function ReferralRow({ strings, row, host, selectedId, onSelect }: ReferralTableProps & { row: Row }) {
+function ReferralRow({ strings, row, filters, selectedId, onSelect }: ReferralTableProps & { row: Row }) {
   const { s } = strings;
   return (
     <TableRow aria-selected={row.id === selectedId}>
       <TableCell>
-        <Button appearance="transparent" onClick={() => onSelect(row.id)} style={{ padding: 0, minWidth: 0 }}>
+        <Button
+          appearance="transparent"
+          onClick={() => onSelect(row.id)}
+          style={{ padding: 0, minWidth: 0, textAlign: 'start', justifyContent: 'flex-start' }}
+        >
           {row.flame === 'hot' && (
             <>
               <span aria-hidden="true">🔥 </span>
@@ -124,31 +124,17 @@ function ReferralRow({ strings, row, host, selectedId, onSelect }: ReferralTable
         </Text>
       </TableCell>
       <TableCell>{showDateTime(strings, row.receivedAt)}</TableCell>
-      <TableCell>{showDateTime(strings, row.respondBy)}</TableCell>
+      <TableCell>{dueOf(strings, filters, row)}</TableCell>
       <TableCell>{showMoney(strings, row.value)}</TableCell>
       <TableCell>{row.owner?.name ?? row.owner?.id ?? ''}</TableCell>
       <TableCell>{row.place?.channelName ?? ''}</TableCell>
-      <TableCell>
-        {row.threadUrl && <ThreadLink strings={strings} url={row.threadUrl} host={host} />}
-      </TableCell>
     </TableRow>
   );
 }
 
-/** The referral's channel thread: through Teams when hosted (a deep link), a plain link standalone. */
-export function ThreadLink({ strings, url, host }: { strings: Strings; url: string; host?: Host }) {
-  return (
-    <Link
-      href={url}
-      target="_blank"
-      rel="noopener noreferrer"
-      onClick={(event) => {
-        if (!host) return;
-        event.preventDefault();
-        void host.openLink(url);
-      }}
-    >
-      {strings.s('list.openThread')}
-    </Link>
-  );
+/** What `due` orders by, where a row shows it: the 24 h recommendation in the inbox, the purchase date when active. */
+function dueOf(strings: Strings, filters: Filters, row: Row): string {
+  if (filters.state === 'inbox') return showDateTime(strings, row.respondBy);
+  if (filters.state === 'active') return showDate(strings, row.purchaseBy);
+  return '';
 }
