@@ -9,9 +9,17 @@ import { pacingSection } from './pacing';
 import { rssSection } from './rss';
 import { goalText, ratioText, rowsTable, table, verdict, type Row } from './report';
 import { readBenchSettings } from './support';
+import { tabPageSection } from './tab-page';
 import { tickSection } from './tick';
 
-const SECTIONS: Section[] = [acceptSection, intakeSection, pacingSection, rssSection, tickSection];
+const SECTIONS: Section[] = [
+  acceptSection,
+  intakeSection,
+  pacingSection,
+  rssSection,
+  tabPageSection,
+  tickSection,
+];
 
 function chosenSections(names: string[]): Section[] {
   const unknown = names.filter((name) => !SECTIONS.some((s) => s.name === name));

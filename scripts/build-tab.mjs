@@ -2,8 +2,8 @@
 // stylesheet under assets/, nothing inline (so `default-src 'self'` holds) and nothing from a CDN.
 // Run by scripts/setup.mjs when tab/ changed; on its own: node scripts/build-tab.mjs
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -13,7 +13,7 @@ const outDir = join(root, 'dist', 'tab');
 export async function buildTab() {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'assets'), { recursive: true });
-  await build({
+  const { metafile } = await build({
     absWorkingDir: root,
     entryPoints: { tab: 'tab/main.tsx', config: 'tab/config-main.tsx' },
     outdir: join(outDir, 'assets'),
@@ -30,12 +30,29 @@ export async function buildTab() {
     logLevel: 'warning',
     metafile: true,
   });
-  for (const page of ['index.html', 'config.html', 'tab.css']) {
-    copyFileSync(
-      join(root, 'tab', 'pages', page),
-      join(outDir, page === 'tab.css' ? 'assets/tab.css' : page),
+  for (const [page, entry] of [
+    ['index.html', 'tab.js'],
+    ['config.html', 'config.js'],
+  ]) {
+    const html = readFileSync(join(root, 'tab', 'pages', page), 'utf8');
+    writeFileSync(
+      join(outDir, page),
+      html.replace('<!-- modulepreload -->', modulePreloads(metafile, entry)),
     );
   }
+  copyFileSync(join(root, 'tab', 'pages', 'tab.css'), join(outDir, 'assets', 'tab.css'));
+}
+
+/**
+ * Links that fetch the chunks an entry imports together with the entry itself, instead of after it has been
+ * parsed: one round trip less before the tab can draw.
+ */
+function modulePreloads(metafile, entry) {
+  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/assets/${entry}`));
+  const chunks = (output?.[1].imports ?? [])
+    .filter((imported) => imported.kind === 'import-statement')
+    .map((imported) => basename(imported.path));
+  return chunks.map((chunk) => `<link rel="modulepreload" href="/tab/assets/${chunk}" />`).join('\n    ');
 }
 
 /** Each built asset and its size in bytes. */

@@ -1,3 +1,4 @@
+import { takeEarlyRead } from './early-reads';
 import type { Detail, FieldMessage, Insights, Me, ReferralPage, Verb } from './types';
 
 /** An answer that was not 2xx, with the server's message and, for a 400, each field's. */
@@ -30,11 +31,14 @@ export interface Api {
 /** The tab's API over fetch, every call with a fresh bearer token from `getToken`. */
 export function createApi(getToken: () => Promise<string>, base = ''): Api {
   const call = async (path: string, init: RequestInit = {}): Promise<Response> => {
-    const token = await getToken();
-    const response = await fetch(`${base}/api/tab${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-    });
+    const early = init.method === undefined ? takeEarlyRead(path) : undefined;
+    const response = await (early ??
+      getToken().then((token) =>
+        fetch(`${base}/api/tab${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
+        }),
+      ));
     if (!response.ok) throw await errorOf(response);
     return response;
   };
