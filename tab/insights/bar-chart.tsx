@@ -1,6 +1,7 @@
 // A horizontal bar chart drawn as plain SVG: each bar's number is written beside it, labels sit in their own
 // column so they never overlap the bars, and counts get an axis of whole numbers.
 import { tokens } from '@fluentui/react-components';
+import { integerTicks } from './ticks';
 
 /** Fluent palette colours that stay apart from each other in the light, dark and high-contrast themes. */
 export const SERIES_COLOURS = [
@@ -30,20 +31,12 @@ interface BarChartProps {
 }
 
 const ROW_HEIGHT = 28;
-const LABEL_WIDTH = 180;
+const LABEL_WIDTH = 220;
 const BAR_WIDTH = 300;
 const TEXT_WIDTH = 140;
 const AXIS_HEIGHT = 22;
-const CHARS_PER_LABEL = 26;
-
-/** Whole-number ticks from 0 to at least `max`, at most about five of them. */
-export function integerTicks(max: number): number[] {
-  const top = Math.max(1, Math.ceil(max));
-  const step = Math.max(1, Math.ceil(top / 5));
-  const ticks: number[] = [];
-  for (let at = 0; at < top + step; at += step) ticks.push(at);
-  return ticks;
-}
+// At the 14 px text the theme gives, about what fits in the label column.
+const CHARS_PER_LABEL = 24;
 
 const fit = (label: string) =>
   label.length > CHARS_PER_LABEL ? `${label.slice(0, CHARS_PER_LABEL - 1)}…` : label;

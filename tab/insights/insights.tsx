@@ -73,7 +73,10 @@ export function Insights({ api, strings, query, onError }: InsightsProps) {
             }))}
           />
         ) : (
-          <Text as="p">{s('insights.none')}</Text>
+          <figure style={{ margin: '12px 0' }}>
+            <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>{s('insights.pipeline')}</figcaption>
+            <Text>{s('insights.none')}</Text>
+          </figure>
         )}
       </div>
       {data.pipelineUndated.count > 0 && (
@@ -111,7 +114,10 @@ function Breakdown(props: {
         bars={rows.map((row) => ({
           label: row.name,
           value: rate(row),
-          text: `${Math.round(rate(row))}% (${row.won}/${row.won + row.lost})`,
+          text:
+            row.winRate === undefined
+              ? s('insights.noneClosed')
+              : `${Math.round(rate(row))}% (${row.won}/${row.won + row.lost})`,
         }))}
       />
       <BarChart

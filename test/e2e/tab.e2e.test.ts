@@ -205,6 +205,12 @@ describe('the pipeline tab in Chromium', () => {
     await page.getByRole('img', { name: s('insights.funnel') }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'tab-03-standalone-insights.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
+    // Korean when asked (standalone: ?lang=, else the browser's language), the person kept for the session.
+    await page.goto(`${desk.service.url}/tab?lang=ko`);
+    const ko = stringsFor('ko');
+    await page.getByRole('tab', { name: `${ko.s('state.inbox')} (2)` }).waitFor();
+    await page.getByLabel(ko.s('search.label')).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'tab-06-standalone-ko.png') });
     // Styles are inserted at run time (allowed); scripts only from the service: nothing refused.
     expect(cspErrors).toEqual([]);
     await page.close();
