@@ -9,6 +9,7 @@ import { pacingSection } from './pacing';
 import { rssSection } from './rss';
 import { goalText, ratioText, rowsTable, table, verdict, type Row } from './report';
 import { readBenchSettings } from './support';
+import { tabListSection } from './tab-list';
 import { tabPageSection } from './tab-page';
 import { tickSection } from './tick';
 
@@ -17,6 +18,7 @@ const SECTIONS: Section[] = [
   intakeSection,
   pacingSection,
   rssSection,
+  tabListSection,
   tabPageSection,
   tickSection,
 ];

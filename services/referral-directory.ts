@@ -43,17 +43,24 @@ export interface ReferralDirectory {
   /** The referrals `scope` may see, in no particular order. */
   inScope(scope: Scope): DirectoryEntry[];
   readonly size: number;
+  /**
+   * Goes up whenever an entry or a place changes: a result computed at one generation (a filtered, sorted list) is
+   * still exact while the generation is the same.
+   */
+  readonly generation: number;
 }
 
 export function createReferralDirectory(): ReferralDirectory {
   const entries = new Map<string, DirectoryEntry>();
   const places = new Map<string, ReferralPlace>();
+  let generation = 0;
 
   function put(referral: Referral): void {
     const held = entries.get(referral.id);
     if (held && held.version >= referral.version) return;
     const place = places.get(referral.id);
     entries.set(referral.id, { ...summaryOf(referral), ...(place ? { place } : {}) });
+    generation++;
   }
 
   return {
@@ -70,6 +77,7 @@ export function createReferralDirectory(): ReferralDirectory {
       places.set(referralId, place);
       const held = entries.get(referralId);
       if (held) entries.set(referralId, { ...held, place });
+      generation++;
     },
     get: (referralId) => entries.get(referralId),
     inScope(scope) {
@@ -79,6 +87,9 @@ export function createReferralDirectory(): ReferralDirectory {
     },
     get size() {
       return entries.size;
+    },
+    get generation() {
+      return generation;
     },
   };
 }

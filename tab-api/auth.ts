@@ -46,6 +46,8 @@ const KEYS_TIMEOUT_MS = 5_000;
 // A tenant id is a GUID; the specs' tenants are words. Anything else never reaches a URL.
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 const ENTRA_HOST = 'https://login.microsoftonline.com';
+/** The scope the app registration exposes for the tab (README, "Entra set-up for the tab's single sign-on"). */
+export const TAB_SCOPE = 'access_as_user';
 
 const refuse = (reason: string): AuthOutcome => ({ ok: false, status: 401, reason });
 
@@ -107,6 +109,9 @@ export function createTabAuth(settings: TabAuthSettings): TabAuth {
     if (!audiences.some((audience) => isForThisApp(audience, appId)))
       return refuse('The token is for another application (audience).');
     if (payload['tid'] !== tenantId) return refuse('The token names no tenant.');
+    // Teams asks for the app's one scope (docs/teams-platform.md, "Tab SSO"); a token for anything else is not ours.
+    const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
+    if (!scopes.includes(TAB_SCOPE)) return refuse(`The token lacks the ${TAB_SCOPE} scope.`);
     const oid = payload['oid'];
     if (typeof oid !== 'string' || oid === '') return refuse('The token names no person (oid).');
     const name = payload['name'];

@@ -24,6 +24,7 @@ export const MAX_PAGE_SIZE = 100;
 const MAX_AGE_DAYS = 3650;
 const MAX_SEARCH_CHARS = 200;
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 const FILTERS = [
   'state',
@@ -107,7 +108,9 @@ export function parseListQuery(params: URLSearchParams, viewerId: string, now: D
     filter.owner =
       owner === 'none' ? { kind: 'none' } : { kind: 'person', id: owner === 'me' ? viewerId : owner };
   const ageDays = integer(value('ageDays'), 'ageDays', 0, MAX_AGE_DAYS, problem);
-  if (ageDays !== undefined) filter.receivedSince = new Date(now.getTime() - ageDays * DAY_MS);
+  // From the start of the minute: a list kept for paging (list-cache.ts) stays the same for that minute.
+  if (ageDays !== undefined)
+    filter.receivedSince = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS - ageDays * DAY_MS);
   const flame = value('flame');
   if (flame !== undefined) {
     if (flame === '1' || flame === '0') filter.flame = flame === '1';

@@ -10,7 +10,7 @@ export interface TabPagesDeps {
   isLocalMode: boolean;
 }
 
-// Teams' hosts that frame a tab (Teams, Microsoft 365 and Outlook on the web): docs/teams-platform.md, "Tabs".
+// Teams' hosts that frame a tab (Teams, Microsoft 365 and Outlook on the web): docs/teams-platform.md, "Tab pages".
 const TEAMS_FRAME_HOSTS = [
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',

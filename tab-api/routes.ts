@@ -3,7 +3,6 @@ import { formatUtc } from '../core/dates';
 import { commandFromForm } from '../core/form-command';
 import { isTimeZone } from '../core/digest-schedule';
 import { pipelineInsights } from '../core/pipeline-insights';
-import { pipelinePage, selectPipeline } from '../core/pipeline';
 import type { Actor, Referral } from '../core/referral';
 import type { FieldError } from '../core/result';
 import { localeFrom, type Locale } from '../i18n/catalogue';
@@ -23,6 +22,7 @@ import type { ReferralEventLog } from '../storage/referral-events';
 import type { TabAuth, TabViewer } from './auth';
 import { csvResponse } from './csv';
 import { devPeople, type DevTokens } from './dev-tokens';
+import { createListCache } from './list-cache';
 import { parseListQuery, type ListQuery } from './list-query';
 import { parseActionBody } from './action-body';
 import { detailOf, rowOf } from './views';
@@ -32,7 +32,7 @@ export interface TabApiDeps {
   /** Local mode only: the dev token signer behind `/api/tab/dev/*`. */
   devTokens?: DevTokens;
   /** `put`: the tab reads its own change at once, before the change effects have run. */
-  directory: Pick<ReferralDirectory, 'get' | 'inScope' | 'put'>;
+  directory: Pick<ReferralDirectory, 'get' | 'inScope' | 'put' | 'generation'>;
   people: People;
   conversations: Pick<Conversations, 'listChannels'>;
   referrals: Pick<ReferralService, 'load' | 'apply'>;
@@ -52,6 +52,7 @@ type Authed = (req: Request, res: Response, viewer: TabViewer) => Promise<void>;
 /** The tab's API (docs/tab-api.md): the reads, the CSV, the actions and, in local mode, the dev sign-in. */
 export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
   const { directory, people } = deps;
+  const lists = createListCache(directory);
 
   /** Runs `handler` for a caller whose token holds; 401 (or 503 when the keys cannot be read) otherwise. */
   const authed =
@@ -84,8 +85,9 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
     return undefined;
   }
 
-  async function visible(viewer: TabViewer) {
-    return directory.inScope(await personalScope(viewer, people));
+  /** What `query` keeps of what `viewer` sees, sorted, with the counts per state. */
+  async function selection(viewer: TabViewer, query: ListQuery, now: Date) {
+    return lists.select(await personalScope(viewer, people), query.filter, query.sort, now);
   }
 
   /** Channel and team names by id, from the conversations the bot is in (a small collection). */
@@ -201,9 +203,17 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
         const query = queryOf(req, res, viewer);
         if (!query) return;
         const now = deps.clock();
-        const [entries, names] = await Promise.all([visible(viewer), placeNames()]);
-        const page = pipelinePage(entries, query.filter, query.sort, query.page, query.pageSize, now);
-        res.send(200, { ...page, items: page.items.map((entry) => rowOf(entry, now, names.channelName)) });
+        const [{ counts, kept }, names] = await Promise.all([selection(viewer, query, now), placeNames()]);
+        const start = (query.page - 1) * query.pageSize;
+        res.send(200, {
+          counts,
+          total: kept.length,
+          page: query.page,
+          pageSize: query.pageSize,
+          items: kept
+            .slice(start, start + query.pageSize)
+            .map((entry) => rowOf(entry, now, names.channelName)),
+        });
       }),
     },
     {
@@ -213,8 +223,8 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
         const query = queryOf(req, res, viewer);
         if (!query) return;
         const now = deps.clock();
-        const [entries, names] = await Promise.all([visible(viewer), placeNames()]);
-        csvResponse(res, selectPipeline(entries, query.filter, query.sort, now).kept, names, now);
+        const [{ kept }, names] = await Promise.all([selection(viewer, query, now), placeNames()]);
+        csvResponse(res, kept, names, now);
       }),
     },
     {
@@ -224,7 +234,7 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
         const query = queryOf(req, res, viewer);
         if (!query) return;
         const now = deps.clock();
-        const { kept } = selectPipeline(await visible(viewer), query.filter, query.sort, now);
+        const { kept } = await selection(viewer, query, now);
         res.send(200, pipelineInsights(kept, now));
       }),
     },

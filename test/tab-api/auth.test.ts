@@ -75,6 +75,7 @@ describe('the tab API’s sign-in', () => {
       /signature/,
     ],
     ['a token with no person', async () => desk.tokenFor(DANA, { oid: undefined }), /oid/],
+    ['a token for another scope', async () => desk.tokenFor(DANA, { scp: 'User.Read' }), /access_as_user/],
     ['not a token at all', async () => 'not-a-jwt', /not a JWT/],
   ])('answers 401 to %s, and says nothing else', async (_what, token, reason) => {
     const given = await token();
