@@ -281,4 +281,38 @@ describe('the pipeline tab in Chromium', () => {
     );
     await page.close();
   });
+
+  it('configures the channel tab: this channel, saved as Teams asks', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    const host = await openInTeamsHost(page, desk.service.url, {
+      tabPath: '/tab/config',
+      token: await entra.sign(
+        { tid: TENANT_ID, oid: DANA.aadObjectId },
+        { appId: TAB_APP_ID, host: 'localhost' },
+      ),
+      context: {
+        locale: 'en-US',
+        theme: 'default',
+        frameContext: 'settings',
+        userObjectId: DANA.aadObjectId,
+        tid: TENANT_ID,
+        teamId: TEAM.id,
+        channelId: GENERAL.id,
+      },
+    });
+    await host.tab.getByRole('radio', { name: s('config.channel') }).check();
+    await until(async () => (await host.record()).calls.includes('settings.setValidityState'), true, WAIT_MS);
+    await host.save();
+    await until(async () => (await host.record()).calls.includes('settings.save.success'), true, WAIT_MS);
+    const [saved, ...more] = (await host.record()).savedConfigs;
+    expect(more).toEqual([]);
+    expect(saved).toMatchObject({ entityId: 'pipeline', suggestedDisplayName: 'Pipeline' });
+    const contentUrl = new URL(String(saved?.['contentUrl']));
+    expect(contentUrl.origin + contentUrl.pathname).toBe(`${desk.service.url}/tab`);
+    expect(Object.fromEntries(contentUrl.searchParams)).toEqual({ team: TEAM.id, channel: GENERAL.id });
+    await page.screenshot({ path: join(ARTIFACTS, 'tab-07-config.png') });
+    expect(await seriousViolations(host.frame())).toEqual([]);
+    await page.close();
+  });
 });

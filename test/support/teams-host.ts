@@ -22,6 +22,8 @@ export interface HostContext {
   channelName?: string;
   entityId?: string;
   subEntityId?: string;
+  /** `content` for the tab, `settings` for its configuration page. */
+  frameContext?: 'content' | 'settings';
 }
 
 export interface TeamsHostOptions {
@@ -36,6 +38,8 @@ export interface TeamsHostOptions {
 export interface HostRecord {
   calls: string[];
   openedLinks: string[];
+  /** What the configuration page saved (pages.config.setConfig). */
+  savedConfigs: Record<string, unknown>[];
 }
 
 export const HOST_PATH = '/__teams-host';
@@ -68,13 +72,17 @@ export function teamsHostHtml(options: TeamsHostOptions): string {
 <script>
   const config = JSON.parse(document.getElementById('host-config').textContent);
   const frame = document.getElementById('tab');
-  window.hostRecord = { calls: [], openedLinks: [] };
+  window.hostRecord = { calls: [], openedLinks: [], savedConfigs: [] };
   const answers = {
-    initialize: () => ['content', 'web', config.runtime, '2.58.0'],
+    initialize: () => [config.context.frameContext, 'web', config.runtime, '2.58.0'],
     getContext: () => [config.context],
     'authentication.getAuthToken': () => [true, config.token],
     executeDeepLink: (args) => {
       window.hostRecord.openedLinks.push(args[0]);
+      return [true];
+    },
+    'settings.setSettings': (args) => {
+      window.hostRecord.savedConfigs.push(args[0]);
       return [true];
     },
   };
@@ -90,6 +98,7 @@ export function teamsHostHtml(options: TeamsHostOptions): string {
     );
   });
   window.changeTheme = (theme) => frame.contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*');
+  window.save = () => frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*');
 </script>
 </body></html>`;
 }
@@ -100,6 +109,8 @@ export interface TeamsHost {
   frame(): Frame;
   /** Teams says the theme changed (the themeChange event). */
   changeTheme(theme: HostContext['theme']): Promise<void>;
+  /** The person clicks Save on the configuration dialog (the settings.save event). */
+  save(): Promise<void>;
   record(): Promise<HostRecord>;
 }
 
@@ -119,6 +130,9 @@ export async function openInTeamsHost(
     frame: () => page.frames().find((frame) => frame !== page.mainFrame())!,
     changeTheme: async (theme) => {
       await page.evaluate(`window.changeTheme(${JSON.stringify(theme)})`);
+    },
+    save: async () => {
+      await page.evaluate('window.save()');
     },
     record: async () => (await page.evaluate('window.hostRecord')) as HostRecord,
   };
