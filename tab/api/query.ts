@@ -16,6 +16,7 @@ const ALL: (keyof Filters)[] = [
   'q',
   'team',
   'channel',
+  'region',
   'size',
   'owner',
   'ageDays',

@@ -148,6 +148,8 @@ export interface Filters {
   q: string;
   team: string;
   channel: string;
+  /** The customer's region, as Partner Center names it (APAC, EMEA, …). */
+  region: string;
   size: string;
   owner: string;
   ageDays: string;

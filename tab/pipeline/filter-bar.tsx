@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, SearchBox, Select } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { CUSTOMER_SIZES } from '../../core/referral';
 import type { Filters, Me } from '../api/types';
 import type { Strings } from '../strings';
@@ -19,12 +19,6 @@ interface FilterBarProps {
 
 export function FilterBar({ strings, filters, initial, me, onChange }: FilterBarProps) {
   const { s, t } = strings;
-  const [typed, setTyped] = useState(filters.q);
-  useEffect(() => {
-    if (typed === filters.q) return;
-    const timer = setTimeout(() => onChange({ q: typed }), SEARCH_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [typed, filters.q, onChange]);
 
   const channels = (me?.teams ?? []).flatMap((team) =>
     team.channels.map((channel) => ({
@@ -38,9 +32,19 @@ export function FilterBar({ strings, filters, initial, me, onChange }: FilterBar
       aria-label={s('filters.label')}
       style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', margin: '8px 0 12px' }}
     >
-      <Field label={s('search.label')} style={{ minWidth: 260 }}>
-        <SearchBox value={typed} onChange={(_, data) => setTyped(data.value)} />
-      </Field>
+      <PausedText
+        label={s('search.label')}
+        isSearch
+        value={filters.q}
+        onChange={(q) => onChange({ q })}
+        style={{ minWidth: 260 }}
+      />
+      <PausedText
+        label={s('filter.region')}
+        value={filters.region}
+        onChange={(region) => onChange({ region })}
+        style={{ width: 120 }}
+      />
       <Field label={s('filter.channel')}>
         <Select value={filters.channel} onChange={(_, data) => onChange({ channel: data.value })}>
           <option value="">{s('filter.anyChannel')}</option>
@@ -101,13 +105,7 @@ export function FilterBar({ strings, filters, initial, me, onChange }: FilterBar
         onChange={(_, data) => onChange({ coSell: data.checked === true })}
       />
       {hasFilters(filters, initial) && (
-        <Button
-          appearance="subtle"
-          onClick={() => {
-            setTyped(initial.q);
-            onChange({ ...initial, state: filters.state });
-          }}
-        >
+        <Button appearance="subtle" onClick={() => onChange({ ...initial, state: filters.state })}>
           {s('filter.clear')}
         </Button>
       )}
@@ -141,6 +139,33 @@ function AmountField(props: {
           if (clean === '' || /^\d+(\.\d+)?$/.test(clean)) props.onChange(clean);
         }}
       />
+    </Field>
+  );
+}
+
+/** Text that filters once the person pauses typing; what is shown follows the filters when they are cleared. */
+function PausedText(props: {
+  label: string;
+  value: string;
+  isSearch?: boolean;
+  style?: CSSProperties;
+  onChange(value: string): void;
+}) {
+  const { value, onChange } = props;
+  const [typed, setTyped] = useState(value);
+  useEffect(() => setTyped(value), [value]);
+  useEffect(() => {
+    if (typed === value) return;
+    const timer = setTimeout(() => onChange(typed), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed, value, onChange]);
+  return (
+    <Field label={props.label} style={props.style}>
+      {props.isSearch ? (
+        <SearchBox value={typed} onChange={(_, data) => setTyped(data.value)} />
+      ) : (
+        <Input value={typed} onChange={(_, data) => setTyped(data.value)} />
+      )}
     </Field>
   );
 }

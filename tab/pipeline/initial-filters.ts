@@ -8,6 +8,7 @@ export const EMPTY_FILTERS: Filters = {
   q: '',
   team: '',
   channel: '',
+  region: '',
   size: '',
   owner: '',
   ageDays: '',
@@ -37,6 +38,6 @@ export function initialFilters(search: string, context?: HostContext): Filters {
 
 /** The filters a person set (not the state, order or page), to offer "Clear filters" only when there are some. */
 export const hasFilters = (filters: Filters, initial: Filters) =>
-  (['q', 'channel', 'size', 'owner', 'ageDays', 'flame', 'minValue', 'maxValue', 'coSell'] as const).some(
-    (key) => filters[key] !== initial[key],
-  );
+  (
+    ['q', 'channel', 'region', 'size', 'owner', 'ageDays', 'flame', 'minValue', 'maxValue', 'coSell'] as const
+  ).some((key) => filters[key] !== initial[key]);

@@ -24,6 +24,7 @@ const WAIT_MS = 20_000;
 const { s } = stringsFor('en');
 // teamsDarkTheme's colorNeutralBackground1 (#292929), as the browser computes it.
 const DARK_BACKGROUND = 'rgb(41, 41, 41)';
+const EVERYONE = ['Fabrikam Logistics', '한빛제약 주식회사', 'Northwind Traders', 'Tailspin Toys'];
 jest.setTimeout(180_000);
 
 type Root = Page | FrameLocator;
@@ -35,13 +36,14 @@ describe('the pipeline tab in Chromium', () => {
   let browser: LaunchedChromium;
 
   /** One referral through the intake API, received now, posted as its card in General. */
-  const intake = async (key: string, customer: string, size = '251to1000employees') => {
+  const intake = async (key: string, customer: string, where: { size?: string; region?: string } = {}) => {
     const base = sampleReferralJson(key);
     const profile = base['customerProfile'] as Record<string, unknown>;
+    const address = { ...(profile['address'] as object), ...(where.region ? { region: where.region } : {}) };
     const { status, id } = await postReferral(desk.service, {
       ...base,
       createdDateTime: new Date().toISOString(),
-      customerProfile: { ...profile, name: customer, size },
+      customerProfile: { ...profile, name: customer, size: where.size ?? profile['size'], address },
     });
     expect(status).toBe(201);
     await desk.peer.waitFor(() => desk.peer.threadsWith(id).length === 1);
@@ -73,7 +75,8 @@ describe('the pipeline tab in Chromium', () => {
   const threeReferrals = async (prefix: string) => ({
     fabrikam: await intake(`${prefix}-fabrikam`, 'Fabrikam Logistics'),
     hanbit: await intake(`${prefix}-hanbit`, '한빛제약 주식회사'),
-    northwind: await intake(`${prefix}-northwind`, 'Northwind Traders', '1to9employees'),
+    northwind: await intake(`${prefix}-northwind`, 'Northwind Traders', { size: '1to9employees' }),
+    tailspin: await intake(`${prefix}-tailspin`, 'Tailspin Toys', { region: 'EMEA' }),
   });
   /** What the page's Content Security Policy refused, as Chromium reports it on the console. */
   const refusals = (page: Page) => {
@@ -102,18 +105,22 @@ describe('the pipeline tab in Chromium', () => {
   async function exercise(
     page: Page,
     root: Root,
-    ids: { fabrikam: string; hanbit: string; northwind: string },
+    ids: Record<'fabrikam' | 'hanbit' | 'northwind' | 'tailspin', string>,
   ) {
-    await waitForCustomers(root, ['Fabrikam Logistics', '한빛제약 주식회사', 'Northwind Traders']);
+    await waitForCustomers(root, EVERYONE);
     await root.getByLabel(s('search.label')).fill('fabrikam');
     await waitForCustomers(root, ['Fabrikam Logistics']);
     await root.getByLabel(s('search.label')).fill('');
-    await waitForCustomers(root, ['Fabrikam Logistics', '한빛제약 주식회사', 'Northwind Traders']);
+    await waitForCustomers(root, EVERYONE);
 
     await root.getByLabel(s('filter.size')).selectOption({ label: t('en', 'size.1to9employees') });
     await waitForCustomers(root, ['Northwind Traders']);
     await root.getByRole('button', { name: s('filter.clear') }).click();
-    await waitForCustomers(root, ['Fabrikam Logistics', '한빛제약 주식회사', 'Northwind Traders']);
+    await waitForCustomers(root, EVERYONE);
+    await root.getByLabel(s('filter.region')).fill('emea');
+    await waitForCustomers(root, ['Tailspin Toys']);
+    await root.getByRole('button', { name: s('filter.clear') }).click();
+    await waitForCustomers(root, EVERYONE);
 
     // Accept from the tab: the detail's form, then the channel card turns Active for everyone.
     const updatesBefore = desk.peer.updates.length;
@@ -141,7 +148,7 @@ describe('the pipeline tab in Chromium', () => {
     const card = desk.peer.updates.filter((u) => JSON.stringify(u).includes(ids.fabrikam)).at(-1);
     expect(cardVerbs(card)).toEqual(expect.arrayContaining(['won', 'lost']));
     expect(cardVerbs(card)).not.toContain('accept');
-    await waitForCustomers(root, ['한빛제약 주식회사', 'Northwind Traders']);
+    await waitForCustomers(root, ['한빛제약 주식회사', 'Northwind Traders', 'Tailspin Toys']);
 
     // The CSV of what the list shows (the inbox): UTF-8 with a BOM, the Korean name intact.
     const [download] = await Promise.all([
@@ -160,7 +167,7 @@ describe('the pipeline tab in Chromium', () => {
         .slice(1)
         .map((line) => line.split(',')[0])
         .sort(),
-    ).toEqual([ids.hanbit, ids.northwind].sort());
+    ).toEqual([ids.hanbit, ids.northwind, ids.tailspin].sort());
     expect(lines.join('\n')).toContain('한빛제약 주식회사');
   }
 
@@ -208,7 +215,7 @@ describe('the pipeline tab in Chromium', () => {
     // Korean when asked (standalone: ?lang=, else the browser's language), the person kept for the session.
     await page.goto(`${desk.service.url}/tab?lang=ko`);
     const ko = stringsFor('ko');
-    await page.getByRole('tab', { name: `${ko.s('state.inbox')} (2)` }).waitFor();
+    await page.getByRole('tab', { name: `${ko.s('state.inbox')} (3)` }).waitFor();
     await page.getByLabel(ko.s('search.label')).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'tab-06-standalone-ko.png') });
     // Styles are inserted at run time (allowed); scripts only from the service: nothing refused.
