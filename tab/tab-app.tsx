@@ -8,7 +8,7 @@ import { DevSignIn } from './dev-sign-in';
 import { forgetSession, savedSession, type DevSession } from './local-sign-in';
 import { Pipeline } from './pipeline/pipeline';
 import { pickLocale, stringsFor } from './strings';
-import { fluentTheme, standaloneTheme } from './theme';
+import { fluentTheme, standaloneTheme, ThemeNameContext } from './theme';
 
 type Connection =
   { kind: 'connecting' } | { kind: 'hosted'; host: Host } | { kind: 'standalone'; session?: DevSession };
@@ -49,33 +49,35 @@ export function TabApp() {
   };
 
   return (
-    <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: '100vh' }}>
-      {connection.kind === 'connecting' && <Spinner label={strings.s('app.loading')} />}
-      {connection.kind === 'standalone' && !session && (
-        <DevSignIn
-          strings={strings}
-          onSignedIn={(signedIn) => setConnection({ kind: 'standalone', session: signedIn })}
-        />
-      )}
-      {api && (
-        <>
-          {session && (
-            <Text as="p" size={200} style={{ margin: '8px 16px' }}>
-              {strings.s('signIn.signedInAs', { name: session.person.name })}{' '}
-              <Button size="small" appearance="subtle" onClick={signOut}>
-                {strings.s('signIn.switch')}
-              </Button>
-            </Text>
-          )}
-          <Pipeline
-            api={api}
+    <ThemeNameContext.Provider value={theme}>
+      <FluentProvider theme={fluentTheme(theme)} style={{ minHeight: '100vh' }}>
+        {connection.kind === 'connecting' && <Spinner label={strings.s('app.loading')} />}
+        {connection.kind === 'standalone' && !session && (
+          <DevSignIn
             strings={strings}
-            host={host}
-            search={location.search}
-            onUnauthorized={host ? undefined : signOut}
+            onSignedIn={(signedIn) => setConnection({ kind: 'standalone', session: signedIn })}
           />
-        </>
-      )}
-    </FluentProvider>
+        )}
+        {api && (
+          <>
+            {session && (
+              <Text as="p" size={200} style={{ margin: '8px 16px' }}>
+                {strings.s('signIn.signedInAs', { name: session.person.name })}{' '}
+                <Button size="small" appearance="subtle" onClick={signOut}>
+                  {strings.s('signIn.switch')}
+                </Button>
+              </Text>
+            )}
+            <Pipeline
+              api={api}
+              strings={strings}
+              host={host}
+              search={location.search}
+              onUnauthorized={host ? undefined : signOut}
+            />
+          </>
+        )}
+      </FluentProvider>
+    </ThemeNameContext.Provider>
   );
 }

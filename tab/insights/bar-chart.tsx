@@ -1,10 +1,13 @@
 // A horizontal bar chart drawn as plain SVG: each bar's number is written beside it, labels sit in their own
 // column so they never overlap the bars, and counts get an axis of whole numbers.
 import { tokens } from '@fluentui/react-components';
+import { useContext } from 'react';
+import type { ThemeName } from '../host/teams-host';
+import { ThemeNameContext } from '../theme';
 import { integerTicks } from './ticks';
 
-/** Fluent palette colours that stay apart from each other in the light, dark and high-contrast themes. */
-export const SERIES_COLOURS = [
+/** Fluent palette colours that stay apart from each other in the light and dark themes. */
+const SERIES_COLOURS = [
   tokens.colorPaletteBlueBorderActive,
   tokens.colorPaletteDarkOrangeBorderActive,
   tokens.colorPaletteGreenBorderActive,
@@ -12,6 +15,14 @@ export const SERIES_COLOURS = [
   tokens.colorPaletteTealBorderActive,
   tokens.colorPaletteMarigoldBorderActive,
 ];
+// Teams' high-contrast theme gives every palette colour the same cyan, so bars of one chart would look alike:
+// bright colours, each well apart and far above 3:1 against its black background.
+const HIGH_CONTRAST_COLOURS = ['#1aebff', '#ffff00', '#3ff23f', '#ff66ff', '#ffffff', '#ff9900'];
+
+const seriesColour = (theme: ThemeName, index: number) => {
+  const colours = theme === 'contrast' ? HIGH_CONTRAST_COLOURS : SERIES_COLOURS;
+  return colours[index % colours.length]!;
+};
 
 export interface Bar {
   label: string;
@@ -42,6 +53,7 @@ const fit = (label: string) =>
   label.length > CHARS_PER_LABEL ? `${label.slice(0, CHARS_PER_LABEL - 1)}…` : label;
 
 export function BarChart({ title, bars, isCount = false, max }: BarChartProps) {
+  const theme = useContext(ThemeNameContext);
   const ticks = isCount ? integerTicks(Math.max(0, ...bars.map((bar) => bar.value))) : [];
   const top = max ?? (isCount ? ticks[ticks.length - 1]! : Math.max(1, ...bars.map((bar) => bar.value)));
   const width = LABEL_WIDTH + BAR_WIDTH + TEXT_WIDTH;
@@ -54,7 +66,7 @@ export function BarChart({ title, bars, isCount = false, max }: BarChartProps) {
       <svg role="img" aria-label={title} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
         {bars.map((bar, index) => {
           const y = index * ROW_HEIGHT;
-          const colour = bar.colour ?? SERIES_COLOURS[index % SERIES_COLOURS.length];
+          const colour = bar.colour ?? seriesColour(theme, index);
           return (
             <g key={`${bar.label}-${index}`} data-bar={bar.label}>
               <title>{`${bar.label}: ${bar.text ?? bar.value}`}</title>

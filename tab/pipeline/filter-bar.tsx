@@ -160,11 +160,11 @@ function PausedText(props: {
     return () => clearTimeout(timer);
   }, [typed, value, onChange]);
   return (
-    <Field label={props.label} style={props.style}>
+    <Field label={props.label}>
       {props.isSearch ? (
-        <SearchBox value={typed} onChange={(_, data) => setTyped(data.value)} />
+        <SearchBox value={typed} style={props.style} onChange={(_, data) => setTyped(data.value)} />
       ) : (
-        <Input value={typed} onChange={(_, data) => setTyped(data.value)} />
+        <Input value={typed} style={props.style} onChange={(_, data) => setTyped(data.value)} />
       )}
     </Field>
   );

@@ -217,7 +217,7 @@ describe('the pipeline tab in Chromium', () => {
     const ko = stringsFor('ko');
     await page.getByRole('tab', { name: `${ko.s('state.inbox')} (3)` }).waitFor();
     await page.getByLabel(ko.s('search.label')).waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'tab-06-standalone-ko.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'tab-08-standalone-ko.png') });
     // Styles are inserted at run time (allowed); scripts only from the service: nothing refused.
     expect(cspErrors).toEqual([]);
     await page.close();
@@ -280,6 +280,27 @@ describe('the pipeline tab in Chromium', () => {
     // The controls too, once their colour transition has run.
     await until(() => backgroundOf(exportButton), DARK_BACKGROUND, WAIT_MS);
     await page.screenshot({ path: join(ARTIFACTS, 'tab-05-hosted-dark.png') });
+    expect(await seriousViolations(host.frame())).toEqual([]);
+
+    // High contrast: Teams' theme makes every palette colour one cyan; the funnel's four bars stay apart.
+    await host.changeTheme('contrast');
+    await until(() => backgroundOf(provider), 'rgb(0, 0, 0)', WAIT_MS);
+    await root.getByRole('tab', { name: s('view.insights') }).click();
+    const funnel = root.getByRole('img', { name: s('insights.funnel') });
+    await funnel.waitFor();
+    const fills = await funnel
+      .locator('rect')
+      .evaluateAll((rects) =>
+        rects.map(
+          (rect) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(
+              rect,
+            ).fill,
+        ),
+      );
+    expect(fills).toHaveLength(4);
+    expect(new Set(fills).size).toBe(4);
+    await page.screenshot({ path: join(ARTIFACTS, 'tab-06-hosted-contrast-insights.png') });
     expect(await seriousViolations(host.frame())).toEqual([]);
     // teams-js asks a Microsoft CDN for its list of Teams origins when it loads; the CSP refuses it and teams-js
     // uses the list it ships with. Nothing else is refused.
