@@ -3,7 +3,7 @@
 import { Button, FluentProvider, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { createApi } from './api/client';
-import { connectToHost, type Host, type ThemeName } from './host/teams-host';
+import { connectToHost, isFramed, type Host, type ThemeName } from './host/teams-host';
 import { DevSignIn } from './dev-sign-in';
 import { forgetSession, savedSession, type DevSession } from './local-sign-in';
 import { Pipeline } from './pipeline/pipeline';
@@ -14,10 +14,14 @@ type Connection =
   { kind: 'connecting' } | { kind: 'hosted'; host: Host } | { kind: 'standalone'; session?: DevSession };
 
 export function TabApp() {
-  const [connection, setConnection] = useState<Connection>({ kind: 'connecting' });
+  // Standalone is known at once (no frame around the page): the pipeline draws in the very first render.
+  const [connection, setConnection] = useState<Connection>(() =>
+    isFramed() ? { kind: 'connecting' } : { kind: 'standalone', session: savedSession() },
+  );
   const [theme, setTheme] = useState<ThemeName>(() => standaloneTheme(location.search));
 
   useEffect(() => {
+    if (!isFramed()) return;
     void connectToHost().then((host) => {
       if (!host) return setConnection({ kind: 'standalone', session: savedSession() });
       setTheme(host.context.theme);
