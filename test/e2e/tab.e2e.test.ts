@@ -13,7 +13,7 @@ import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestStore, type TestStore } from '../support/store';
 import { openInTeamsHost } from '../support/teams-host';
-import { cardVerbs, DANA, GENERAL, TEAM, TENANT_ID } from '../support/teams-client';
+import { cardVerbs, DANA, GENERAL, LEE, TEAM, TENANT_ID } from '../support/teams-client';
 import { until } from '../support/until';
 import { launchChromium, type LaunchedChromium } from './support/browser';
 
@@ -206,16 +206,47 @@ describe('the pipeline tab in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'tab-01-standalone-inbox.png') });
     await exercise(page, page, ids);
     await page.screenshot({ path: join(ARTIFACTS, 'tab-02-standalone-accepted.png') });
+
+    // Someone else accepts Northwind while its pane is open: Decline from the tab says who acted first.
+    await page.getByRole('table').getByRole('button', { name: 'Northwind Traders' }).click();
+    const pane = page.getByRole('complementary', {
+      name: s('detail.label', { customer: 'Northwind Traders' }),
+    });
+    await pane.getByRole('button', { name: s('action.decline'), exact: true }).click();
+    const accepted = await desk.service.referrals.apply(
+      ids.northwind,
+      {
+        type: 'accept',
+        input: {
+          engagementName: 'Northwind',
+          value: '5000',
+          currency: 'USD',
+          purchaseTimeframe: '1-3-months',
+        },
+      },
+      { kind: 'user', id: LEE.aadObjectId, name: LEE.name },
+    );
+    expect(accepted.status).toBe('applied');
+    const decline = pane.getByRole('form', { name: s('action.decline') });
+    await decline
+      .getByLabel(t('en', 'field.reason'))
+      .selectOption({ label: t('en', 'reason.not-a-customer') });
+    await decline.getByRole('button', { name: s('action.submit') }).click();
+    const alert = decline.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(LEE.name);
+    expect((await desk.service.referrals.load(ids.northwind))?.status).toBe('Active');
+    await page.screenshot({ path: join(ARTIFACTS, 'tab-03-standalone-stale.png') });
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('tab', { name: s('view.insights') }).click();
     await page.getByRole('img', { name: s('insights.funnel') }).waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'tab-03-standalone-insights.png'), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'tab-03b-standalone-insights.png'), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     // Korean when asked (standalone: ?lang=, else the browser's language), the person kept for the session.
     await page.goto(`${desk.service.url}/tab?lang=ko`);
     const ko = stringsFor('ko');
-    await page.getByRole('tab', { name: `${ko.s('state.inbox')} (3)` }).waitFor();
+    await page.getByRole('tab', { name: `${ko.s('state.inbox')} (2)` }).waitFor();
     await page.getByLabel(ko.s('search.label')).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'tab-08-standalone-ko.png') });
     // Styles are inserted at run time (allowed); scripts only from the service: nothing refused.
