@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
@@ -32,13 +32,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { layers: layersPlugin },
     rules: { 'layers/imports': 'error' },
   },
   {
     // botbuilder is in maintenance; keeping it inside bot/ makes the move to the Agents SDK a one-folder change.
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     ignores: ['bot/**', 'test/bot/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'botframework-*'] }] },
   },

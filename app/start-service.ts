@@ -301,6 +301,8 @@ function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
     load: (id) => reader.load(id),
     history: (referral) => stores.events.listUpTo(referral.id, referral.version),
     syncStateOf: config.partnerCenter ? (id) => stores.outbox.stateOf(id) : undefined,
+    // The Teams app id is the bot's (scripts/package-app.mjs); local mode has no Teams app to link to.
+    teamsAppId: appId,
     display: config.display,
     clock,
     log,

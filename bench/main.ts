@@ -10,6 +10,7 @@ import { rssSection } from './rss';
 import { goalText, ratioText, rowsTable, table, verdict, type Row } from './report';
 import { readBenchSettings } from './support';
 import { tabListSection } from './tab-list';
+import { tabPageSection } from './tab-page';
 import { tickSection } from './tick';
 
 const SECTIONS: Section[] = [
@@ -18,6 +19,7 @@ const SECTIONS: Section[] = [
   pacingSection,
   rssSection,
   tabListSection,
+  tabPageSection,
   tickSection,
 ];
 

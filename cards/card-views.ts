@@ -10,6 +10,7 @@ import type { ChannelSettings } from '../core/routing';
 import type { MessageKey, MessageParams } from '../i18n/catalogue';
 import type { ListName, TransitionVerb } from './card-actions';
 import type { IntegrationStatusView } from './integration-status-card';
+import type { PipelineLink } from './pipeline-link';
 import type { CardJson } from './render';
 import type { SettingsTeam } from './settings-card';
 import type { StatsDetails } from './stats-card';
@@ -31,6 +32,8 @@ export interface ReferralCardExtras {
   sync?: SyncState;
   /** How the team answered similar referrals (core/fit-hint.ts); shown while the referral is New. */
   fitHint?: FitHint;
+  /** The Teams app and the card's channel, for "Open in pipeline"; absent in local mode (no Teams app). */
+  pipeline?: PipelineLink;
 }
 
 /** A page of referrals a list card shows, and what to ask for to get the next one. */

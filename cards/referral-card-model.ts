@@ -8,6 +8,7 @@ import { formatAgo, formatDate, formatDateTime, formatTimeLeft } from '../i18n/f
 import type { ReferralCardExtras, ReferralNotice } from './card-views';
 import { contactLinks } from './customer-contacts';
 import { customerFacts, engagementFacts, outcomeLines } from './referral-facts';
+import { pipelineActions } from './pipeline-link';
 import { historyModel } from './referral-history';
 import { adviceModel } from './referral-advice';
 import { executeAction, TRANSITION_VERBS } from './card-actions';
@@ -41,6 +42,7 @@ export function referralCardModel(view: ViewContext, referral: Referral, extras:
     ...adviceModel(locale, referral, extras.fitHint),
     facts: customerFacts(view, referral),
     contactLinks: contactLinks(locale, referral),
+    pipelineActions: pipelineActions(t(locale, 'card.openInPipeline'), referral.id, extras.pipeline),
     needsTitle: t(locale, 'card.needs'),
     needs: referral.details.notes ?? '',
     hasNeeds: Boolean(referral.details.notes),

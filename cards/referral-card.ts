@@ -83,6 +83,13 @@ const TEMPLATE = {
     },
     { type: 'TextBlock', $when: '${hasOwners}', text: '${ownersLine}', size: 'small', wrap: true },
     ...ADVICE_TEMPLATE,
+    // In the body, like the contacts' buttons: Teams' five top-level actions are the forms'.
+    {
+      type: 'ActionSet',
+      $when: '${count(pipelineActions) > 0}',
+      spacing: 'small',
+      actions: '${pipelineActions}',
+    },
     {
       type: 'FactSet',
       $when: '${count(facts) > 0}',

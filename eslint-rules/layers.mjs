@@ -20,6 +20,9 @@ export const LAYERS = {
   'partner-center': ['core', 'storage', 'platform', 'services'],
   site: ['core', 'i18n', 'platform'],
   'tab-api': ['core', 'i18n', 'storage', 'platform', 'services'],
+  // The pipeline tab runs in the browser and talks to the service over HTTP only (docs/tab-api.md); it shares the
+  // pure rules' constants (core/) and the catalogue's words (i18n/), nothing that does I/O.
+  tab: ['core', 'i18n'],
   // The composition root wires everything.
   app: '*',
 };

@@ -52,6 +52,8 @@ export interface ChannelCardsDeps {
   /** The referral's events, oldest first. */
   history(referral: Referral): Promise<ReferralEvent[]>;
   syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
+  /** The Teams app's id (production): cards link to its pipeline tab. */
+  teamsAppId?: string;
   connector: ConnectorClient;
   sender: PacedSender;
   posts: PostOnce;
@@ -90,13 +92,15 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
   }
 
   async function extrasFor(referral: Referral): Promise<ReferralCardExtras> {
-    const [assignees, history, sync] = await Promise.all([
+    const [assignees, history, sync, place] = await Promise.all([
       referral.status === 'Closed' ? [] : deps.people.assigneesFor(referral.id),
       deps.history(referral),
       deps.syncStateOf?.(referral.id),
+      deps.teamsAppId ? deps.routes.get(referral.id) : undefined,
     ]);
     const fitHint = referral.status === 'New' ? fitHintFor(deps.directory, referral.id) : undefined;
-    return { assignees, history, sync, ...(fitHint ? { fitHint } : {}) };
+    const pipeline = deps.teamsAppId ? { appId: deps.teamsAppId, channelId: place?.channelId } : undefined;
+    return { assignees, history, sync, ...(fitHint ? { fitHint } : {}), ...(pipeline ? { pipeline } : {}) };
   }
 
   async function activityFor(referral: Referral, channel: Conversation) {

@@ -60,6 +60,8 @@ export interface OutboundDeps {
   history(referral: Referral): Promise<ReferralEvent[]>;
   /** Absent when no source is written back to (the Partner Center integration is off). */
   syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
+  /** The Teams app's id (production): cards link to its pipeline tab. */
+  teamsAppId?: string;
   /** The Bot Connector client, one attempt per call (shared with the roster reads). */
   connector: ConnectorClient;
   display: DisplayDefaults;

@@ -1,7 +1,7 @@
 // The first step of `npm start` and `npm test`: brings a fresh clone (or a stale checkout) up to date, doing only
 // what is out of date. Plain Node with builtins only, because it runs before node_modules exists.
 //
-//   node scripts/setup.mjs           dependencies, then the embedded store
+//   node scripts/setup.mjs           dependencies, the embedded store, the pipeline tab's bundle
 //   node scripts/setup.mjs --build   the same, then compiles the service into dist/
 import { spawn } from 'node:child_process';
 import {
@@ -116,14 +116,24 @@ async function buildEmbeddedStore() {
   say(step, `done in ${took} s`);
 }
 
-/** Every .ts file under `dir` (declaration files too: they change what compiles). */
-function typeScriptFiles(dir) {
+/** Every file under `dir` whose name ends with one of `endings`. */
+function filesUnder(dir, endings) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return typeScriptFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
+    if (entry.isDirectory()) return filesUnder(path, endings);
+    return endings.some((ending) => entry.name.endsWith(ending)) ? [path] : [];
   });
+}
+
+/** Every .ts file under `dir` (declaration files too: they change what compiles). */
+const typeScriptFiles = (dir) => filesUnder(dir, ['.ts']);
+
+/** Writes a stamp dated `at`, so a file saved while a build ran still counts as newer next time. */
+function stamp(path, at) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${at.toISOString()}\n`);
+  utimesSync(path, at, at);
 }
 
 /** The folders tsc compiles, read from tsconfig.build.json so this script and the build cannot disagree. */
@@ -139,25 +149,47 @@ function sourceDirs() {
 
 async function buildService() {
   const step = 'build';
-  const stamp = join(root, 'dist', '.build-stamp');
+  const stampFile = join(root, 'dist', '.build-stamp');
   const sources = sourceDirs().flatMap((dir) => typeScriptFiles(join(root, dir)));
   const configs = ['tsconfig.json', 'tsconfig.build.json'].map((name) => join(root, name));
-  if (!isStale(stamp, [...sources, ...configs])) return say(step, 'up to date');
+  if (!isStale(stampFile, [...sources, ...configs])) return say(step, 'up to date');
   say(step, `tsc -p tsconfig.build.json (${sources.length} files) …`);
   // Stamped with the time the build started, so a file saved while tsc runs still counts as newer next time.
   const startedAt = new Date();
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const took = await run(step, process.execPath, [tsc, '-p', 'tsconfig.build.json']);
-  mkdirSync(dirname(stamp), { recursive: true });
-  writeFileSync(stamp, `${startedAt.toISOString()}\n`);
-  utimesSync(stamp, startedAt, startedAt);
+  stamp(stampFile, startedAt);
   say(step, `done in ${took} s`);
+}
+
+/** The pipeline tab's bundle (scripts/build-tab.mjs), when tab/ or what it imports (core/, i18n/) changed. */
+async function buildTabBundle() {
+  const step = 'tab';
+  const stampFile = join(root, 'dist', 'tab', '.build-stamp');
+  const inputs = [
+    ...['tab', 'core', 'i18n'].flatMap((dir) =>
+      filesUnder(join(root, dir), ['.ts', '.tsx', '.html', '.css', '.json']),
+    ),
+    join(root, 'scripts', 'build-tab.mjs'),
+    join(root, 'package-lock.json'),
+  ];
+  if (!isStale(stampFile, inputs)) return say(step, 'up to date');
+  say(step, 'esbuild tab/ → dist/tab/ …');
+  const startedAt = new Date();
+  const startedMs = performance.now();
+  // Imported only now: esbuild is a dependency, and this script runs before node_modules exists.
+  const { buildTab, bundleSizes } = await import('./build-tab.mjs');
+  await buildTab();
+  stamp(stampFile, startedAt);
+  const kb = Math.round(bundleSizes().reduce((sum, [, size]) => sum + size, 0) / 1024);
+  say(step, `done in ${seconds(startedMs)} s (${kb} KB)`);
 }
 
 try {
   const startedMs = performance.now();
   await installDependencies();
   await buildEmbeddedStore();
+  await buildTabBundle();
   if (process.argv.includes('--build')) await buildService();
   console.log(`[setup] ready in ${seconds(startedMs)} s`);
 } catch (error) {

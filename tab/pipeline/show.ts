@@ -1,0 +1,20 @@
+// How the tab writes times, money and sizes: the bot's own formatters, in the browser's time zone.
+import { CUSTOMER_SIZES, type CustomerSize } from '../../core/referral';
+import { formatCount, formatDate, formatDateTime, formatMoney } from '../../i18n/format';
+import type { Money } from '../api/types';
+import type { Strings } from '../strings';
+
+const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export const showDateTime = (strings: Strings, iso: string | undefined) =>
+  iso ? formatDateTime(strings.locale, zone(), new Date(iso)) : '';
+export const showDate = (strings: Strings, iso: string | undefined) =>
+  iso ? formatDate(strings.locale, zone(), new Date(iso)) : '';
+export const showMoney = (strings: Strings, money: Money | undefined) =>
+  money ? formatMoney(strings.locale, money) : '';
+export const showCount = (strings: Strings, n: number) => formatCount(strings.locale, n);
+
+const isCustomerSize = (size: string): size is CustomerSize =>
+  (CUSTOMER_SIZES as readonly string[]).includes(size);
+export const showSize = (strings: Strings, size: string | undefined) =>
+  size ? (isCustomerSize(size) ? strings.t(`size.${size}`) : size) : '';
