@@ -78,3 +78,10 @@ export function mentionOf(person: { id: string; name: string }) {
   const name = person.name.replace(/[<>]/g, '');
   return { id: person.id, name, text: `<at>${name}</at>` };
 }
+
+/** A card template's `msteams` part: the entity of every mention in the view-model's `mentions` (from `mentionOf`). */
+export const MENTION_ENTITIES = {
+  entities: [
+    { $data: '${mentions}', type: 'mention', text: '${text}', mentioned: { id: '${id}', name: '${name}' } },
+  ],
+};

@@ -3,18 +3,14 @@ import type { Referral } from '../core/referral';
 import { PARTNER_CENTER_SOURCE } from '../core/sources';
 import { t } from '../i18n/catalogue';
 import { formatDateTime, formatTimeLeft } from '../i18n/format';
-import { mentionOf } from './inert-text';
+import { MENTION_ENTITIES, mentionOf } from './inert-text';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
 const TEMPLATE = {
   type: 'AdaptiveCard',
   version: CARD_VERSION,
-  msteams: {
-    entities: [
-      { $data: '${mentions}', type: 'mention', text: '${text}', mentioned: { id: '${id}', name: '${name}' } },
-    ],
-  },
+  msteams: MENTION_ENTITIES,
   body: [
     {
       type: 'Container',

@@ -1,5 +1,5 @@
 import { takeEarlyRead } from './early-reads';
-import type { Detail, FieldMessage, Insights, Me, ReferralPage, Verb } from './types';
+import type { Detail, FieldMessage, Me, PipelineInsights, ReferralPage, Verb } from './types';
 
 /** An answer that was not 2xx, with the server's message and, for a 400, each field's. */
 export class ApiError extends Error {
@@ -22,7 +22,7 @@ export interface Api {
   referrals(query: string): Promise<ReferralPage>;
   /** Its history lines in `lang`, their times in the zone `tz`. */
   referral(id: string, lang: string, tz: string): Promise<Detail>;
-  insights(query: string): Promise<Insights>;
+  insights(query: string): Promise<PipelineInsights>;
   act(id: string, verb: Verb, version: number, data: Record<string, unknown>): Promise<Detail>;
   /** The CSV of the list's filters, as a file the browser saves. */
   downloadCsv(query: string, fileName: string): Promise<void>;
@@ -48,7 +48,7 @@ export function createApi(getToken: () => Promise<string>, base = ''): Api {
     referrals: (query) => json<ReferralPage>(`/referrals?${query}`),
     referral: (id, lang, tz) =>
       json<Detail>(`/referrals/${encodeURIComponent(id)}?${new URLSearchParams({ lang, tz })}`),
-    insights: (query) => json<Insights>(`/insights?${query}`),
+    insights: (query) => json<PipelineInsights>(`/insights?${query}`),
     act: async (id, verb, version, data) =>
       (
         await json<{ referral: Detail }>(`/referrals/${encodeURIComponent(id)}/actions`, {

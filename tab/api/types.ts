@@ -110,28 +110,8 @@ export interface ReferralPage {
   items: Row[];
 }
 
-export interface SolutionStats {
-  name: string;
-  received: number;
-  accepted: number;
-  won: number;
-  lost: number;
-  /** won / (won + lost), 0–1; absent when none closed either way. */
-  winRate?: number;
-  wonValue: number;
-}
-
-export interface Insights {
-  funnel: { received: number; answered: number; accepted: number; won: number };
-  response: { onTime: number; late: number; pending: number; medianHours?: number };
-  bySolution: SolutionStats[];
-  byIndustry: SolutionStats[];
-  pipelineByMonth: { month: string; count: number; value: number }[];
-  pipelineUndated: { count: number; value: number };
-  /** What the values are summed in; values in other currencies are counted in `otherCurrencies`, not added. */
-  currency?: string;
-  otherCurrencies: number;
-}
+// The insights travel as they are computed: the core's type is the wire's (it holds no dates).
+export type { GroupInsight, PipelineInsights } from '../../core/pipeline-insights';
 
 export interface FieldMessage {
   field: string;

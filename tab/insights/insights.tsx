@@ -3,7 +3,7 @@
 import { Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Api } from '../api/client';
-import type { Insights as InsightsData, SolutionStats } from '../api/types';
+import type { GroupInsight, PipelineInsights as InsightsData } from '../api/types';
 import { showCount, showMoney } from '../pipeline/show';
 import type { Strings } from '../strings';
 import { BarChart, type Bar } from './bar-chart';
@@ -99,13 +99,13 @@ export function Insights({ api, strings, query, onError }: InsightsProps) {
 function Breakdown(props: {
   strings: Strings;
   title: string;
-  rows: SolutionStats[];
+  rows: GroupInsight[];
   money(value: number): string;
 }) {
   const { strings, title, rows, money } = props;
   const { s } = strings;
   if (rows.length === 0) return null;
-  const rate = (row: SolutionStats) => 100 * (row.winRate ?? 0);
+  const rate = (row: GroupInsight) => 100 * (row.winRate ?? 0);
   return (
     <div>
       <BarChart
