@@ -272,7 +272,7 @@ async function openStore(
     isAlive = embedded.isAlive;
     log.info({ pid: embedded.pid() }, 'embedded store started');
   }
-  const store = await connectStore(uri, config.mongodbDatabase, config.storeTimeoutMs);
+  const store = await connectStore(uri, config.mongodbDatabase, config.storeTimeoutMs, config.storePoolSize);
   shutdown.onClose(() => store.close());
   await ensureIndexes(store.db);
   return { ...store, isAlive };

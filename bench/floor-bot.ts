@@ -17,6 +17,7 @@ import restify from 'restify';
 import { receive } from '../core/lifecycle';
 import { parseIncomingReferral } from '../core/intake';
 import type { Referral } from '../core/referral';
+import { EMBEDDED_STORE_POOL_SIZE } from '../app/config';
 import { connectStore, type StoreConnection } from '../storage/mongo';
 import { sampleReferralJson } from '../test/support/sample-referral';
 
@@ -76,7 +77,7 @@ export async function startFloorBot(
   database: string,
   referrals: number,
 ): Promise<FloorBot> {
-  const connection = await connectStore(storeUri, database, 10_000);
+  const connection = await connectStore(storeUri, database, 10_000, EMBEDDED_STORE_POOL_SIZE);
   const seeds = Array.from({ length: referrals }, (_, i) => seedReferral(i, new Date()));
   await connection.db.collection('referrals').deleteMany({});
   await connection.db.collection<{ _id: string }>('referrals').insertMany(seeds);

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { startConnectorPeer } from '../test/support/connector-peer';
 import { sampleReferralJson } from '../test/support/sample-referral';
 import { earliestSchedule, TEAMS_CONVERSATION_WINDOWS } from '../test/support/strict-connector-peer';
+import { EMBEDDED_STORE_POOL_SIZE } from '../app/config';
 import { connectStore } from '../storage/mongo';
 import { historyNote, type BenchContext, type PreloadedHistory, type Section } from './context';
 import { withInstalledService } from './service-under-test';
@@ -18,7 +19,7 @@ const SENDING_BUDGET_MS = 600_000;
 
 /** The floor: the same documents inserted as they are, into a scratch collection of the same database. */
 async function rawInsertsMs(storeUri: string, database: string, ids: string[]): Promise<number> {
-  const connection = await connectStore(storeUri, database, 10_000);
+  const connection = await connectStore(storeUri, database, 10_000, EMBEDDED_STORE_POOL_SIZE);
   try {
     const scratch = connection.db.collection(SCRATCH);
     const { ms } = await timed(() =>

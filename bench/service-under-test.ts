@@ -1,5 +1,6 @@
 // The real service as the accept, intake and pacing sections run it: local mode, scheduler off, installed in the
 // General channel of a team whose Bot Connector is `connectorUrl`.
+import { EMBEDDED_STORE_POOL_SIZE } from '../app/config';
 import type { RunningService } from '../app/start-service';
 import { startTestService } from '../test/support/service';
 import { teamsClient } from '../test/support/teams-client';
@@ -11,7 +12,11 @@ export async function withInstalledService<T>(
   connectorUrl: string,
   use: (service: RunningService) => Promise<T>,
 ): Promise<T> {
-  const { ms, value: service } = await timed(() => startTestService(storeUri, { local: true, database }));
+  // It runs on the embedded store, so with the pool the service gives that store (app/config.ts).
+  const env = { STORE_POOL_SIZE: String(EMBEDDED_STORE_POOL_SIZE) };
+  const { ms, value: service } = await timed(() =>
+    startTestService(storeUri, { local: true, database, env }),
+  );
   progress(`service started on ${database} in ${(ms / 1000).toFixed(1)} s`);
   try {
     const installed = await teamsClient(service.url, connectorUrl).installInTeam();

@@ -26,8 +26,11 @@ export async function connectStore(
   uri: string,
   database: string,
   timeoutMs: number,
+  /** Most commands in flight at once; the driver's default (100) unless given. */
+  maxPoolSize?: number,
 ): Promise<StoreConnection> {
   const client = new MongoClient(uri, {
+    ...(maxPoolSize ? { maxPoolSize } : {}),
     serverSelectionTimeoutMS: timeoutMs,
     connectTimeoutMS: timeoutMs,
     ignoreUndefined: true,

@@ -92,6 +92,15 @@ describe('loadConfig', () => {
     expect(loadConfig(integration).partnerCenter?.tokenKey).toBeUndefined();
   });
 
+  it('gives the embedded store a few connections and MongoDB the driver’s default, unless STORE_POOL_SIZE says', () => {
+    expect(loadConfig({}).storePoolSize).toBe(4);
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db.example:27017' }).storePoolSize).toBeUndefined();
+    expect(
+      loadConfig({ MONGODB_URI: 'mongodb://db.example:27017', STORE_POOL_SIZE: '8' }).storePoolSize,
+    ).toBe(8);
+    expect(() => loadConfig({ STORE_POOL_SIZE: 'many' })).toThrow(/STORE_POOL_SIZE/);
+  });
+
   it('names every bad setting at once', () => {
     let error: unknown;
     try {
