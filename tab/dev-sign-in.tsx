@@ -12,7 +12,7 @@ export function DevSignIn({
   onSignedIn(session: DevSession): void;
 }) {
   const { s } = strings;
-  const [people, setPeople] = useState<DevPerson[]>([]);
+  const [people, setPeople] = useState<DevPerson[] | undefined>(undefined);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState('');
 
@@ -22,7 +22,7 @@ export function DevSignIn({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const person = people.find((p) => p.aadObjectId === chosen);
+    const person = people?.find((p) => p.aadObjectId === chosen);
     if (!person) return setError(s('signIn.choose'));
     try {
       onSignedIn(await signInAs(person));
@@ -35,6 +35,7 @@ export function DevSignIn({
     <form onSubmit={submit} style={{ maxWidth: 420, padding: 24, display: 'grid', gap: 16 }}>
       <Title2 as="h1">{s('signIn.title')}</Title2>
       <Text>{s('signIn.intro')}</Text>
+      {people?.length === 0 && <Text role="status">{s('signIn.nobody')}</Text>}
       <Field
         label={s('signIn.person')}
         validationMessage={error || undefined}
@@ -42,7 +43,7 @@ export function DevSignIn({
       >
         <Select value={chosen} onChange={(_, data) => setChosen(data.value)}>
           <option value="">{s('signIn.choose')}</option>
-          {people.map((person) => (
+          {(people ?? []).map((person) => (
             <option key={person.aadObjectId} value={person.aadObjectId}>
               {person.name}
             </option>

@@ -19,6 +19,8 @@ const en = {
   'signIn.intro': 'No Teams here: pick one of the Playground’s people to see the pipeline as them.',
   'signIn.person': 'Person',
   'signIn.choose': 'Choose a person',
+  'signIn.nobody':
+    'Nobody to pick yet: the bot learns the people from the team it is installed in. Open the Agents Playground (the address npm start printed), pick Teams Channel › General, then reload this page.',
   'signIn.submit': 'Open the pipeline',
   'signIn.signedInAs': 'Signed in as {name} (local mode)',
   'signIn.switch': 'Switch person',
@@ -156,6 +158,8 @@ const ko: Record<TabKey, string> = {
   'signIn.intro': 'Teams 밖입니다. Playground 사용자 중 한 명을 골라 그 사람으로 파이프라인을 봅니다.',
   'signIn.person': '사용자',
   'signIn.choose': '사용자 선택',
+  'signIn.nobody':
+    '아직 고를 사용자가 없습니다. 봇은 설치된 팀에서 사용자를 알게 됩니다. Agents Playground(npm start가 알려 준 주소)를 열고 Teams Channel › General을 고른 뒤 이 페이지를 새로 고치세요.',
   'signIn.submit': '파이프라인 열기',
   'signIn.signedInAs': '{name}(으)로 로그인됨 (로컬 모드)',
   'signIn.switch': '사용자 바꾸기',
