@@ -12,6 +12,7 @@ import {
   teamsClient,
   TENANT_ID,
   type Person,
+  saveSettings,
 } from '../support/teams-client';
 
 // A second team of the same partner, whose only member is Mina; and someone from another company's tenant.
@@ -42,19 +43,10 @@ describe('who may see and do what', () => {
     teamB = teamsClient(desk.service.url, desk.peer.url, { team: TEAM_B });
     await desk.teams.installInTeam(DANA);
     await teamB.installInTeam(MINA);
-    const save = (client: typeof teamB, by: Person, claims: Record<string, string>) =>
-      client.click(by, 'settings-save', {
-        regions: '',
-        keywords: '',
-        sizes: '',
-        isDefault: 'false',
-        countries: '',
-        ...claims,
-      });
-    expect(cardText((await save(desk.teams, DANA, { countries: 'US' })).body.value)).toContain(
+    expect(cardText((await saveSettings(desk.teams, DANA, { countries: 'US' })).body.value)).toContain(
       t('en', 'settings.saved'),
     );
-    expect(cardText((await save(teamB, MINA, { isDefault: 'true' })).body.value)).toContain(
+    expect(cardText((await saveSettings(teamB, MINA, { isDefault: 'true' })).body.value)).toContain(
       t('en', 'settings.saved'),
     );
     const a = (

@@ -232,3 +232,14 @@ export function cardVerbs(card: unknown): string[] {
   walk(card);
   return verbs;
 }
+
+/** Saves a channel's settings as Teams sends the form when only `claims` were filled in: every other claim empty. */
+export const saveSettings = (client: TeamsClient, by: Person, claims: Record<string, string>) =>
+  client.click(by, 'settings-save', {
+    regions: '',
+    keywords: '',
+    sizes: '',
+    isDefault: 'false',
+    countries: '',
+    ...claims,
+  });

@@ -2,7 +2,7 @@ import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestStore, type TestStore } from '../support/store';
 import { idsOf, startTabDesk, type TabDesk } from '../support/tab-client';
-import { cardText, DANA, LEE, teamsClient, type Person } from '../support/teams-client';
+import { cardText, DANA, LEE, saveSettings, teamsClient, type Person } from '../support/teams-client';
 import { t } from '../../i18n/catalogue';
 
 // Team A (Dana, Lee) claims the US, Korea and Japan; team B (Mina alone) takes the rest.
@@ -42,19 +42,10 @@ describe('the tab API’s reads', () => {
     const teamB = teamsClient(desk.service.url, desk.peer.url, { team: TEAM_B });
     await desk.teams.installInTeam(DANA);
     await teamB.installInTeam(MINA);
-    const save = (client: typeof teamB, by: Person, claims: Record<string, string>) =>
-      client.click(by, 'settings-save', {
-        regions: '',
-        keywords: '',
-        sizes: '',
-        isDefault: 'false',
-        countries: '',
-        ...claims,
-      });
-    expect(cardText((await save(desk.teams, DANA, { countries: 'US, KR, JP' })).body.value)).toContain(
-      t('en', 'settings.saved'),
-    );
-    expect(cardText((await save(teamB, MINA, { isDefault: 'true' })).body.value)).toContain(
+    expect(
+      cardText((await saveSettings(desk.teams, DANA, { countries: 'US, KR, JP' })).body.value),
+    ).toContain(t('en', 'settings.saved'));
+    expect(cardText((await saveSettings(teamB, MINA, { isDefault: 'true' })).body.value)).toContain(
       t('en', 'settings.saved'),
     );
     const send = async (key: string, json: Record<string, unknown>) => {
