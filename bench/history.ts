@@ -74,7 +74,7 @@ const STEPS: Record<Outcome, { command: Command; afterMs: number }[]> = {
 };
 
 /** One historical referral: its events and the referral they leave. */
-function historical(i: number, now: Date): { events: ReferralEvent[]; referral: Referral } {
+export function historical(i: number, now: Date): { events: ReferralEvent[]; referral: Referral } {
   const outcome = outcomeOf(i);
   // Open ones arrived in the last 12 days; the rest over the two years before the last two weeks.
   const ageDays = outcome === 'new' ? 1 + (i % 12) : 15 + ((i * 7919) % 700);

@@ -3,6 +3,7 @@
 // prints one table per section and a summary of every goal. A missed goal is reported, not an error: the exit
 // code is non-zero only when something failed to run.
 import { acceptSection } from './accept';
+import { cardSection } from './card';
 import { createBenchContext, type Section } from './context';
 import { intakeSection } from './intake';
 import { pacingSection } from './pacing';
@@ -15,6 +16,7 @@ import { tickSection } from './tick';
 
 const SECTIONS: Section[] = [
   acceptSection,
+  cardSection,
   intakeSection,
   pacingSection,
   rssSection,

@@ -1,80 +1,64 @@
+import { when, type CardElement } from './render';
+
 /**
- * One form field as a card shows it: the input, and the message under it when the last submission was wrong.
- * Bound to a `FieldModel` (see referral-forms.ts); `$data` over `fields` repeats it per field.
+ * One form field as a card shows it: the input, with a heading above it when it opens a group, and the message
+ * under it when the last submission was wrong. Built from a `FieldModel` (see referral-forms.ts).
  */
-export const FIELDS_TEMPLATE = {
-  type: 'Container',
-  $data: '${fields}',
-  spacing: 'small',
-  items: [
-    {
-      type: 'TextBlock',
-      $when: '${hasHeading}',
-      text: '${heading}',
-      weight: 'bolder',
-      separator: true,
-      spacing: 'medium',
-      wrap: true,
-    },
-    {
+export function fieldElement(field: FieldModel): CardElement {
+  const common = {
+    id: field.id,
+    label: field.label,
+    value: field.value,
+    isRequired: field.required,
+    errorMessage: field.errorMessage,
+  };
+  const choices = field.choices.map(({ title, value }) => ({ title, value }));
+  const inputs: Record<FieldModel['kind'], CardElement> = {
+    text: {
       type: 'Input.Text',
-      $when: "${kind == 'text'}",
-      id: '${id}',
-      label: '${label}',
-      value: '${value}',
-      placeholder: '${placeholder}',
-      isRequired: '${required}',
-      isMultiline: '${multiline}',
-      maxLength: '${maxLength}',
-      errorMessage: '${errorMessage}',
+      ...common,
+      placeholder: field.placeholder,
+      isMultiline: field.multiline,
+      maxLength: field.maxLength,
     },
-    {
-      type: 'Input.Date',
-      $when: "${kind == 'date'}",
-      id: '${id}',
-      label: '${label}',
-      value: '${value}',
-      isRequired: '${required}',
-      errorMessage: '${errorMessage}',
-    },
-    {
-      type: 'Input.ChoiceSet',
-      $when: "${kind == 'choice' && dataset == ''}",
-      id: '${id}',
-      label: '${label}',
-      value: '${value}',
-      style: 'compact',
-      placeholder: '${placeholder}',
-      isRequired: '${required}',
-      errorMessage: '${errorMessage}',
-      choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
-    },
-    {
-      // Typeahead: Teams asks the bot for matches as the person types (an `application/search` invoke with this
-      // dataset); a client that cannot shows the listed choices instead.
-      type: 'Input.ChoiceSet',
-      $when: "${kind == 'choice' && dataset != ''}",
-      id: '${id}',
-      label: '${label}',
-      value: '${value}',
-      style: 'filtered',
-      placeholder: '${placeholder}',
-      isRequired: '${required}',
-      errorMessage: '${errorMessage}',
-      choices: [{ $data: '${choices}', title: '${title}', value: '${value}' }],
-      'choices.data': { type: 'Data.Query', dataset: '${dataset}' },
-    },
-    {
-      type: 'TextBlock',
-      $when: '${hasError}',
-      text: '${error}',
-      color: 'attention',
-      size: 'small',
-      wrap: true,
-      spacing: 'none',
-    },
-  ],
-};
+    date: { type: 'Input.Date', ...common },
+    // Typeahead: Teams asks the bot for matches as the person types (an `application/search` invoke with this
+    // dataset); a client that cannot shows the listed choices instead.
+    choice: field.dataset
+      ? {
+          type: 'Input.ChoiceSet',
+          ...common,
+          style: 'filtered',
+          placeholder: field.placeholder,
+          choices,
+          'choices.data': { type: 'Data.Query', dataset: field.dataset },
+        }
+      : { type: 'Input.ChoiceSet', ...common, style: 'compact', placeholder: field.placeholder, choices },
+  };
+  return {
+    type: 'Container',
+    spacing: 'small',
+    items: [
+      ...when(field.hasHeading, {
+        type: 'TextBlock',
+        text: field.heading,
+        weight: 'bolder',
+        separator: true,
+        spacing: 'medium',
+        wrap: true,
+      }),
+      inputs[field.kind],
+      ...when(field.hasError, {
+        type: 'TextBlock',
+        text: field.error,
+        color: 'attention',
+        size: 'small',
+        wrap: true,
+        spacing: 'none',
+      }),
+    ],
+  };
+}
 
 export interface FieldModel {
   id: string;

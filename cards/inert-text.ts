@@ -22,8 +22,12 @@ const LINE_BREAK = /\r\n?|\n/g;
 // A domain, an email's domain, or a dotted number: linkers need its dots.
 const DOTTED = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
+// Anything one of the rules above would change; most texts on a card (a name, a status, a count) have none of it.
+const ANY_MARKUP = /[\\`*_[\]()<>#!|~&{}\r\n.]|:\/\/|^\s*[-+=]/;
+
 /** `text` as it should read, with no markdown, HTML or link in it. */
 export function inertMarkdown(text: string): string {
+  if (!ANY_MARKUP.test(text)) return text;
   return text
     .replace(INLINE_MARKUP, '\\$&')
     .replace(LINE_START_MARKUP, (_whole, indent: string, marker: string) =>
@@ -59,7 +63,10 @@ function walk(node: unknown, mentions: Set<string>): void {
         if (typeof fact[key] === 'string') fact[key] = inertMarkdown(fact[key]);
     }
   }
-  for (const [key, value] of Object.entries(element)) if (key !== 'msteams') walk(value, mentions);
+  for (const key in element) {
+    const value = element[key];
+    if (key !== 'msteams' && value !== null && typeof value === 'object') walk(value, mentions);
+  }
 }
 
 function mentionTexts(card: Record<string, unknown>): string[] {

@@ -3,45 +3,43 @@ import type { FitHint } from '../core/fit-hint';
 import type { CustomerSize, Referral } from '../core/referral';
 import { t, type Locale } from '../i18n/catalogue';
 import { formatCustomerSize } from '../i18n/format';
+import { when, type CardElement } from './render';
 
 /**
  * The referral card's advice: who invited us onto a co-sell referral (and their message, shown as written), and
  * on a New referral the fit hint from the team's own history. Kept apart from the rest of the card's model.
  */
-export const ADVICE_TEMPLATE = [
-  {
-    type: 'Container',
-    $when: '${coSell.show}',
-    style: 'accent',
-    items: [
-      { type: 'TextBlock', text: '🤝 ${coSell.title}', weight: 'bolder', wrap: true },
-      {
-        type: 'TextBlock',
-        $when: "${coSell.notes != ''}",
-        text: '${coSell.notesTitle}',
-        size: 'small',
-        isSubtle: true,
-        wrap: true,
-        spacing: 'small',
-      },
-      {
-        type: 'TextBlock',
-        $when: "${coSell.notes != ''}",
-        text: '${coSell.notes}',
-        wrap: true,
-        spacing: 'none',
-      },
-    ],
-  },
-  {
-    type: 'Container',
-    $when: '${fit.show}',
-    items: [
-      { type: 'TextBlock', text: '${fit.title}', weight: 'bolder', size: 'small' },
-      { type: 'TextBlock', text: '${fit.text}', wrap: true, spacing: 'small' },
-    ],
-  },
-];
+export function adviceElements({ coSell, fit }: ReturnType<typeof adviceModel>): CardElement[] {
+  return [
+    ...when(coSell.show, {
+      type: 'Container',
+      style: 'accent',
+      items: [
+        { type: 'TextBlock', text: `🤝 ${coSell.title}`, weight: 'bolder', wrap: true },
+        ...(coSell.notes === ''
+          ? []
+          : [
+              {
+                type: 'TextBlock',
+                text: coSell.notesTitle,
+                size: 'small',
+                isSubtle: true,
+                wrap: true,
+                spacing: 'small',
+              },
+              { type: 'TextBlock', text: coSell.notes, wrap: true, spacing: 'none' },
+            ]),
+      ],
+    }),
+    ...when(fit.show, {
+      type: 'Container',
+      items: [
+        { type: 'TextBlock', text: fit.title, weight: 'bolder', size: 'small' },
+        { type: 'TextBlock', text: fit.text, wrap: true, spacing: 'small' },
+      ],
+    }),
+  ];
+}
 
 export function adviceModel(locale: Locale, referral: Referral, fitHint: FitHint | undefined) {
   const coSell = coSellOf(referral);
