@@ -2,7 +2,8 @@
 // stylesheet under assets/, nothing inline (so `default-src 'self'` holds) and nothing from a CDN.
 // Run by scripts/setup.mjs when tab/ changed; on its own: node scripts/build-tab.mjs
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +22,9 @@ export async function buildTab() {
     minify: true,
     format: 'esm',
     splitting: true,
+    // Every asset is named by its content, so the service can let browsers keep it for good (tab-api/pages.ts):
+    // a repeat visit reads nothing but the page, and Chromium reuses the scripts' compiled code.
+    entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
     target: ['chrome110', 'edge110', 'safari16', 'firefox115'],
     jsx: 'automatic',
@@ -30,29 +34,40 @@ export async function buildTab() {
     logLevel: 'warning',
     metafile: true,
   });
+  const css = readFileSync(join(root, 'tab', 'pages', 'tab.css'));
+  const cssFile = `tab-${createHash('sha256').update(css).digest('hex').slice(0, 8).toUpperCase()}.css`;
+  writeFileSync(join(outDir, 'assets', cssFile), css);
   for (const [page, entry] of [
-    ['index.html', 'tab.js'],
-    ['config.html', 'config.js'],
+    ['index.html', 'tab'],
+    ['config.html', 'config'],
   ]) {
-    const html = readFileSync(join(root, 'tab', 'pages', page), 'utf8');
-    writeFileSync(
-      join(outDir, page),
-      html.replace('<!-- modulepreload -->', modulePreloads(metafile, entry)),
-    );
+    const [script, output] = entryOutput(metafile, entry);
+    const html = readFileSync(join(root, 'tab', 'pages', page), 'utf8')
+      .replace('<!-- modulepreload -->', modulePreloads(output))
+      .replace('/tab/assets/tab.css', `/tab/assets/${cssFile}`)
+      .replace(`/tab/assets/${entry}.js`, `/tab/assets/${script}`);
+    writeFileSync(join(outDir, page), html);
   }
-  copyFileSync(join(root, 'tab', 'pages', 'tab.css'), join(outDir, 'assets', 'tab.css'));
 }
 
 /**
  * Links that fetch the chunks an entry imports together with the entry itself, instead of after it has been
  * parsed: one round trip less before the tab can draw.
  */
-function modulePreloads(metafile, entry) {
-  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith(`/assets/${entry}`));
-  const chunks = (output?.[1].imports ?? [])
+function modulePreloads(output) {
+  const chunks = output.imports
     .filter((imported) => imported.kind === 'import-statement')
     .map((imported) => basename(imported.path));
   return chunks.map((chunk) => `<link rel="modulepreload" href="/tab/assets/${chunk}" />`).join('\n    ');
+}
+
+/** The file an entry point was bundled into (`tab-<hash>.js`), and esbuild's account of it. */
+function entryOutput(metafile, entry) {
+  const found = Object.entries(metafile.outputs).find(
+    ([path, output]) => output.entryPoint && basename(path).startsWith(`${entry}-`) && path.endsWith('.js'),
+  );
+  if (!found) throw new Error(`build-tab: no output for the ${entry} entry`);
+  return [basename(found[0]), found[1]];
 }
 
 /** Each built asset and its size in bytes. */

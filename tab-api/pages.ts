@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import type { Response } from 'restify';
+import type { Request, Response } from 'restify';
 import type { HttpRoute } from '../platform/http-route';
 
 /** What the tab's pages need: where the front end was built, and whether local browsers may frame it. */
@@ -57,6 +58,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const ASSETS_PREFIX = '/tab/assets/';
+// How scripts/build-tab.mjs names what it builds (`chunk-AB12CD34.js`): such a file never changes, so a browser may
+// keep it for good, and a visit reads only the page (Chromium then also reuses the scripts' compiled code).
+const CONTENT_NAMED = /-[A-Z0-9]{8}\.[a-z0-9]+$/;
+const KEEP_FOR_GOOD = 'public, max-age=31536000, immutable';
 
 /**
  * `/tab`, `/tab/config` and `/tab/assets/<file>`: the built front end, with a strict policy. A path that would leave
@@ -79,24 +84,34 @@ export function tabPageRoutes(deps: TabPagesDeps): HttpRoute[] {
   };
   const isBuilt = () => isFile(join(distDir, 'index.html'));
 
-  async function send(res: Response, file: string) {
+  /** A page is asked about on every visit (`no-cache`), and answers 304 while its ETag holds. */
+  async function send(req: Request, res: Response, file: string) {
     const body = await readFile(file);
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': String(body.length),
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const headers = {
       'content-security-policy': policy,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      'cache-control': 'no-cache',
+      'cache-control': CONTENT_NAMED.test(file) ? KEEP_FOR_GOOD : 'no-cache',
+      etag,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      return res.end();
+    }
+    res.writeHead(200, {
+      ...headers,
+      'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': String(body.length),
     });
     res.end(body);
   }
 
-  const page = (file: string) => async (_req: unknown, res: Response) => {
+  const page = (file: string) => async (req: Request, res: Response) => {
     if (!(await isBuilt())) return notBuilt(res);
     const path = join(distDir, file);
     if (!(await isFile(path))) return notFound(res);
-    await send(res, path);
+    await send(req, res, path);
   };
 
   return [
@@ -109,7 +124,7 @@ export function tabPageRoutes(deps: TabPagesDeps): HttpRoute[] {
         if (!(await isBuilt())) return notBuilt(res);
         const file = assetPath(assetsDir, req.url ?? '');
         if (!file || !(await isFile(file))) return notFound(res);
-        await send(res, file);
+        await send(req, res, file);
       },
     },
   ];

@@ -44,6 +44,7 @@ describe('the tab’s pages', () => {
     await writeFile(join(dist, 'config.html'), '<!doctype html><title>Configure</title>');
     await writeFile(join(dist, 'assets', 'tab.js'), 'console.log("tab")');
     await writeFile(join(dist, 'assets', 'tab.css'), 'body{}');
+    await writeFile(join(dist, 'assets', 'chunk-AB12CD34.js'), 'export {}');
     await writeFile(join(dist, 'assets', 'fonts', 'a.woff2'), 'w');
     await writeFile(join(dist, 'assets', 'odd.bin'), 'x');
     await writeFile(join(root, 'dist', 'secret.txt'), 'secret');
@@ -102,6 +103,23 @@ describe('the tab’s pages', () => {
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     }
     expect((await fetch(`${local.url}/tab/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('lets browsers keep content-named assets for good, and asks again for a page, which answers 304 if unchanged', async () => {
+    const named = await fetch(`${local.url}/tab/assets/chunk-AB12CD34.js`);
+    expect(named.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const unnamed = await fetch(`${local.url}/tab/assets/tab.js`);
+    expect(unnamed.headers.get('cache-control')).toBe('no-cache');
+    const page = await fetch(`${local.url}/tab`);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const etag = page.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(`${local.url}/tab`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const changed = await fetch(`${local.url}/tab`, { headers: { 'if-none-match': '"other"' } });
+    expect(changed.status).toBe(200);
   });
 
   it('never serves a file outside the assets', async () => {
