@@ -11,6 +11,8 @@ export interface HttpServerDeps {
   checkStore: () => Promise<void>;
   /** False when the process cannot work any more (its embedded store cannot be brought back): liveness fails. */
   isAlive?: () => boolean;
+  /** Runs a request's handling in the store's request lane (storage/store-lanes.ts), ahead of background work. */
+  asRequest?: <T>(work: () => T) => T;
   /** Further POST endpoints by path: the bot's `/api/messages`, Partner Center's events. */
   posts?: Record<string, (req: Request, res: Response) => Promise<void>>;
   /** Further GET endpoints by path: the service's own pages. */
@@ -24,11 +26,13 @@ export function createHttpServer({
   intake,
   checkStore,
   isAlive,
+  asRequest,
   posts = {},
   gets = {},
   routes = [],
 }: HttpServerDeps): Server {
   const server = restify.createServer({ name: 'referral-desk', handleUncaughtExceptions: false });
+  if (asRequest) server.pre((_req, _res, next) => asRequest(() => next()));
   server.post('/api/referrals', intakeRoute(intake));
   for (const [path, handler] of Object.entries(posts)) server.post(path, handler);
   for (const [path, handler] of Object.entries(gets)) server.get(path, handler);

@@ -33,6 +33,7 @@ import { migrate } from '../storage/migrations';
 import { partnerCenterHealth } from '../storage/partner-center-health';
 import { partnerCenterSignIn } from '../storage/partner-center-sign-in';
 import { connectStore, pingStore, type StoreConnection } from '../storage/mongo';
+import { createStoreLanes, type StoreLanes } from '../storage/store-lanes';
 import type { Config } from './config';
 import { loadOrCreateDevSecret, loadOrCreateDevTokenKey } from './dev-secret';
 import { createHttpServer } from './http-server';
@@ -83,10 +84,12 @@ export async function startService(
     const store = await openStore(config, log, role, shutdown);
     const migrated = await migrate(store.db, clock());
     if (migrated.length > 0) log.info({ migrated }, 'stored data migrated');
-    const stores = createStores(store.db);
+    const lanes = createStoreLanes();
+    const stores = createStores(lanes.prioritise(store.db));
     const { outbound, effects, referrals, writeBackQueued, directory, people, lists } = buildCore(
       config,
       stores,
+      lanes,
       clock,
       log,
     );
@@ -178,6 +181,7 @@ export async function startService(
     const intakeSecret = config.intakeSecret ?? (await loadOrCreateDevSecret(config.dataDir));
     const server = createHttpServer({
       log,
+      asRequest: lanes.asRequest,
       intake: {
         service: referrals,
         secret: intakeSecret,
@@ -283,7 +287,7 @@ async function openStore(
  * live-work tracking, the write-back to Partner Center, and (slowest, behind Teams' pacing) the channel card.
  * Carried out from a durable mark.
  */
-function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
+function buildCore(config: Config, stores: Stores, lanes: StoreLanes, clock: Clock, log: Logger) {
   const reader = createReferralReader({ ...stores, clock });
   const directory = createReferralDirectory();
   const { appId, appPassword, tenantId } = config.bot;
@@ -321,6 +325,7 @@ function buildCore(config: Config, stores: Stores, clock: Clock, log: Logger) {
     marks: stores.pendingChanges,
     load: (id) => reader.load(id),
     effects: list,
+    inBackground: lanes.inBackground,
     clock,
     log,
   });

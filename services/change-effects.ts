@@ -44,6 +44,11 @@ export interface ChangeEffectsDeps {
   log: Logger;
   /** A mark older than this, and not being worked on here, is taken for one whose writer died. */
   staleAfterMs?: number;
+  /**
+   * Runs a change's effects as background work, though a request started them (storage/store-lanes.ts): the
+   * request's answer need not wait behind them at the store.
+   */
+  inBackground?: <T>(work: () => T) => T;
 }
 
 // A live writer clears its mark within seconds; a minute leaves room for Teams' pacing on a busy channel.
@@ -55,6 +60,7 @@ export function createChangeEffects(deps: ChangeEffectsDeps): ChangeEffects {
   const running = new Map<string, Promise<void>>();
   const lastFor = new Map<string, Promise<void>>();
   const staleAfterMs = deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  const inBackground = deps.inBackground ?? ((work) => work());
   // Thousands of marks after a crash are finished a few at a time, not all at once against the store and Teams.
   const recovering = limitTo(RECOVERY_CONCURRENCY);
 
@@ -90,7 +96,7 @@ export function createChangeEffects(deps: ChangeEffectsDeps): ChangeEffects {
   function track(mark: PendingChange, work: () => Promise<void>): void {
     const previous = lastFor.get(mark.referralId) ?? Promise.resolve();
     const run = previous
-      .then(work)
+      .then(() => inBackground(work))
       .catch((error: unknown) => deps.log.error({ err: error, mark: mark.id }, 'change effects failed'))
       .finally(() => {
         running.delete(mark.id);
