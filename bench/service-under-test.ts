@@ -12,8 +12,10 @@ export async function withInstalledService<T>(
   connectorUrl: string,
   use: (service: RunningService) => Promise<T>,
 ): Promise<T> {
-  // It runs on the embedded store, so with the pool the service gives that store (app/config.ts).
-  const env = { STORE_POOL_SIZE: String(EMBEDDED_STORE_POOL_SIZE) };
+  // It runs on the embedded store, so as the service runs there (app/config.ts): with the pool it gives that store,
+  // and without the directory sync, which is for instances sharing a MongoDB (it reads by indexed query, and
+  // FerretDB would read every referral for it every few seconds).
+  const env = { STORE_POOL_SIZE: String(EMBEDDED_STORE_POOL_SIZE), DIRECTORY_SYNC_MS: '0' };
   const { ms, value: service } = await timed(() =>
     startTestService(storeUri, { local: true, database, env }),
   );
