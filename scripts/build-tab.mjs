@@ -16,7 +16,7 @@ export async function buildTab() {
   mkdirSync(join(outDir, 'assets'), { recursive: true });
   const { metafile } = await build({
     absWorkingDir: root,
-    entryPoints: { tab: 'tab/main.tsx', config: 'tab/config-main.tsx' },
+    entryPoints: { early: 'tab/early-main.ts', tab: 'tab/main.tsx', config: 'tab/config-main.tsx' },
     outdir: join(outDir, 'assets'),
     bundle: true,
     minify: true,
@@ -45,7 +45,8 @@ export async function buildTab() {
     const html = readFileSync(join(root, 'tab', 'pages', page), 'utf8')
       .replace('<!-- modulepreload -->', modulePreloads(output))
       .replace('/tab/assets/tab.css', `/tab/assets/${cssFile}`)
-      .replace(`/tab/assets/${entry}.js`, `/tab/assets/${script}`);
+      .replace(`/tab/assets/${entry}.js`, `/tab/assets/${script}`)
+      .replace('/tab/assets/early.js', `/tab/assets/${entryOutput(metafile, 'early')[0]}`);
     writeFileSync(join(outDir, page), html);
   }
 }
