@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { insertIfAbsent, withBusyRetry } from './mongo';
+import { insertBatches } from './insert-batches';
+import { withBusyRetry } from './mongo';
 
 /**
  * A change to a referral whose effects (projection, live-work tracking, the channel card, the write-back) may not
@@ -34,10 +35,13 @@ export function pendingChanges(db: Db): PendingChanges {
   const marks = db.collection<PendingChangeDoc>(PENDING_CHANGES, {
     writeConcern: { w: 'majority', journal: true },
   });
+  // Every change starts with a mark, so concurrent changes share one insert. Its id is unique by construction, so
+  // "already there" can only be this mark, landed by an earlier try.
+  const insertMark = insertBatches(marks);
   return {
     async mark(referralId, now) {
       const change = { id: `${referralId}#${randomUUID()}`, referralId, markedAt: now };
-      await withBusyRetry(() => insertIfAbsent(marks, { _id: change.id, referralId, markedAt: now }));
+      await withBusyRetry(() => insertMark({ _id: change.id, referralId, markedAt: now }));
       return change;
     },
     async clear(id) {

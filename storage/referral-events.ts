@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { ReferralEvent } from '../core/events';
 import { LruCache } from './lru-cache';
+import { insertBatches } from './insert-batches';
 import { insertIfAbsent, withBusyRetry } from './mongo';
 
 /** The per-referral event log. Its unique (referralId, seq) index decides every race between writers. */
@@ -47,10 +48,16 @@ export function referralEventLog(db: Db): ReferralEventLog {
     seen.set(id, event as ReferralEvent);
     return event as ReferralEvent;
   };
+  // A burst of new referrals shares its inserts. Only first events: for them "already there" is a repeated
+  // delivery, which intake handles whoever landed it; a later event's writer must know whether it won the seq.
+  const insertFirst = insertBatches(events);
   return {
     async append(event) {
       const id = eventId(event.referralId, event.seq);
-      const appended = await withBusyRetry(() => insertIfAbsent(events, { _id: id, ...event }));
+      const doc = { _id: id, ...event };
+      const appended = await withBusyRetry(() =>
+        event.seq === 1 ? insertFirst(doc) : insertIfAbsent(events, doc),
+      );
       if (appended) seen.set(id, event);
       return appended ? 'appended' : 'taken';
     },

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
 import type { Collection, Db, Document } from 'mongodb';
 
 /**
@@ -38,13 +39,30 @@ const COMMANDS = new Set<PropertyKey>([
 ]);
 // With no request waiting, background work may use as many connections as the driver's pool has.
 const UNLIMITED = Number.MAX_SAFE_INTEGER;
+// Requests come in waves (a burst's inserts go in batches, storage/insert-batches.ts): the gap between two is not a
+// pause. Background work gets the pool back once no request has been at the store for this long.
+const QUIET_MS = 25;
 
 export function createStoreLanes(): StoreLanes {
   const context = new AsyncLocalStorage<'request'>();
   let requestCommands = 0;
   let backgroundCommands = 0;
   const waiting: (() => void)[] = [];
-  const backgroundLimit = () => (requestCommands > 0 ? 1 : UNLIMITED);
+  let lastRequestAt = -Infinity;
+  let quietTimer: NodeJS.Timeout | undefined;
+  const isQuiet = () => requestCommands === 0 && performance.now() - lastRequestAt >= QUIET_MS;
+  const backgroundLimit = () => (isQuiet() ? UNLIMITED : 1);
+
+  /** Once requests have paused for QUIET_MS, lets the waiting background commands have the pool. */
+  function afterQuiet(): void {
+    if (quietTimer || waiting.length === 0) return;
+    quietTimer = setTimeout(() => {
+      quietTimer = undefined;
+      if (isQuiet()) admitWaiting();
+      else afterQuiet();
+    }, QUIET_MS);
+    quietTimer.unref();
+  }
 
   /** Lets waiting background commands in while there is room; each is counted before it is woken. */
   function admitWaiting(): void {
@@ -61,11 +79,17 @@ export function createStoreLanes(): StoreLanes {
         return await command();
       } finally {
         requestCommands--;
-        if (requestCommands === 0) admitWaiting();
+        lastRequestAt = performance.now();
+        admitWaiting();
+        afterQuiet();
       }
     }
     if (backgroundCommands < backgroundLimit()) backgroundCommands++;
-    else await new Promise<void>((go) => waiting.push(go));
+    else
+      await new Promise<void>((go) => {
+        waiting.push(go);
+        afterQuiet();
+      });
     try {
       return await command();
     } finally {
