@@ -122,11 +122,12 @@ export function postedMessages(db: Db): PostedMessages {
     },
     async recordSent(key, attempt, where, at) {
       // Majority and journaled on MongoDB: once Teams holds the post, losing this write would post it again.
-      // One round trip, by `_id`, so FerretDB finds the record without reading the others: until it lands, a crash
-      // posts the card twice. Should a holder whose lease ran out also land its post, the first one recorded stays
-      // the card.
+      // One round trip, by `_id` alone: FerretDB reads the whole collection for any other filter (a guard on
+      // `state` here read every card ever posted, seconds each at 50,000), and until it lands a crash posts the card
+      // twice. Should a holder whose lease ran out also land its post, both are in the channel and the record names
+      // the one recorded last, which is the one later changes redraw.
       await posts.updateOne(
-        { _id: key, state: { $ne: 'sent' } },
+        { _id: key },
         { $set: { state: 'sent', attempt, ...where, sentAt: at } },
         { writeConcern: { w: 'majority', j: true } },
       );

@@ -94,7 +94,7 @@ describe('card posts store', () => {
     });
   });
 
-  it('keeps the first post recorded when a holder that lost its lease lands one too', async () => {
+  it('names the post recorded last when a holder that lost its lease lands one too, and stays sent', async () => {
     await a.claimFirst('referral-card:r6', at(1_000), NOW);
     await b.claimNext('referral-card:r6', 2, at(120_000), at(2_000));
     await b.recordSent(
@@ -109,7 +109,7 @@ describe('card posts store', () => {
       { conversationId: 'c;messageid=1', activityId: '1' },
       at(3_000),
     );
-    expect(await a.get('referral-card:r6')).toMatchObject({ state: 'sent', attempt: 2, activityId: '2' });
+    expect(await a.get('referral-card:r6')).toMatchObject({ state: 'sent', attempt: 1, activityId: '1' });
   });
 
   it('keeps (key, attempt) unique by index, and creating the index twice is harmless', async () => {
