@@ -7,8 +7,8 @@ import type { Collection, Db, Document } from 'mongodb';
  * background work (a change's effects, the scheduler, recovery). While any request's command is in flight,
  * background commands go one at a time, so a burst of effects cannot stand between a request and the store (the
  * embedded store has one SQLite writer, and every effect is a few writes). Background work never stops: it keeps
- * its one lane, and gets the whole store back as soon as requests pause. Cards lose nothing by it: Teams' pacing
- * lets a channel take two posts a second, far fewer than one lane carries.
+ * its one lane, and gets the whole store back once requests have paused (QUIET_MS). Cards lose little by it:
+ * Teams' pacing lets a channel take two posts a second, far fewer than one lane carries.
  */
 export interface StoreLanes {
   /** `db` with every command it sends admitted by lane. */
