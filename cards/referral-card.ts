@@ -5,7 +5,8 @@ import { adviceElements } from './referral-advice';
 import { referralCardModel, type ReferralCardModel } from './referral-card-model';
 import type { FormModel } from './referral-forms';
 import { EARLIER_HISTORY_ID } from './referral-history';
-import { CARD_VERSION, finishCard, when, type CardElement, type CardJson } from './render';
+import { makeCardTextInert } from './inert-text';
+import { CARD_VERSION, when, type CardElement, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
 /**
@@ -14,7 +15,8 @@ import type { ViewContext } from './view-context';
  */
 export function referralCard(view: ViewContext, referral: Referral, extras?: ReferralCardExtras): CardJson {
   const model = referralCardModel(view, referral, extras);
-  return finishCard({
+  // Every text the card shows made inert, as renderCard does for the cards built from templates.
+  return makeCardTextInert({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: CARD_VERSION,

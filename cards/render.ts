@@ -8,12 +8,6 @@ export type CardElement = Record<string, unknown>;
 /** `element` when `condition` holds, to spread into a list: a template's `$when`, for builder functions. */
 export const when = (condition: boolean, element: CardElement): CardElement[] => (condition ? [element] : []);
 
-/**
- * A card made by builder functions, with every text it shows made inert, as `renderCard` does for a template.
- * The referral card, which every click and post draws, is built this way: expanding its template cost ~3 ms.
- */
-export const finishCard = (card: CardJson): CardJson => makeCardTextInert(card);
-
 // Parsing a template's `${...}` expressions (adaptive-expressions' ANTLR parser) costs ~20 ms for the referral
 // card; expanding a parsed one costs a fraction of a millisecond. So each template is parsed once, on first use.
 const parsed = new WeakMap<object, Template>();

@@ -37,6 +37,7 @@ export async function buildTab() {
   const css = readFileSync(join(root, 'tab', 'pages', 'tab.css'));
   const cssFile = `tab-${createHash('sha256').update(css).digest('hex').slice(0, 8).toUpperCase()}.css`;
   writeFileSync(join(outDir, 'assets', cssFile), css);
+  const [earlyScript] = entryOutput(metafile, 'early');
   for (const [page, entry] of [
     ['index.html', 'tab'],
     ['config.html', 'config'],
@@ -46,7 +47,7 @@ export async function buildTab() {
       .replace('<!-- modulepreload -->', modulePreloads(output))
       .replace('/tab/assets/tab.css', `/tab/assets/${cssFile}`)
       .replace(`/tab/assets/${entry}.js`, `/tab/assets/${script}`)
-      .replace('/tab/assets/early.js', `/tab/assets/${entryOutput(metafile, 'early')[0]}`);
+      .replace('/tab/assets/early.js', `/tab/assets/${earlyScript}`);
     writeFileSync(join(outDir, page), html);
   }
 }

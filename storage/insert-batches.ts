@@ -18,14 +18,13 @@ export function insertBatches<T extends Document>(
     done(inserted: boolean): void;
     fail(error: unknown): void;
   };
-  let queue: Waiting[] = [];
+  const queue: Waiting[] = [];
   let isSending = false;
 
   async function sendAll(): Promise<void> {
     isSending = true;
     while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
+      const batch = queue.splice(0, maxBatch);
       try {
         await collection.insertMany(
           batch.map((waiting) => waiting.doc),
