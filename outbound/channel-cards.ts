@@ -18,7 +18,7 @@ import type { ReferralDirectory } from '../services/referral-directory';
 import type { ReferralRoutes } from '../storage/referral-routes';
 import { adaptiveCardActivity, type ConnectorClient } from './connector-client';
 import type { PacedSender } from './paced-sender';
-import type { PostOnce } from './post-once';
+import type { PostedMessage, PostOnce } from './post-once';
 
 export { cardKey };
 
@@ -65,9 +65,17 @@ export interface ChannelCardsDeps {
 // Enough for any realistic backlog of open referrals, small enough that one sweep stays cheap.
 const WAITING_SWEEP_LIMIT = 200;
 
+/** What a change's effect already holds when it asks for a redraw, so the redraw need not read it again. */
+interface InHand {
+  referral: Referral;
+  post: PostedMessage;
+}
+
 export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
   const refreshing = new Map<string, Promise<void>>();
   const stale = new Set<string>();
+  // The newest referral a change handed over per redraw still to run; without one, the redraw reads the latest.
+  const inHand = new Map<string, InHand>();
 
   async function channelFor(referral: Referral): Promise<Conversation | undefined> {
     const decided = await deps.routes.get(referral.id);
@@ -148,11 +156,11 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     return true;
   }
 
-  async function redraw(referralId: string): Promise<void> {
-    const where = await deps.posts.getPost(cardKey(referralId));
+  async function redraw(referralId: string, held?: InHand): Promise<void> {
+    const where = held?.post ?? (await deps.posts.getPost(cardKey(referralId)));
     const place = await deps.routes.get(referralId);
     const channel = place ? await deps.conversations.get(place.channelId) : undefined;
-    const referral = await deps.load(referralId);
+    const referral = held?.referral ?? (await deps.load(referralId));
     if (!where?.activityId || !where.conversationId || !channel || !referral) return;
     const activity = await activityFor(referral, channel);
     await deps.sender.send(channel.id, () =>
@@ -162,9 +170,13 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
 
   /**
    * Redraws from the latest state; changes that arrive during a redraw are folded into one more, so cards never
-   * go back to an older state and a burst of edits costs two updates, not one per edit.
+   * go back to an older state and a burst of edits costs two updates, not one per edit. A change's effect hands
+   * over the referral it made and the post it read (`held`): effects run in the order changes were made, so the
+   * newest handed over is the latest state.
    */
-  function refresh(referralId: string): Promise<void> {
+  function refresh(referralId: string, held?: InHand): Promise<void> {
+    const newest = inHand.get(referralId);
+    if (held && (!newest || newest.referral.version < held.referral.version)) inHand.set(referralId, held);
     const running = refreshing.get(referralId);
     if (running) {
       stale.add(referralId);
@@ -174,7 +186,9 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
       try {
         do {
           stale.delete(referralId);
-          await redraw(referralId);
+          const handedOver = inHand.get(referralId);
+          inHand.delete(referralId);
+          await redraw(referralId, handedOver);
         } while (stale.has(referralId));
       } finally {
         refreshing.delete(referralId);
@@ -202,9 +216,8 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     async sync({ event, referral }) {
       // A new referral is posted; so is one whose card never made it (it arrived before any channel existed, or a
       // crash came between), whatever its state now. Any other change redraws the card.
-      const isPosted =
-        event?.type !== 'received' && (await deps.posts.getPost(cardKey(referral.id)))?.state === 'sent';
-      if (isPosted) await refresh(referral.id);
+      const sent = event?.type === 'received' ? undefined : await deps.posts.getPost(cardKey(referral.id));
+      if (sent?.state === 'sent') await refresh(referral.id, { referral, post: sent });
       else await post(referral);
     },
   };

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { RecentReads } from './recent-reads';
 
 /** Where the bot can speak: a Teams channel, a personal chat or a group chat it was installed in. */
 export interface Conversation {
@@ -33,22 +34,30 @@ export async function ensureConversationIndexes(db: Db): Promise<void> {
   await db.collection(CONVERSATIONS).createIndex({ kind: 1, teamId: 1 }, { name: 'kind_team' });
 }
 
-export function conversations(db: Db): Conversations {
+/** How long a conversation read is reused: every card drawn needs its channel's. */
+export const CONVERSATION_READS_KEPT_MS = 5_000;
+
+export function conversations(db: Db, keptForMs = CONVERSATION_READS_KEPT_MS): Conversations {
   const collection = db.collection<ConversationDoc>(CONVERSATIONS);
+  const recent = new RecentReads<Conversation>({ maxAgeMs: keptForMs });
   return {
     async save(conversation) {
       // Last writer wins, and every writer writes the whole truth Teams just told it: no race to arbitrate.
       await collection.replaceOne({ _id: conversation.id }, conversation, { upsert: true });
+      recent.set(conversation.id, conversation);
     },
-    async get(id) {
-      const doc = await collection.findOne({ _id: id });
-      return doc ? strip(doc) : undefined;
-    },
+    get: (id) =>
+      recent.get(id, async () => {
+        const doc = await collection.findOne({ _id: id });
+        return doc ? strip(doc) : undefined;
+      }),
     async forgetTeam(teamId) {
       await collection.deleteMany({ teamId });
+      recent.forget((_id, conversation) => conversation?.teamId === teamId);
     },
     async forget(id) {
       await collection.deleteOne({ _id: id });
+      recent.forget((key) => key === id);
     },
     async listChannels() {
       return (await collection.find({ kind: 'channel' }).sort({ installedAt: 1 }).toArray()).map(strip);
