@@ -4,6 +4,7 @@ import type { Actor, IncomingReferral, Referral } from '../core/referral';
 import type { FieldError, StateConflict } from '../core/result';
 import type { ReferralEventLog } from '../storage/referral-events';
 import type { ReferralProjections } from '../storage/referrals';
+import { LruCache } from '../storage/lru-cache';
 import { isNothingSentError } from '../storage/mongo';
 import type { Clock } from '../platform/clock';
 import type { ChangeEffects } from './change-effects';
@@ -79,10 +80,18 @@ export function createReferralReader(
 
 // Each lost race costs one reload; a handful of concurrent writers on one referral settle in a few rounds.
 const MAX_ATTEMPTS = 100;
+/**
+ * Referrals this instance made or changed last, as it left them. The programme asks for an answer within 24 hours,
+ * so the next click on a referral mostly comes soon after its card was posted. A few thousand are a few MB.
+ */
+const RECENT_KEPT = 2_000;
 
 export function createReferralService(deps: ReferralServiceDeps): ReferralService {
   const { events, projections, effects, clock } = deps;
   const { load } = createReferralReader(deps);
+  // The state to decide on first, like the projection: it may lag (another instance changed the referral since),
+  // and then the append loses to the event it missed and the referral is read again from the log.
+  const recent = new LruCache<string, Referral>(RECENT_KEPT);
 
   /**
    * A new referral: its mark and its first event are written together (one round trip). Should the process die
@@ -103,6 +112,7 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
     }
     if (marked.status === 'rejected') throw new ReceiveFailedError(true, marked.reason);
     if (appended.value === 'appended') {
+      recent.set(id, referral);
       effects.carryOut(marked.value, { event, referral });
       return { created: true, referral };
     }
@@ -119,18 +129,20 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
   /**
    * Decides on the projection and appends the next event; if the projection lagged the log, the append loses to
    * the event it missed and the referral is read again from the log. So an accepted click costs a read and an
-   * insert (and the mark, written alongside the read). A refusal is only given on a state read from the log, since
-   * a lagging projection could refuse what the log allows.
+   * insert (and the mark, written alongside the read), or only the insert and the mark when this instance changed
+   * the referral lately. A refusal is only given on a state read from the log, since a lagging copy could refuse what
+   * the log allows.
    */
   async function apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome> {
     // Should anything below throw, the mark stays: if the append did land, the sweep finishes its effects; if not,
     // the sweep finds nothing to do and clears it.
-    const [stored, mark] = await Promise.all([projections.get(id), effects.begin(id)]);
+    const [stored, mark] = await Promise.all([recent.get(id) ?? projections.get(id), effects.begin(id)]);
     let current = stored;
     let isFromLog = false;
     const reload = async () => {
       current = await load(id);
       isFromLog = true;
+      if (current) recent.set(id, current);
     };
     if (!current) await reload();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -151,6 +163,7 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
       }
       const { event, referral } = commit(current, decision.value, actor, now);
       if ((await events.append(event)) === 'appended') {
+        recent.set(id, referral);
         effects.carryOut(mark, { event, referral });
         return { status: 'applied', referral, event, warnings: decision.warnings ?? [] };
       }

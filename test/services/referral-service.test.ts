@@ -117,6 +117,27 @@ describe('referral service on the real store', () => {
     ).toMatchObject({ status: 'Active', version: 2 });
   });
 
+  it('decides on the log when its own copy is stale: another instance changed the referral since', async () => {
+    // Instance a made the referral, so it holds it as New; b accepts it; then a is asked to decline it.
+    const { referral } = await a.service.receive(incoming('copy-1'), SOURCE);
+    const accepted = await b.service.apply(referral.id, { type: 'accept', input: acceptInput(1) }, person(1));
+    expect(accepted.status).toBe('applied');
+    const declined = await a.service.apply(
+      referral.id,
+      { type: 'decline', input: { reason: 'not-a-customer', notes: 'Spam' } },
+      person(2),
+    );
+    expect(declined).toMatchObject({ status: 'conflict', referral: { status: 'Active', version: 2 } });
+    // And a's next change builds on b's: an edit of the Active referral lands as the third event.
+    const edited = await a.service.apply(
+      referral.id,
+      { type: 'edit', input: { crmId: 'OPP-3000' } },
+      person(3),
+    );
+    expect(edited).toMatchObject({ status: 'applied', referral: { version: 3 } });
+    expect(await seqs(referral.id)).toEqual([1, 2, 3]);
+  });
+
   it('keeps what was written across a restart of the store', async () => {
     const { referral } = await a.service.receive(incoming('restart-1'), SOURCE);
     await a.connection.close();
