@@ -8,7 +8,8 @@ import { DevSignIn } from './dev-sign-in';
 import { forgetSession, savedSession, type DevSession } from './local-sign-in';
 import { Pipeline } from './pipeline/pipeline';
 import { pickLocale, stringsFor } from './strings';
-import { fluentTheme, standaloneTheme, ThemeNameContext } from './theme';
+import { standaloneTheme } from './standalone-theme';
+import { fluentTheme, ThemeNameContext } from './theme';
 
 type Connection =
   { kind: 'connecting' } | { kind: 'hosted'; host: Host } | { kind: 'standalone'; session?: DevSession };

@@ -13,10 +13,3 @@ export const ThemeNameContext = createContext<ThemeName>('default');
 /** Fluent's Teams theme for the host's theme name. */
 export const fluentTheme = (name: ThemeName): Theme =>
   name === 'dark' ? teamsDarkTheme : name === 'contrast' ? teamsHighContrastTheme : teamsLightTheme;
-
-/** Standalone, the tab follows `?theme=` or the browser's colour scheme. */
-export function standaloneTheme(search: string): ThemeName {
-  const asked = new URLSearchParams(search).get('theme');
-  if (asked === 'dark' || asked === 'contrast' || asked === 'default') return asked;
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
-}

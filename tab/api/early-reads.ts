@@ -1,5 +1,6 @@
 // The first reads, started before React has drawn anything: the bundle takes a few hundred milliseconds to run
-// and draw, and the list can be on its way meanwhile. Each early answer is used once, by the first call for it.
+// and draw, and the list can be on its way meanwhile. Each early answer is used once, by the first call for it;
+// the first page (pipeline/first-page.ts) may read a copy of it before.
 const early = new Map<string, Promise<Response>>();
 
 /** Starts GET /api/tab<path> for each path with `token` (standalone, where the token is known at once). */
@@ -7,6 +8,11 @@ export function startEarlyReads(token: string, paths: string[]): void {
   for (const path of paths) {
     early.set(path, fetch(`/api/tab${path}`, { headers: { authorization: `Bearer ${token}` } }));
   }
+}
+
+/** A copy of the early answer for `path`, leaving the answer itself for the call that takes it. */
+export function peekEarlyRead(path: string): Promise<Response> | undefined {
+  return early.get(path)?.then((response) => response.clone());
 }
 
 /** The early answer for `path`, once; undefined when none was started (or it was taken). */

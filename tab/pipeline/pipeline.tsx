@@ -1,7 +1,7 @@
 // The pipeline: state tabs with counts, search and filters, the table, a referral's detail, and the managers'
 // insights, all over the same filters.
 import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, type Api } from '../api/client';
 import { EXPORT_KEYS, queryOf, SCOPE_KEYS } from '../api/query';
 import { STATES, type Filters, type Me, type ReferralPage } from '../api/types';
@@ -10,6 +10,7 @@ import { Insights } from '../insights/insights';
 import type { Strings } from '../strings';
 import { DetailPane } from './detail-pane';
 import { FilterBar } from './filter-bar';
+import { takeFirstPage, type FirstPage } from './first-page';
 import { initialFilters } from './initial-filters';
 import { ReferralTable } from './referral-table';
 
@@ -35,6 +36,7 @@ export function Pipeline({ api, strings, host, search, onUnauthorized }: Pipelin
   );
   const [reloads, setReloads] = useState(0);
   const hasNotified = useRef(false);
+  const [firstPage] = useState(takeFirstPage);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -124,6 +126,8 @@ export function Pipeline({ api, strings, host, search, onUnauthorized }: Pipelin
                   onSelect={setSelectedId}
                   onChange={(changes) => setFilters((current) => ({ ...current, ...changes }))}
                 />
+              ) : firstPage ? (
+                <DrawnFirstPage page={firstPage} onSelect={setSelectedId} />
               ) : (
                 !error && <Spinner label={s('app.loading')} />
               )}
@@ -144,4 +148,15 @@ export function Pipeline({ api, strings, host, search, onUnauthorized }: Pipelin
       )}
     </div>
   );
+}
+
+/** The page the first script drew, where the table goes, until the table itself is drawn (it replaces this). */
+function DrawnFirstPage({ page, onSelect }: { page: FirstPage; onSelect(id: string): void }) {
+  const slot = useRef<HTMLDivElement>(null);
+  // Before the browser paints: React has just cleared the root the page was drawn in.
+  useLayoutEffect(() => {
+    slot.current?.append(page.element);
+    page.handOver(onSelect);
+  }, [page, onSelect]);
+  return <div ref={slot} />;
 }

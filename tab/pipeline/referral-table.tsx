@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { Filters, ReferralPage, Row } from '../api/types';
 import type { Strings } from '../strings';
-import { showCount, showDate, showDateTime, showMoney, showSize } from './show';
+import { pageRange, rowTexts, tableCaption } from './row-texts';
 
 interface ReferralTableProps {
   strings: Strings;
@@ -53,12 +53,11 @@ export function ReferralTable(props: ReferralTableProps) {
   };
 
   if (page.items.length === 0) return <Text as="p">{s('list.empty')}</Text>;
-  const from = (page.page - 1) * page.pageSize + 1;
-  const to = from + page.items.length - 1;
   const isLast = page.page * page.pageSize >= page.total;
+  const range = pageRange(strings, page);
   return (
     <>
-      <Table sortable aria-label={s('list.caption', { state: s(`state.${filters.state}`) })}>
+      <Table sortable aria-label={tableCaption(strings, filters)}>
         <TableHeader>
           <TableRow>
             {header('customer', s('column.customer'))}
@@ -75,24 +74,11 @@ export function ReferralTable(props: ReferralTableProps) {
           ))}
         </TableBody>
       </Table>
-      <nav
-        style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 8 }}
-        aria-label={s('list.range', {
-          from: showCount(strings, from),
-          to: showCount(strings, to),
-          total: showCount(strings, page.total),
-        })}
-      >
+      <nav style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 8 }} aria-label={range}>
         <Button disabled={page.page <= 1} onClick={() => onChange({ page: page.page - 1 })}>
           {s('list.previous')}
         </Button>
-        <Text>
-          {s('list.range', {
-            from: showCount(strings, from),
-            to: showCount(strings, to),
-            total: showCount(strings, page.total),
-          })}
-        </Text>
+        <Text>{range}</Text>
         <Button disabled={isLast} onClick={() => onChange({ page: page.page + 1 })}>
           {s('list.next')}
         </Button>
@@ -103,6 +89,7 @@ export function ReferralTable(props: ReferralTableProps) {
 
 function ReferralRow({ strings, row, filters, selectedId, onSelect }: ReferralTableProps & { row: Row }) {
   const { s } = strings;
+  const texts = rowTexts(strings, filters, row);
   return (
     <TableRow aria-selected={row.id === selectedId}>
       <TableCell>
@@ -111,30 +98,23 @@ function ReferralRow({ strings, row, filters, selectedId, onSelect }: ReferralTa
           onClick={() => onSelect(row.id)}
           style={{ padding: 0, minWidth: 0, textAlign: 'start', justifyContent: 'flex-start' }}
         >
-          {row.flame === 'hot' && (
+          {texts.isHot && (
             <>
               <span aria-hidden="true">🔥 </span>
               <span className="visually-hidden">{s('list.hot')}: </span>
             </>
           )}
-          {row.customer}
+          {texts.customer}
         </Button>
         <Text size={200} block>
-          {[row.shortId, showSize(strings, row.size), row.solutions.join(', ')].filter(Boolean).join(' · ')}
+          {texts.about}
         </Text>
       </TableCell>
-      <TableCell>{showDateTime(strings, row.receivedAt)}</TableCell>
-      <TableCell>{dueOf(strings, filters, row)}</TableCell>
-      <TableCell>{showMoney(strings, row.value)}</TableCell>
-      <TableCell>{row.owner?.name ?? row.owner?.id ?? ''}</TableCell>
-      <TableCell>{row.place?.channelName ?? ''}</TableCell>
+      <TableCell>{texts.received}</TableCell>
+      <TableCell>{texts.due}</TableCell>
+      <TableCell>{texts.value}</TableCell>
+      <TableCell>{texts.owner}</TableCell>
+      <TableCell>{texts.channel}</TableCell>
     </TableRow>
   );
-}
-
-/** What `due` orders by, where a row shows it: the 24 h recommendation in the inbox, the purchase date when active. */
-function dueOf(strings: Strings, filters: Filters, row: Row): string {
-  if (filters.state === 'inbox') return showDateTime(strings, row.respondBy);
-  if (filters.state === 'active') return showDate(strings, row.purchaseBy);
-  return '';
 }
