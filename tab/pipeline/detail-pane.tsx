@@ -8,7 +8,7 @@ import type { Host } from '../host/teams-host';
 import type { Strings } from '../strings';
 import { ActionForm } from './action-form';
 import { ThreadLink } from './thread-link';
-import { showDate, showDateTime, showMoney, showSize } from './show';
+import { browserTimeZone, showDate, showDateTime, showMoney, showSize } from './show';
 
 interface DetailPaneProps {
   api: Api;
@@ -103,8 +103,6 @@ export function DetailPane({ api, strings, id, host, onClose, onChanged }: Detai
     </aside>
   );
 }
-
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 function Facts({ strings, referral }: { strings: Strings; referral: Detail }) {
   const { s, t } = strings;

@@ -4,7 +4,12 @@ import { formatCount, formatDate, formatDateTime, formatMoney } from '../../i18n
 import type { Money } from '../api/types';
 import type { Strings } from '../strings';
 
-const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+// Asking Intl for the browser's zone builds a formatter each time (most of the first page's drawing time, two per
+// row), so it is asked once per page load.
+let browserZone: string | undefined;
+export const browserTimeZone = () =>
+  (browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+const zone = browserTimeZone;
 
 export const showDateTime = (strings: Strings, iso: string | undefined) =>
   iso ? formatDateTime(strings.locale, zone(), new Date(iso)) : '';
