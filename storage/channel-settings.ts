@@ -14,12 +14,12 @@ type SettingsDoc = ChannelSettings & { _id: string };
 export const CHANNEL_SETTINGS = 'channel_settings';
 
 /** How long a channel's settings read is reused: every card drawn for the channel reads them. */
-export const SETTINGS_READS_KEPT_MS = 5_000;
+const SETTINGS_READS_KEPT_MS = 5_000;
 
-export function channelSettings(db: Db, keptForMs = SETTINGS_READS_KEPT_MS): ChannelSettingsStore {
+export function channelSettings(db: Db): ChannelSettingsStore {
   const collection = db.collection<SettingsDoc>(CHANNEL_SETTINGS);
   const strip = ({ _id: _ignored, ...settings }: SettingsDoc): ChannelSettings => settings;
-  const recent = new RecentReads<ChannelSettings>({ maxAgeMs: keptForMs, keepMisses: true });
+  const recent = new RecentReads<ChannelSettings>({ maxAgeMs: SETTINGS_READS_KEPT_MS, keepMisses: true });
   return {
     get: (channelId) =>
       recent.get(channelId, async () => {

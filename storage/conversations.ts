@@ -35,11 +35,11 @@ export async function ensureConversationIndexes(db: Db): Promise<void> {
 }
 
 /** How long a conversation read is reused: every card drawn needs its channel's. */
-export const CONVERSATION_READS_KEPT_MS = 5_000;
+const CONVERSATION_READS_KEPT_MS = 5_000;
 
-export function conversations(db: Db, keptForMs = CONVERSATION_READS_KEPT_MS): Conversations {
+export function conversations(db: Db): Conversations {
   const collection = db.collection<ConversationDoc>(CONVERSATIONS);
-  const recent = new RecentReads<Conversation>({ maxAgeMs: keptForMs });
+  const recent = new RecentReads<Conversation>({ maxAgeMs: CONVERSATION_READS_KEPT_MS });
   return {
     async save(conversation) {
       // Last writer wins, and every writer writes the whole truth Teams just told it: no race to arbitrate.

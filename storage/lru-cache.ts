@@ -1,6 +1,7 @@
 /**
- * A map that keeps at most `capacity` entries, forgetting the least recently used first. Meant for records that
- * never change once written (events, routes): a cached copy is then never stale, whichever instance wrote it.
+ * A map that keeps at most `capacity` entries, forgetting the least recently used first. For records that never
+ * change once written (events, routes) a copy is never stale, whichever instance wrote it; a copy of one that does
+ * change is only as good as its user's check (RecentReads' age, the log behind a referral's copy in apply).
  */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
@@ -20,6 +21,15 @@ export class LruCache<K, V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
+  /** Every entry, least recently used first. */
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.entries.entries();
   }
 
   get size(): number {

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { LruCache } from './lru-cache';
 
 export interface RecentReadsOptions {
   maxAgeMs: number;
@@ -18,14 +19,14 @@ export interface RecentReadsOptions {
  * `maxAgeMs`.
  */
 export class RecentReads<V> {
-  private readonly entries = new Map<string, { value: V | undefined; readAt: number }>();
+  // Past capacity the least recently used copy goes.
+  private readonly entries: LruCache<string, { value: V | undefined; readAt: number }>;
   // Bumped by every write of this instance: a read that started before one may hold what it replaced.
   private writes = 0;
-  private readonly capacity: number;
   private readonly now: () => number;
 
   constructor(private readonly options: RecentReadsOptions) {
-    this.capacity = options.capacity ?? 1_000;
+    this.entries = new LruCache(options.capacity ?? 1_000);
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -37,26 +38,20 @@ export class RecentReads<V> {
     const value = await read();
     if (this.writes !== writesBefore) return value;
     if (value === undefined && !this.options.keepMisses) this.entries.delete(key);
-    else this.keep(key, value, startedAt);
+    else this.entries.set(key, { value, readAt: startedAt });
     return value;
   }
 
   /** This instance wrote `value`: later reads get it. */
   set(key: string, value: V): void {
     this.writes++;
-    this.keep(key, value, this.now());
+    this.entries.set(key, { value, readAt: this.now() });
   }
 
   /** Drops the copies `isGone` picks: this instance removed their records. */
   forget(isGone: (key: string, value: V | undefined) => boolean): void {
     this.writes++;
-    for (const [key, { value }] of this.entries) if (isGone(key, value)) this.entries.delete(key);
-  }
-
-  private keep(key: string, value: V | undefined, readAt: number): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, readAt });
-    // Past capacity the oldest copy goes: it is the next to expire anyway.
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    const gone = [...this.entries].filter(([key, { value }]) => isGone(key, value)).map(([key]) => key);
+    for (const key of gone) this.entries.delete(key);
   }
 }
