@@ -1,7 +1,9 @@
-// Clicks on Accept, sent as Teams sends them to /api/messages, timed from request to invoke response.
-import { DANA, teamsClient } from '../test/support/teams-client';
+// Clicks on Accept, sent as Teams sends them to /api/messages, timed from request to invoke response by a client on
+// a thread of its own (click-worker.ts).
 import { performance } from 'node:perf_hooks';
-import { sleep, timed } from './support';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ClickOutcome, ClickWorkerSetup } from './click-worker';
 
 /**
  * Warm-up clicks (not measured); clicks one at a time, each once the bot has finished the work the last one set
@@ -34,21 +36,6 @@ export interface ClickTimes {
   answered: string[];
 }
 
-/** What Teams sends for Accept: the action's data merged with the filled-in accept form. */
-export function acceptForm(referralId: string): Record<string, unknown> {
-  return {
-    referralId,
-    form: 'accept',
-    'accept.engagementName': 'Contoso landing zone',
-    'accept.value': '120000',
-    'accept.currency': 'USD',
-    'accept.purchaseDate': '',
-    'accept.purchaseTimeframe': '1-3-months',
-    'accept.notes': 'Call booked for Thursday',
-    'accept.crmId': 'CRM-4711',
-  };
-}
-
 /** What the bot under test is waited for between phases. */
 export interface ClickPauses {
   /** Until the work a click set off is done (the service's effects; nothing for the floor, which has none). */
@@ -66,7 +53,7 @@ export async function measureClicks(
 ): Promise<ClickTimes> {
   if (referralIds.length < CLICKS_NEEDED)
     throw new Error(`${CLICKS_NEEDED} referrals needed, got ${referralIds.length}`);
-  const teams = teamsClient(botUrl, serviceUrl);
+  const clicker = startClicker({ botUrl, serviceUrl, timeoutMs: CLICK_BUDGET.timeoutMs });
   const times: ClickTimes = {
     oneAtATimeMs: [],
     backToBackMs: [],
@@ -75,21 +62,31 @@ export async function measureClicks(
     skipped: 0,
     answered: [],
   };
-  const click = async (referralId: string): Promise<number> => {
-    const sent = teams.click(DANA, 'accept', acceptForm(referralId));
-    sent.catch(() => undefined); // a click given up on below may still fail later
-    const { ms, value: reply } = await timed(() => Promise.race([sent, sleep(CLICK_BUDGET.timeoutMs)]));
-    if (!reply) {
-      times.timedOut++;
-      return CLICK_BUDGET.timeoutMs;
-    }
-    if (reply.status !== 200 || reply.body.type !== 'application/vnd.microsoft.card.adaptive')
-      throw new Error(
-        `accept ${referralId}: HTTP ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`,
-      );
-    times.answered.push(referralId);
-    return ms;
-  };
+  const clickAll = async (referralIds: string[]): Promise<number[]> =>
+    (await clicker.clickAll(referralIds)).map((outcome) => {
+      if (!outcome.answered) {
+        times.timedOut++;
+        return CLICK_BUDGET.timeoutMs;
+      }
+      if (outcome.status !== 200 || outcome.bodyType !== 'application/vnd.microsoft.card.adaptive')
+        throw new Error(`accept ${outcome.referralId}: HTTP ${outcome.status} ${outcome.body.slice(0, 300)}`);
+      times.answered.push(outcome.referralId);
+      return outcome.ms;
+    });
+  try {
+    return await clickInPhases(referralIds, pauses, times, clickAll);
+  } finally {
+    await clicker.stop();
+  }
+}
+
+async function clickInPhases(
+  referralIds: readonly string[],
+  pauses: ClickPauses,
+  times: ClickTimes,
+  clickAll: (referralIds: string[]) => Promise<number[]>,
+): Promise<ClickTimes> {
+  const click = async (referralId: string): Promise<number> => (await clickAll([referralId]))[0]!;
   const ids = [...referralIds];
   const take = (n: number) => ids.splice(0, n);
   for (const id of take(CLICK_PLAN.warmUp)) await click(id);
@@ -106,6 +103,31 @@ export async function measureClicks(
   await pauses.beforePhase();
   for (const id of take(CLICK_PLAN.backToBack)) times.backToBackMs.push(await click(id));
   await pauses.beforePhase();
-  times.atOnceMs = await Promise.all(take(CLICK_PLAN.atOnce).map(click));
+  times.atOnceMs = await clickAll(take(CLICK_PLAN.atOnce));
   return times;
+}
+
+/** The click client's thread: each `clickAll` sends its referrals' clicks at once and answers their outcomes. */
+function startClicker(setup: ClickWorkerSetup) {
+  const worker = new Worker(join(__dirname, 'click-worker.js'), { workerData: setup });
+  let pending = Promise.resolve<unknown>(undefined);
+  const answerOf = (referralIds: string[]) =>
+    new Promise<ClickOutcome[]>((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      worker.once('error', fail);
+      worker.once('message', (outcomes: ClickOutcome[]) => {
+        worker.off('error', fail);
+        resolve(outcomes);
+      });
+      worker.postMessage(referralIds);
+    });
+  return {
+    // One list at a time: the worker answers in the order it was asked.
+    clickAll(referralIds: string[]): Promise<ClickOutcome[]> {
+      const answer = pending.then(() => answerOf(referralIds));
+      pending = answer.catch(() => undefined);
+      return answer;
+    },
+    stop: () => worker.terminate(),
+  };
 }
