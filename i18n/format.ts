@@ -1,39 +1,14 @@
 import type { Address, CustomerSize, Money } from '../core/referral';
 import { t, type Locale, type MessageKey } from './catalogue';
+import { countFormatter, dateFormatter, dateTimeFormatter, MONEY_LOCALE, moneyFormatter } from './formatters';
 import { zoneAbbreviation } from './zone-abbreviations';
 
-// en-GB writes dates day first ("25 Nov 2026"), which reads the same to readers on both sides of the Atlantic.
-const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', ko: 'ko-KR' };
-// en-GB would write US dollars as "US$"; en-US writes "$120,000" and still writes "€", "₩" or "CA$" for others.
-const MONEY_LOCALE: Record<Locale, string> = { en: 'en-US', ko: 'ko-KR' };
 const HOUR_MS = 3600_000;
-
-// Building an Intl formatter costs far more than using one (~0.1 ms against ~1 µs): each is built once per
-// language, time zone and shape, and kept. The keys are few (2 languages × the zones in use × 3 shapes).
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
-function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => F): F {
-  let formatter = formatters.get(key) as F | undefined;
-  if (!formatter) {
-    formatter = build();
-    formatters.set(key, formatter);
-  }
-  return formatter;
-}
 const DAY_MS = 24 * HOUR_MS;
 
 /** "25 Nov 2026" / "2026년 11월 25일". */
 export function formatDate(locale: Locale, timeZone: string, at: Date): string {
-  const format = cached(
-    `date|${locale}|${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-        timeZone,
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-      }),
-  );
-  return format.format(at);
+  return dateFormatter(locale, timeZone).format(at);
 }
 
 /**
@@ -41,21 +16,7 @@ export function formatDate(locale: Locale, timeZone: string, at: Date): string {
  * share one. The zone is named for that instant (CET in winter, CEST in summer; see zone-abbreviations).
  */
 export function formatDateTime(locale: Locale, timeZone: string, at: Date): string {
-  const format = cached(
-    `datetime|${locale}|${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-        timeZone,
-        day: 'numeric',
-        month: 'short',
-        // A 24-hour clock in both languages: recent ICU data writes Korean mornings as "AM 9:14", not "오전 9:14".
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZoneName: 'short',
-      }),
-  );
-  return format
+  return dateTimeFormatter(locale, timeZone)
     .formatToParts(at)
     .map((part) => (part.type === 'timeZoneName' ? zoneAbbreviation(timeZone, part.value) : part.value))
     .join('');
@@ -65,16 +26,7 @@ export function formatDateTime(locale: Locale, timeZone: string, at: Date): stri
 export function formatMoney(locale: Locale, money: Money): string {
   try {
     const fractionDigits = Number.isInteger(money.amount) ? 0 : 2;
-    const format = cached(
-      `money|${locale}|${money.currency}|${fractionDigits}`,
-      () =>
-        new Intl.NumberFormat(MONEY_LOCALE[locale], {
-          style: 'currency',
-          currency: money.currency,
-          maximumFractionDigits: fractionDigits,
-        }),
-    );
-    return format.format(money.amount);
+    return moneyFormatter(locale, money.currency, fractionDigits).format(money.amount);
   } catch {
     // A code Intl does not know (the API may send one newer than the runtime's data) is shown as it came.
     return `${money.amount.toLocaleString(MONEY_LOCALE[locale])} ${money.currency}`;
@@ -83,7 +35,7 @@ export function formatMoney(locale: Locale, money: Money): string {
 
 /** "1,203": a count, grouped as the language groups digits. */
 export function formatCount(locale: Locale, n: number): string {
-  return cached(`count|${locale}`, () => new Intl.NumberFormat(INTL_LOCALE[locale])).format(n);
+  return countFormatter(locale).format(n);
 }
 
 /**

@@ -14,26 +14,41 @@ const outDir = join(root, 'dist', 'tab');
 export async function buildTab() {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'assets'), { recursive: true });
-  const { metafile } = await build({
+  const shared = {
     absWorkingDir: root,
-    // The tab's one script is tab/early-main.ts; it loads the app (tab/main.tsx) itself, once the first page is drawn.
-    entryPoints: { tab: 'tab/early-main.ts', config: 'tab/config-main.tsx' },
     outdir: join(outDir, 'assets'),
     bundle: true,
     minify: true,
+    entryNames: '[name]-[hash]',
+    target: ['chrome110', 'edge110', 'safari16', 'firefox115'],
+    tsconfig: 'tab/tsconfig.json',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  };
+  // The page's first script (tab/head-start.ts), classic and whole, inline in <head>: it runs as the page is parsed,
+  // with nothing to fetch first. The service's policy allows it by its hash (tab-api/pages.ts).
+  const head = await build({
+    ...shared,
+    entryPoints: { head: 'tab/head-start.ts' },
+    format: 'iife',
+    write: false,
+    metafile: false,
+  });
+  const headScript = head.outputFiles[0].text.trim();
+  if (/<\/script/i.test(headScript))
+    throw new Error('build-tab: the inline head script would end its own tag');
+  const { metafile } = await build({
+    ...shared,
+    // The tab's one script is tab/early-main.ts; it loads the app (tab/main.tsx) itself, once the first page is drawn.
+    entryPoints: { tab: 'tab/early-main.ts', config: 'tab/config-main.tsx' },
     format: 'esm',
     splitting: true,
     // Every asset is named by its content, so the service can let browsers keep it for good (tab-api/pages.ts):
     // a repeat visit reads nothing but the page, and Chromium reuses the scripts' compiled code.
-    entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
-    target: ['chrome110', 'edge110', 'safari16', 'firefox115'],
     jsx: 'automatic',
-    tsconfig: 'tab/tsconfig.json',
     define: { 'process.env.NODE_ENV': '"production"' },
-    legalComments: 'none',
-    logLevel: 'warning',
-    metafile: true,
   });
   const css = readFileSync(join(root, 'tab', 'pages', 'tab.css'));
   const cssFile = `tab-${createHash('sha256').update(css).digest('hex').slice(0, 8).toUpperCase()}.css`;
@@ -46,7 +61,8 @@ export async function buildTab() {
     const html = readFileSync(join(root, 'tab', 'pages', page), 'utf8')
       .replace('<!-- modulepreload -->', modulePreloads(output))
       .replace('/tab/assets/tab.css', `/tab/assets/${cssFile}`)
-      .replace(`/tab/assets/${entry}.js`, `/tab/assets/${script}`);
+      .replace(`/tab/assets/${entry}.js`, `/tab/assets/${script}`)
+      .replace('<!-- head script -->', `<script>${headScript}</script>`);
     writeFileSync(join(outDir, page), html);
   }
 }

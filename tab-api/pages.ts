@@ -20,12 +20,15 @@ const TEAMS_FRAME_HOSTS = [
 ];
 const LOCAL_FRAME_HOSTS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
-/** The page's policy: its own scripts only; inline styles because Fluent UI v9 (Griffel) inserts them at run time. */
-export function tabContentSecurityPolicy(isLocalMode: boolean): string {
+/**
+ * The page's policy: its own scripts only, and of inline ones only those named by hash (`inlineScripts`: the
+ * page's own, see `inlineScriptHashes`); inline styles because Fluent UI v9 (Griffel) inserts them at run time.
+ */
+export function tabContentSecurityPolicy(isLocalMode: boolean, inlineScripts: string[] = []): string {
   const frameAncestors = ["'self'", ...TEAMS_FRAME_HOSTS, ...(isLocalMode ? LOCAL_FRAME_HOSTS : [])];
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src ${["'self'", ...inlineScripts.map((hash) => `'${hash}'`)].join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -35,6 +38,13 @@ export function tabContentSecurityPolicy(isLocalMode: boolean): string {
     "form-action 'self'",
     `frame-ancestors ${frameAncestors.join(' ')}`,
   ].join('; ');
+}
+
+/** `sha256-<base64>` of each inline script of `html` (a `<script>` without attributes), as CSP names it. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    ([, code]) => `sha256-${createHash('sha256').update(code!).digest('base64')}`,
+  );
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -71,6 +81,11 @@ export function tabPageRoutes(deps: TabPagesDeps): HttpRoute[] {
   const distDir = resolve(deps.distDir);
   const assetsDir = join(distDir, 'assets');
   const policy = tabContentSecurityPolicy(deps.isLocalMode);
+  // A page may carry its first script inline (scripts/build-tab.mjs): the policy names it, and no other.
+  const policyFor = (file: string, body: Buffer) =>
+    extname(file) === '.html'
+      ? tabContentSecurityPolicy(deps.isLocalMode, inlineScriptHashes(body.toString('utf8')))
+      : policy;
 
   const notBuilt = (res: Response) => {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
@@ -89,7 +104,7 @@ export function tabPageRoutes(deps: TabPagesDeps): HttpRoute[] {
     const body = await readFile(file);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
     const headers = {
-      'content-security-policy': policy,
+      'content-security-policy': policyFor(file, body),
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': CONTENT_NAMED.test(file) ? KEEP_FOR_GOOD : 'no-cache',

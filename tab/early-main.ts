@@ -1,12 +1,11 @@
-// The page's only script tag, tiny and apart from the bundle. Standalone with a session kept, the token is known
-// now: the first reads go out at once, and the list's answer is drawn as the first page (pipeline/first-page.ts)
-// before the app is loaded, so the main thread is free to draw it when it comes. Then (or at once, in Teams or
-// without a session) the app itself loads, React and Fluent UI, and takes the answers over (api/early-reads.ts).
-import { peekEarlyRead, startEarlyReads } from './api/early-reads';
-import { queryOf } from './api/query';
+// The page's module script, tiny and apart from the bundle. Standalone with a session kept, the head script
+// (head-start.ts) has sent the first reads already; this draws the list's answer as the first page
+// (pipeline/first-page.ts) before the app is loaded, so the main thread is free to draw it when it comes. Then (or at
+// once, in Teams or without a session) the app itself loads, React and Fluent UI, and takes the answers over
+// (api/early-reads.ts).
+import { peekEarlyRead } from './api/early-reads';
 import type { ReferralPage } from './api/types';
-import { isFramed } from './host/teams-host';
-import { savedSession } from './local-sign-in';
+import { firstListPath, startFirstReads } from './first-reads';
 import { drawFirstPage } from './pipeline/first-page';
 import { initialFilters } from './pipeline/initial-filters';
 import { standaloneTheme } from './standalone-theme';
@@ -16,13 +15,12 @@ import { pickLocale, stringsFor } from './strings';
 const FIRST_PAGE_WAIT_MS = 300;
 
 const startApp = () => import('./main');
-const session = isFramed() ? undefined : savedSession();
+// The head script has started them (head-start.ts); this starts any it could not.
+const token = startFirstReads();
 
-async function firstPage(token: string): Promise<void> {
+async function firstPage(): Promise<void> {
   const filters = initialFilters(location.search);
-  const list = `/referrals?${queryOf(filters)}`;
-  startEarlyReads(token, ['/me', list]);
-  const response = await peekEarlyRead(list);
+  const response = await peekEarlyRead(firstListPath(location.search));
   if (!response?.ok) return;
   const page = (await response.json()) as ReferralPage;
   const strings = stringsFor(pickLocale(undefined, location.search, navigator.language));
@@ -30,9 +28,9 @@ async function firstPage(token: string): Promise<void> {
   drawFirstPage(document.getElementById('root')!, strings, filters, page);
 }
 
-if (!session) void startApp();
+if (!token) void startApp();
 else {
   document.documentElement.dataset.theme = standaloneTheme(location.search);
   const waited = new Promise((done) => setTimeout(done, FIRST_PAGE_WAIT_MS));
-  void Promise.race([firstPage(session.token).catch(() => undefined), waited]).then(startApp);
+  void Promise.race([firstPage().catch(() => undefined), waited]).then(startApp);
 }

@@ -1,11 +1,18 @@
 // The first reads, started before React has drawn anything: the bundle takes a few hundred milliseconds to run
 // and draw, and the list can be on its way meanwhile. Each early answer is used once, by the first call for it;
 // the first page (pipeline/first-page.ts) may read a copy of it before.
-const early = new Map<string, Promise<Response>>();
+// The page's first script (head-start.ts) is a bundle of its own: the answers it started reach the app through
+// one global.
+const shared = globalThis as { referralDeskEarlyReads?: Map<string, Promise<Response>> };
+const early = (shared.referralDeskEarlyReads ??= new Map<string, Promise<Response>>());
 
-/** Starts GET /api/tab<path> for each path with `token` (standalone, where the token is known at once). */
+/**
+ * Starts GET /api/tab<path> for each path with `token` (standalone, where the token is known at once), unless it
+ * was started already.
+ */
 export function startEarlyReads(token: string, paths: string[]): void {
   for (const path of paths) {
+    if (early.has(path)) continue;
     early.set(path, fetch(`/api/tab${path}`, { headers: { authorization: `Bearer ${token}` } }));
   }
 }

@@ -8,7 +8,8 @@ import type { Host } from '../host/teams-host';
 import type { Strings } from '../strings';
 import { ActionForm } from './action-form';
 import { ThreadLink } from './thread-link';
-import { browserTimeZone, showDate, showDateTime, showMoney, showSize } from './show';
+import { browserTimeZone } from '../browser-zone';
+import { showDate, showDateTime, showMoney, showSize } from './show';
 
 interface DetailPaneProps {
   api: Api;

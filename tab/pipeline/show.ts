@@ -2,13 +2,9 @@
 import { CUSTOMER_SIZES, type CustomerSize } from '../../core/referral';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../i18n/format';
 import type { Money } from '../api/types';
+import { browserTimeZone } from '../browser-zone';
 import type { Strings } from '../strings';
 
-// Asking Intl for the browser's zone builds a formatter each time (most of the first page's drawing time, two per
-// row), so it is asked once per page load.
-let browserZone: string | undefined;
-export const browserTimeZone = () =>
-  (browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 const zone = browserTimeZone;
 
 export const showDateTime = (strings: Strings, iso: string | undefined) =>

@@ -1,0 +1,17 @@
+// The reads the tab's first view needs, started as early as the page can: standalone with a session kept, the
+// token is known before anything is drawn (in Teams it comes from the host, later, and the app starts them then).
+import { startEarlyReads } from './api/early-reads';
+import { queryOf } from './api/query';
+import { isFramed } from './host/teams-host';
+import { savedSession } from './local-sign-in';
+import { initialFilters } from './pipeline/initial-filters';
+
+/** The list call for the view the page opens on. */
+export const firstListPath = (search: string) => `/referrals?${queryOf(initialFilters(search))}`;
+
+/** Starts the first reads when the token is known now; the token, or undefined when it is not. */
+export function startFirstReads(): string | undefined {
+  const session = isFramed() ? undefined : savedSession();
+  if (session) startEarlyReads(session.token, ['/me', firstListPath(location.search)]);
+  return session?.token;
+}
