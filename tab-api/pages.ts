@@ -99,12 +99,30 @@ export function tabPageRoutes(deps: TabPagesDeps): HttpRoute[] {
   };
   const isBuilt = () => isFile(join(distDir, 'index.html'));
 
+  // Each file as last read, by path (only files of the build get here): read and hashed again only when it changed
+  // on disk (a rebuild), not on every request.
+  const known = new Map<string, ServedFile>();
+  async function served(file: string): Promise<ServedFile> {
+    const { mtimeMs, size } = await stat(file);
+    const kept = known.get(file);
+    if (kept && kept.mtimeMs === mtimeMs && kept.size === size) return kept;
+    const body = await readFile(file);
+    const fresh = {
+      mtimeMs,
+      size,
+      body,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+      policy: policyFor(file, body),
+    };
+    known.set(file, fresh);
+    return fresh;
+  }
+
   /** A page is asked about on every visit (`no-cache`), and answers 304 while its ETag holds. */
   async function send(req: Request, res: Response, file: string) {
-    const body = await readFile(file);
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+    const { body, etag, policy: filePolicy } = await served(file);
     const headers = {
-      'content-security-policy': policyFor(file, body),
+      'content-security-policy': filePolicy,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'cache-control': CONTENT_NAMED.test(file) ? KEEP_FOR_GOOD : 'no-cache',
@@ -167,6 +185,14 @@ export function assetPath(assetsDir: string, url: string): string | undefined {
   }
   const file = resolve(assetsDir, ...segments);
   return file.startsWith(assetsDir + sep) ? file : undefined;
+}
+
+interface ServedFile {
+  mtimeMs: number;
+  size: number;
+  body: Buffer;
+  etag: string;
+  policy: string;
 }
 
 async function isFile(path: string): Promise<boolean> {

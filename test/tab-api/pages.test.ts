@@ -129,6 +129,20 @@ describe('the tab’s pages', () => {
     expect(changed.status).toBe(200);
   });
 
+  it('serves a file rebuilt on disk as it is now, with a new ETag', async () => {
+    const file = join(dist, 'assets', 'rebuilt.js');
+    await writeFile(file, 'console.log("first build")');
+    const first = await fetch(`${local.url}/tab/assets/rebuilt.js`);
+    expect(await first.text()).toBe('console.log("first build")');
+    await writeFile(file, 'console.log("the next build, longer")');
+    const next = await fetch(`${local.url}/tab/assets/rebuilt.js`, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
+    expect(next.status).toBe(200);
+    expect(await next.text()).toBe('console.log("the next build, longer")');
+    expect(next.headers.get('etag')).not.toBe(first.headers.get('etag'));
+  });
+
   it('never serves a file outside the assets', async () => {
     for (const path of [
       '/tab/assets/../secret.txt',
