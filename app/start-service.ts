@@ -109,7 +109,7 @@ export async function startService(
     // In reverse: the sender hands back what still waits for Teams, then the changes get what time is left.
     shutdown.onHalt(() => outbound.stop());
     shutdown.onDrain(() => effects.idle());
-    await stores.open.rebuild();
+    await stores.open.rebuild(directory.all());
     // Changes a crash (or a stop) left half-done: queued before anything new comes in, so a new change to the same
     // referral runs after them, and carried out while the service already takes requests.
     const recovered = await effects.recover({ all: true, inBackground: true });

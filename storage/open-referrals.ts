@@ -17,8 +17,11 @@ export interface OpenReferrals {
    * Partner Center's 24 h run out.
    */
   dueBy(now: Date, limit: number): Promise<string[]>;
-  /** Rebuilds the collection from the referrals (start-up: heals anything a crash left behind). */
-  rebuild(): Promise<number>;
+  /**
+   * Brings the collection in step with `referrals`, every referral as start-up read it (the directory's one read
+   * of them all), healing anything a crash left behind; returns how many are open. Writes only what differs.
+   */
+  rebuild(referrals: Iterable<TrackedReferral>): Promise<number>;
 }
 
 type TrackedReferral = Pick<Referral, 'id' | 'status' | 'receivedAt' | 'respondByAt' | 'expiresAt'>;
@@ -58,19 +61,25 @@ export function openReferrals(db: Db): OpenReferrals {
         .toArray();
       return docs.map((d) => d._id);
     },
-    async rebuild() {
-      const referrals = db.collection<Referral & { _id: string }>(REFERRALS);
+    async rebuild(all) {
+      const held = new Map<string, OpenReferralDoc>();
+      for await (const doc of open.find({})) held.set(doc._id, doc);
       let count = 0;
-      for await (const r of referrals.find(
-        { status: 'New' },
-        { projection: { id: 1, status: 1, receivedAt: 1, respondByAt: 1, expiresAt: 1 } },
-      )) {
-        await track(r);
+      for (const referral of all) {
+        if (referral.status !== 'New') continue;
         count++;
+        const doc = held.get(referral.id);
+        held.delete(referral.id);
+        const isInStep =
+          doc?.receivedAt.getTime() === referral.receivedAt.getTime() &&
+          doc.firstNoticeAt?.getTime() === firstNoticeAt(referral).getTime();
+        if (!isInStep) await track(referral);
       }
-      for await (const doc of open.find({}, { projection: { _id: 1 } })) {
-        const referral = await referrals.findOne({ _id: doc._id }, { projection: { status: 1 } });
-        if (referral?.status !== 'New') await open.deleteOne({ _id: doc._id });
+      // Entries of referrals not New when start-up read them: a point read each, since one may be newer than that.
+      const referrals = db.collection<Referral & { _id: string }>(REFERRALS);
+      for (const id of held.keys()) {
+        const referral = await referrals.findOne({ _id: id }, { projection: { status: 1 } });
+        if (referral?.status !== 'New') await open.deleteOne({ _id: id });
       }
       return count;
     },
