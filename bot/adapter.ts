@@ -4,6 +4,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Logger } from '../platform/logger';
+import { ReusedTurnClients } from './reused-turn-clients';
 
 /** The Azure Bot registration; no app id is local mode (the Agents Playground, no authentication). */
 export interface BotSettings {
@@ -25,7 +26,9 @@ export function createAdapter(bot: BotSettings, log: Logger): CloudAdapter {
     MicrosoftAppType: bot.appType,
     MicrosoftAppTenantId: bot.tenantId ?? '',
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new CloudAdapter(
+    new ReusedTurnClients(new ConfigurationBotFrameworkAuthentication(options)),
+  );
   adapter.onTurnError = async (context, error) => {
     log.error(
       { err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id },
