@@ -20,7 +20,7 @@ const token = startFirstReads();
 
 async function firstPage(): Promise<void> {
   const filters = initialFilters(location.search);
-  const response = await peekEarlyRead(firstListPath(location.search));
+  const response = await peekEarlyRead(firstListPath(filters));
   if (!response?.ok) return;
   const page = (await response.json()) as ReferralPage;
   const strings = stringsFor(pickLocale(undefined, location.search, navigator.language));

@@ -2,16 +2,17 @@
 // token is known before anything is drawn (in Teams it comes from the host, later, and the app starts them then).
 import { startEarlyReads } from './api/early-reads';
 import { queryOf } from './api/query';
+import type { Filters } from './api/types';
 import { isFramed } from './host/teams-host';
 import { savedSession } from './local-sign-in';
 import { initialFilters } from './pipeline/initial-filters';
 
-/** The list call for the view the page opens on. */
-export const firstListPath = (search: string) => `/referrals?${queryOf(initialFilters(search))}`;
+/** The list call for `filters`: the view the page opens on. */
+export const firstListPath = (filters: Filters) => `/referrals?${queryOf(filters)}`;
 
 /** Starts the first reads when the token is known now; the token, or undefined when it is not. */
 export function startFirstReads(): string | undefined {
   const session = isFramed() ? undefined : savedSession();
-  if (session) startEarlyReads(session.token, ['/me', firstListPath(location.search)]);
+  if (session) startEarlyReads(session.token, ['/me', firstListPath(initialFilters(location.search))]);
   return session?.token;
 }
