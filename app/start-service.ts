@@ -303,7 +303,7 @@ function buildCore(config: Config, stores: Stores, lanes: StoreLanes, clock: Clo
     people,
     directory,
     load: (id) => reader.load(id),
-    history: (referral) => stores.events.listUpTo(referral.id, referral.version),
+    history: (referralId, upToSeq) => stores.events.listUpTo(referralId, upToSeq),
     syncStateOf: config.partnerCenter ? (id) => stores.outbox.stateOf(id) : undefined,
     // The Teams app id is the bot's (scripts/package-app.mjs); local mode has no Teams app to link to.
     teamsAppId: appId,

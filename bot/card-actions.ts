@@ -123,18 +123,23 @@ async function transition<V extends TransitionVerb>({
   if (!(await mayActOn(turn, deps.directory.get(submission.referralId), deps.people)))
     return { text: deps.views.text(turn, 'access.membersOnly') };
   const candidates = verb === 'assign' ? await deps.people.assigneesFor(submission.referralId) : [];
+  // The clicker's card is built while the change is written: it shows the change as decided, kept if it lands.
   const outcome = await deps.referrals.apply(
     submission.referralId,
     commandOf(submission, candidates),
     turn.actor,
+    async ({ referral, event, warnings }) =>
+      deps.views.referral(turn, referral, {
+        ...(await deps.outbound.channelCards.extrasFor(referral, event)),
+        notice: { kind: 'success', verb, warnings },
+      }),
   );
   if (outcome.status === 'not-found') return { text: deps.views.text(turn, 'referral.notFound') };
+  if (outcome.status === 'applied') return { card: outcome.prepared };
   const extras = await deps.outbound.channelCards.extrasFor(outcome.referral);
   const card = (more: Parameters<BotDeps['views']['referral']>[2]) =>
     deps.views.referral(turn, outcome.referral, { ...extras, ...more });
   switch (outcome.status) {
-    case 'applied':
-      return { card: card({ notice: { kind: 'success', verb, warnings: outcome.warnings } }) };
     case 'invalid':
       return { card: card({ form: { verb, values: submission.inputs, errors: outcome.errors } }) };
     case 'conflict':

@@ -30,8 +30,11 @@ export interface ChannelCards {
   refresh(referralId: string): Promise<void>;
   /** Posts every referral still without a card: after an install, at start, and on each scheduler tick. */
   postWaiting(): Promise<number>;
-  /** What the card shows beyond the referral itself: whom to assign it to, history, sync state. */
-  extrasFor(referral: Referral): Promise<ReferralCardExtras>;
+  /**
+   * What the card shows beyond the referral itself: whom to assign it to, history, sync state. `latest`: the
+   * referral's last event when it is still being appended (its history is then read up to the one before).
+   */
+  extrasFor(referral: Referral, latest?: ReferralEvent): Promise<ReferralCardExtras>;
   /**
    * A change's effect on the card: a new referral's card is posted, a changed one redrawn. Without an event (a
    * change finished after a crash) it posts the card if it was never posted and redraws it otherwise.
@@ -49,8 +52,8 @@ export interface ChannelCardsDeps {
   /** Told where each referral was routed, for lists and the tab. */
   directory: Pick<ReferralDirectory, 'place' | 'get' | 'inScope'>;
   load(referralId: string): Promise<Referral | undefined>;
-  /** The referral's events, oldest first. */
-  history(referral: Referral): Promise<ReferralEvent[]>;
+  /** The referral's events 1 to `upToSeq`, oldest first. */
+  history(referralId: string, upToSeq: number): Promise<ReferralEvent[]>;
   syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
   /** The Teams app's id (production): cards link to its pipeline tab. */
   teamsAppId?: string;
@@ -99,10 +102,15 @@ export function createChannelCards(deps: ChannelCardsDeps): ChannelCards {
     return channels.find((c) => c.id === recorded.channelId) ?? deps.conversations.get(recorded.channelId);
   }
 
-  async function extrasFor(referral: Referral): Promise<ReferralCardExtras> {
+  async function historyOf(referral: Referral, latest?: ReferralEvent): Promise<ReferralEvent[]> {
+    if (latest?.seq !== referral.version) return deps.history(referral.id, referral.version);
+    return [...(await deps.history(referral.id, latest.seq - 1)), latest];
+  }
+
+  async function extrasFor(referral: Referral, latest?: ReferralEvent): Promise<ReferralCardExtras> {
     const [assignees, history, sync, place] = await Promise.all([
       referral.status === 'Closed' ? [] : deps.people.assigneesFor(referral.id),
-      deps.history(referral),
+      historyOf(referral, latest),
       deps.syncStateOf?.(referral.id),
       deps.teamsAppId ? deps.routes.get(referral.id) : undefined,
     ]);

@@ -56,8 +56,8 @@ export interface OutboundDeps {
   people: Pick<People, 'assigneesFor' | 'admins' | 'membersOf'>;
   postedMessages: PostedMessages;
   load(referralId: string): Promise<Referral | undefined>;
-  /** The referral's events, oldest first. */
-  history(referral: Referral): Promise<ReferralEvent[]>;
+  /** The referral's events 1 to `upToSeq`, oldest first. */
+  history(referralId: string, upToSeq: number): Promise<ReferralEvent[]>;
   /** Absent when no source is written back to (the Partner Center integration is off). */
   syncStateOf?: (referralId: string) => Promise<SyncState | undefined>;
   /** The Teams app's id (production): cards link to its pipeline tab. */

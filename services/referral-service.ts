@@ -10,8 +10,9 @@ import type { Clock } from '../platform/clock';
 import type { ChangeEffects } from './change-effects';
 import { referralIdFor } from './referral-id';
 
-export type TransitionOutcome =
-  | { status: 'applied'; referral: Referral; event: ReferralEvent; warnings: string[] }
+/** `prepared`: what the caller's `whileSaving` made of the change, when it gave one. */
+export type TransitionOutcome<T = undefined> =
+  | { status: 'applied'; referral: Referral; event: ReferralEvent; warnings: string[]; prepared: T }
   | { status: 'invalid'; referral: Referral; errors: FieldError[] }
   | { status: 'conflict'; referral: Referral; conflict: StateConflict }
   | { status: 'not-found' };
@@ -29,8 +30,25 @@ export interface ReferralService extends ReferralReader {
     actor: Actor,
     firstSeenAs?: SourceUpdate['state'],
   ): Promise<ReceiveOutcome>;
-  apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome>;
+  /**
+   * Decides and appends `command`. `whileSaving` is handed the change as decided, before it is appended, and runs
+   * while its writes are in flight (a click builds the clicker's card then); its result is kept only if that very
+   * change is the one appended.
+   */
+  apply<T = undefined>(
+    id: string,
+    command: Command,
+    actor: Actor,
+    whileSaving?: WhileSaving<T>,
+  ): Promise<TransitionOutcome<T>>;
 }
+
+/** Work on a decided change that does not need it stored first, done while the store writes it. */
+export type WhileSaving<T> = (change: {
+  referral: Referral;
+  event: ReferralEvent;
+  warnings: string[];
+}) => Promise<T>;
 
 /** Reads referrals as their event logs say they are now. */
 export interface ReferralReader {
@@ -130,14 +148,20 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
    * Decides on the projection and appends the next event; if the projection lagged the log, the append loses to
    * the event it missed and the referral is read again from the log. So an accepted click costs a read and an
    * insert (and the mark, written alongside the read), or only the insert and the mark when this instance changed
-   * the referral lately. A refusal is only given on a state read from the log, since a lagging copy could refuse what
-   * the log allows.
+   * the referral lately. The decision and `whileSaving` run while the mark is written; the append waits for it. A
+   * refusal is only given on a state read from the log, since a lagging copy could refuse what the log allows.
    */
-  async function apply(id: string, command: Command, actor: Actor): Promise<TransitionOutcome> {
+  async function apply<T>(
+    id: string,
+    command: Command,
+    actor: Actor,
+    whileSaving?: WhileSaving<T>,
+  ): Promise<TransitionOutcome<T>> {
     // Should anything below throw, the mark stays: if the append did land, the sweep finishes its effects; if not,
     // the sweep finds nothing to do and clears it.
-    const [stored, mark] = await Promise.all([recent.get(id) ?? projections.get(id), effects.begin(id)]);
-    let current = stored;
+    const marking = effects.begin(id);
+    marking.catch(() => undefined); // awaited below, on every path
+    let current = recent.get(id) ?? (await projections.get(id));
     let isFromLog = false;
     const reload = async () => {
       current = await load(id);
@@ -146,7 +170,7 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
     };
     if (!current) await reload();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (!current) return settle(mark, { status: 'not-found' });
+      if (!current) return settle(await marking, { status: 'not-found' });
       const now = clock();
       const decision = decide(current, command, now);
       if (!decision.ok && !isFromLog) {
@@ -155,26 +179,30 @@ export function createReferralService(deps: ReferralServiceDeps): ReferralServic
       }
       if (!decision.ok) {
         return settle(
-          mark,
+          await marking,
           decision.conflict
             ? { status: 'conflict', referral: current, conflict: decision.conflict }
             : { status: 'invalid', referral: current, errors: decision.errors },
         );
       }
       const { event, referral } = commit(current, decision.value, actor, now);
+      const warnings = decision.warnings ?? [];
+      const preparing = whileSaving?.({ referral, event, warnings });
+      preparing?.catch(() => undefined); // awaited below, once the append has won
+      const mark = await marking;
       if ((await events.append(event)) === 'appended') {
         recent.set(id, referral);
         effects.carryOut(mark, { event, referral });
-        return { status: 'applied', referral, event, warnings: decision.warnings ?? [] };
+        return { status: 'applied', referral, event, warnings, prepared: (await preparing) as T };
       }
       // Another writer took this seq first (or the projection lagged): decide again on the state it left.
       await reload();
     }
-    effects.abandon(mark);
+    effects.abandon(await marking);
     throw new Error(`referral ${id}: gave up after ${MAX_ATTEMPTS} concurrent-write retries`);
   }
 
-  function settle(mark: Parameters<ChangeEffects['abandon']>[0], outcome: TransitionOutcome) {
+  function settle<T>(mark: Parameters<ChangeEffects['abandon']>[0], outcome: TransitionOutcome<T>) {
     effects.abandon(mark);
     return outcome;
   }

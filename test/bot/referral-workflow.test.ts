@@ -76,6 +76,8 @@ describe('the referral workflow in a Teams channel, through /api/messages and th
       expect(cardVerbs(cardOf(reply))).toEqual(
         expect.arrayContaining(['won', 'lost', 'edit', 'add-contact']),
       );
+      // Built while the accept was being written, the card's history already ends with it.
+      expect(cardText(cardOf(reply))).toMatch(/Accepted by Dana Kim, /);
       expect(await desk.service.referrals.load(id)).toMatchObject({
         status: 'Active',
         substatus: 'Accepted',

@@ -138,6 +138,43 @@ describe('referral service on the real store', () => {
     expect(await seqs(referral.id)).toEqual([1, 2, 3]);
   });
 
+  it('hands whileSaving the change before it is stored, and returns what it made once that change landed', async () => {
+    const { referral } = await a.service.receive(incoming('saving-1'), SOURCE);
+    const events = a.connection.db.collection('referral_events');
+    let storedWhileSaving: unknown = 'not called';
+    const outcome = await a.service.apply(
+      referral.id,
+      { type: 'accept', input: acceptInput(4) },
+      person(4),
+      async (change) => {
+        storedWhileSaving = await events.findOne({ referralId: referral.id, seq: change.event.seq });
+        return `${change.referral.status} v${change.referral.version} by ${change.event.actor.name}`;
+      },
+    );
+    expect(storedWhileSaving).toBeNull();
+    expect(outcome).toMatchObject({ status: 'applied', prepared: 'Active v2 by Seller 4' });
+    expect(await seqs(referral.id)).toEqual([1, 2]);
+  });
+
+  it('drops what whileSaving made for a change that lost its seq to another writer', async () => {
+    // a holds the referral as New; b accepts it; a's decline is decided on New, loses seq 2, and is refused.
+    const { referral } = await a.service.receive(incoming('saving-2'), SOURCE);
+    await b.service.apply(referral.id, { type: 'accept', input: acceptInput(5) }, person(5));
+    const prepared: string[] = [];
+    const declined = await a.service.apply(
+      referral.id,
+      { type: 'decline', input: { reason: 'not-a-customer', notes: 'Spam' } },
+      person(6),
+      async (change) => {
+        prepared.push(`${change.referral.status} v${change.event.seq}`);
+        return 'declined card';
+      },
+    );
+    expect(prepared).toEqual(['Closed v2']);
+    expect(declined).toMatchObject({ status: 'conflict', referral: { status: 'Active', version: 2 } });
+    expect(declined).not.toHaveProperty('prepared');
+  });
+
   it('keeps what was written across a restart of the store', async () => {
     const { referral } = await a.service.receive(incoming('restart-1'), SOURCE);
     await a.connection.close();
