@@ -13,6 +13,7 @@ export const firstListPath = (filters: Filters) => `/referrals?${queryOf(filters
 /** Starts the first reads when the token is known now; the token, or undefined when it is not. */
 export function startFirstReads(): string | undefined {
   const session = isFramed() ? undefined : savedSession();
-  if (session) startEarlyReads(session.token, ['/me', firstListPath(initialFilters(location.search))]);
+  // The list first: the first page waits for it alone, and the service answers the two in turn.
+  if (session) startEarlyReads(session.token, [firstListPath(initialFilters(location.search)), '/me']);
   return session?.token;
 }
