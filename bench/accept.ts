@@ -1,7 +1,7 @@
 // `accept`: how long a click on Accept takes, one at a time and 50 at once, against a bare botbuilder bot doing
 // one read and one write on the same store, with 1k, 10k and 50k referrals already stored.
 import { startConnectorPeer } from '../test/support/connector-peer';
-import { CLICK_BUDGET, CLICK_PLAN, CLICKS_NEEDED, measureClicks, type ClickTimes } from './clicks';
+import { CLICK_BUDGET, CLICK_PLAN, CLICKS_NEEDED, measureClicksSideBySide, type ClickTimes } from './clicks';
 import { historyNote, type BenchContext, type PreloadedHistory, type Section } from './context';
 import { startFloorBot } from './floor-bot';
 import { withInstalledService } from './service-under-test';
@@ -28,8 +28,11 @@ const figuresOf = ({ oneAtATimeMs, backToBackMs, atOnceMs }: ClickTimes): ClickF
   atOnceP99: clickPercentile(atOnceMs, 0.99),
 });
 
-/** The service on the history's database: New referrals through intake, their cards posted, then the clicks. */
-async function measureService(ctx: BenchContext, history: PreloadedHistory): Promise<ClickTimes> {
+/**
+ * The service on the history's database (New referrals through intake, their cards posted) and the floor bot on
+ * the same store, both running, then the clicks on both side by side.
+ */
+async function measureSideBySide(ctx: BenchContext, history: PreloadedHistory) {
   const peer = await startConnectorPeer();
   const { uri } = await ctx.store();
   try {
@@ -38,21 +41,38 @@ async function measureService(ctx: BenchContext, history: PreloadedHistory): Pro
       progress(`accept @ ${size}: ${CLICKS_NEEDED} New referrals through intake, waiting for their cards …`);
       const ids = await sendReferrals(service.url, externalIds(`accept-${size}`, CLICKS_NEEDED), 10);
       await service.idle();
-      const settle = async () => {
-        await service.idle();
-        await ctx.quiet();
-      };
-      await settle();
-      progress(`accept @ ${size}: clicking on the service`);
-      const times = await measureClicks(service.url, peer.url, ids, {
-        afterEach: () => service.idle(),
-        beforePhase: settle,
-      });
-      for (const id of times.answered) {
-        const referral = await service.stores.projections.get(id);
-        if (referral?.status !== 'Active') throw new Error(`accept ${id} left it ${referral?.status}`);
+      const floor = await startFloorBot(uri, 'bench-floor', CLICKS_NEEDED);
+      try {
+        progress(`accept @ ${size}: clicking on the service and on the floor bot in turn`);
+        const times = await measureClicksSideBySide(
+          {
+            botUrl: service.url,
+            serviceUrl: peer.url,
+            referralIds: ids,
+            pauses: {
+              afterEach: () => service.idle(),
+              beforePhase: async () => {
+                await service.idle();
+                await ctx.quiet();
+              },
+            },
+          },
+          {
+            botUrl: floor.url,
+            serviceUrl: NO_CONNECTOR,
+            referralIds: floor.referralIds,
+            // The floor sets nothing off, so there is nothing to wait for after a click.
+            pauses: { afterEach: async () => undefined, beforePhase: ctx.quiet },
+          },
+        );
+        for (const id of times.subject.answered) {
+          const referral = await service.stores.projections.get(id);
+          if (referral?.status !== 'Active') throw new Error(`accept ${id} left it ${referral?.status}`);
+        }
+        return times;
+      } finally {
+        await floor.stop();
       }
-      return times;
     });
   } finally {
     await peer.close();
@@ -61,22 +81,6 @@ async function measureService(ctx: BenchContext, history: PreloadedHistory): Pro
 
 // The floor answers every click in its invoke response and never calls the Bot Connector.
 const NO_CONNECTOR = 'http://127.0.0.1:9';
-
-async function measureFloor(ctx: BenchContext, size: number): Promise<ClickTimes> {
-  const floor = await startFloorBot((await ctx.store()).uri, 'bench-floor', CLICKS_NEEDED);
-  try {
-    await ctx.quiet();
-    progress(`accept @ ${sizeLabel(size)}: clicking on the floor bot`);
-    // The floor sets nothing off, so there is nothing to wait for after a click.
-    const afterEach = async () => undefined;
-    return await measureClicks(floor.url, NO_CONNECTOR, floor.referralIds, {
-      afterEach,
-      beforePhase: ctx.quiet,
-    });
-  } finally {
-    await floor.stop();
-  }
-}
 
 type SizedFigures = ClickFigures & { size: number };
 
@@ -116,8 +120,7 @@ export const acceptSection: Section = {
     for (const size of ctx.settings.sizes) {
       const history = await ctx.history(size);
       notes.push(historyNote(history));
-      const subjectTimes = await measureService(ctx, history);
-      const floorTimes = await measureFloor(ctx, size);
+      const { subject: subjectTimes, floor: floorTimes } = await measureSideBySide(ctx, history);
       const subject = { ...figuresOf(subjectTimes), size };
       rows.push(...rowsFor(subject, figuresOf(floorTimes), first));
       notes.push(
@@ -127,7 +130,8 @@ export const acceptSection: Section = {
       first ??= subject;
     }
     notes.push(
-      `clicks: ${CLICK_PLAN.warmUp} warm-up; ${CLICK_PLAN.oneAtATime} one at a time, each once the bot has done ` +
+      `clicks: ${CLICK_PLAN.warmUp} warm-up; ${CLICK_PLAN.oneAtATime} one at a time, alternating between the ` +
+        'service and the floor (both running on the same store), each once the bot has done ' +
         `what the last one set off (the service's effects: projection, card for everyone, live work, mark; the ` +
         `floor has none); ${CLICK_PLAN.backToBack} back to back, each as soon as the last was answered, its ` +
         `effects still running; ${CLICK_PLAN.atOnce} at once. Each on its own New referral; p99 of 50 is the ` +

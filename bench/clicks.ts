@@ -44,16 +44,32 @@ export interface ClickPauses {
   beforePhase(): Promise<void>;
 }
 
-/** Clicks Accept on `referralIds` (CLICKS_NEEDED of them) at the bot at `botUrl`, pausing as `pauses` says. */
-export async function measureClicks(
-  botUrl: string,
-  serviceUrl: string,
-  referralIds: readonly string[],
-  pauses: ClickPauses,
-): Promise<ClickTimes> {
-  if (referralIds.length < CLICKS_NEEDED)
-    throw new Error(`${CLICKS_NEEDED} referrals needed, got ${referralIds.length}`);
-  const clicker = startClicker({ botUrl, serviceUrl, timeoutMs: CLICK_BUDGET.timeoutMs });
+/** A bot the clicks go to: where it listens, the referrals to click (CLICKS_NEEDED of them), what it is waited for. */
+export interface ClickSide {
+  botUrl: string;
+  /** Where its Bot Connector is (the service's replies go there; the floor has none). */
+  serviceUrl: string;
+  referralIds: readonly string[];
+  pauses: ClickPauses;
+}
+
+/** A side being clicked: its own client thread and its figures. */
+interface Clicking {
+  pauses: ClickPauses;
+  times: ClickTimes;
+  take(n: number): string[];
+  clickAll(referralIds: string[]): Promise<number[]>;
+  stop(): Promise<number>;
+}
+
+function startClicking(side: ClickSide): Clicking {
+  if (side.referralIds.length < CLICKS_NEEDED)
+    throw new Error(`${CLICKS_NEEDED} referrals needed, got ${side.referralIds.length}`);
+  const clicker = startClicker({
+    botUrl: side.botUrl,
+    serviceUrl: side.serviceUrl,
+    timeoutMs: CLICK_BUDGET.timeoutMs,
+  });
   const times: ClickTimes = {
     oneAtATimeMs: [],
     backToBackMs: [],
@@ -62,49 +78,74 @@ export async function measureClicks(
     skipped: 0,
     answered: [],
   };
-  const clickAll = async (referralIds: string[]): Promise<number[]> =>
-    (await clicker.clickAll(referralIds)).map((outcome) => {
-      if (!outcome.answered) {
-        times.timedOut++;
-        return CLICK_BUDGET.timeoutMs;
-      }
-      if (outcome.status !== 200 || outcome.bodyType !== 'application/vnd.microsoft.card.adaptive')
-        throw new Error(`accept ${outcome.referralId}: HTTP ${outcome.status} ${outcome.body.slice(0, 300)}`);
-      times.answered.push(outcome.referralId);
-      return outcome.ms;
-    });
+  const ids = [...side.referralIds];
+  return {
+    pauses: side.pauses,
+    times,
+    take: (n) => ids.splice(0, n),
+    clickAll: async (referralIds) =>
+      (await clicker.clickAll(referralIds)).map((outcome) => {
+        if (!outcome.answered) {
+          times.timedOut++;
+          return CLICK_BUDGET.timeoutMs;
+        }
+        if (outcome.status !== 200 || outcome.bodyType !== 'application/vnd.microsoft.card.adaptive')
+          throw new Error(
+            `accept ${outcome.referralId}: HTTP ${outcome.status} ${outcome.body.slice(0, 300)}`,
+          );
+        times.answered.push(outcome.referralId);
+        return outcome.ms;
+      }),
+    stop: clicker.stop,
+  };
+}
+
+/**
+ * Clicks Accept on the subject and on the floor in the same phases. The one-at-a-time clicks alternate between the
+ * two (each round's first side alternating too), so a machine that gets busier part-way slows both alike; the
+ * back-to-back clicks and the bursts go to one side and then the other, each once both have settled.
+ */
+export async function measureClicksSideBySide(
+  subject: ClickSide,
+  floor: ClickSide,
+): Promise<{ subject: ClickTimes; floor: ClickTimes }> {
+  const sides = [startClicking(subject), startClicking(floor)] as const;
   try {
-    return await clickInPhases(referralIds, pauses, times, clickAll);
+    await clickInPhases(sides);
+    return { subject: sides[0].times, floor: sides[1].times };
   } finally {
-    await clicker.stop();
+    await Promise.all(sides.map((side) => side.stop()));
   }
 }
 
-async function clickInPhases(
-  referralIds: readonly string[],
-  pauses: ClickPauses,
-  times: ClickTimes,
-  clickAll: (referralIds: string[]) => Promise<number[]>,
-): Promise<ClickTimes> {
-  const click = async (referralId: string): Promise<number> => (await clickAll([referralId]))[0]!;
-  const ids = [...referralIds];
-  const take = (n: number) => ids.splice(0, n);
-  for (const id of take(CLICK_PLAN.warmUp)) await click(id);
-  await pauses.beforePhase();
+async function clickInPhases(sides: readonly Clicking[]): Promise<void> {
+  const click = async (side: Clicking, referralId: string) => (await side.clickAll([referralId]))[0]!;
+  const settleAll = async () => {
+    for (const side of sides) await side.pauses.beforePhase();
+  };
+  for (const side of sides) for (const id of side.take(CLICK_PLAN.warmUp)) await click(side, id);
+  await settleAll();
   const startedAt = performance.now();
-  for (const id of take(CLICK_PLAN.oneAtATime)) {
+  for (let round = 0; round < CLICK_PLAN.oneAtATime; round++) {
     const isOverBudget = performance.now() - startedAt > CLICK_BUDGET.oneAtATimeBudgetMs;
-    if (isOverBudget && times.oneAtATimeMs.length >= CLICK_BUDGET.minimumOneAtATime) times.skipped++;
-    else {
-      times.oneAtATimeMs.push(await click(id));
-      await pauses.afterEach();
+    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+      const [id] = side.take(1);
+      if (isOverBudget && side.times.oneAtATimeMs.length >= CLICK_BUDGET.minimumOneAtATime)
+        side.times.skipped++;
+      else {
+        side.times.oneAtATimeMs.push(await click(side, id!));
+        await side.pauses.afterEach();
+      }
     }
   }
-  await pauses.beforePhase();
-  for (const id of take(CLICK_PLAN.backToBack)) times.backToBackMs.push(await click(id));
-  await pauses.beforePhase();
-  times.atOnceMs = await clickAll(take(CLICK_PLAN.atOnce));
-  return times;
+  for (const side of sides) {
+    await settleAll();
+    for (const id of side.take(CLICK_PLAN.backToBack)) side.times.backToBackMs.push(await click(side, id));
+  }
+  for (const side of sides) {
+    await settleAll();
+    side.times.atOnceMs = await side.clickAll(side.take(CLICK_PLAN.atOnce));
+  }
 }
 
 /** The click client's thread: each `clickAll` sends its referrals' clicks at once and answers their outcomes. */
