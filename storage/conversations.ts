@@ -34,17 +34,24 @@ export async function ensureConversationIndexes(db: Db): Promise<void> {
   await db.collection(CONVERSATIONS).createIndex({ kind: 1, teamId: 1 }, { name: 'kind_team' });
 }
 
-/** How long a conversation read is reused: every card drawn needs its channel's. */
+/**
+ * How long a conversation read is reused: every card drawn needs its channel's, and every call of the tab's the
+ * list of channels (which teams a person's referrals may be in, and the channels' names).
+ */
 const CONVERSATION_READS_KEPT_MS = 5_000;
+const CHANNELS = 'channels';
 
 export function conversations(db: Db): Conversations {
   const collection = db.collection<ConversationDoc>(CONVERSATIONS);
   const recent = new RecentReads<Conversation>({ maxAgeMs: CONVERSATION_READS_KEPT_MS });
+  const channelLists = new RecentReads<Conversation[]>({ maxAgeMs: CONVERSATION_READS_KEPT_MS });
+  const written = () => channelLists.forget(() => true);
   return {
     async save(conversation) {
       // Last writer wins, and every writer writes the whole truth Teams just told it: no race to arbitrate.
       await collection.replaceOne({ _id: conversation.id }, conversation, { upsert: true });
       recent.set(conversation.id, conversation);
+      written();
     },
     get: (id) =>
       recent.get(id, async () => {
@@ -54,13 +61,18 @@ export function conversations(db: Db): Conversations {
     async forgetTeam(teamId) {
       await collection.deleteMany({ teamId });
       recent.forget((_id, conversation) => conversation?.teamId === teamId);
+      written();
     },
     async forget(id) {
       await collection.deleteOne({ _id: id });
       recent.forget((key) => key === id);
+      written();
     },
     async listChannels() {
-      return (await collection.find({ kind: 'channel' }).sort({ installedAt: 1 }).toArray()).map(strip);
+      const channels = await channelLists.get(CHANNELS, async () =>
+        (await collection.find({ kind: 'channel' }).sort({ installedAt: 1 }).toArray()).map(strip),
+      );
+      return channels ?? [];
     },
   };
 }
