@@ -25,7 +25,7 @@ import { devPeople, type DevTokens } from './dev-tokens';
 import { createListCache } from './list-cache';
 import { parseListQuery, type ListQuery } from './list-query';
 import { parseActionBody } from './action-body';
-import { detailOf, rowOf } from './views';
+import { detailOf, rowOf, shownOf, shownRangeOf } from './views';
 
 export interface TabApiDeps {
   auth: TabAuth;
@@ -202,17 +202,22 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
       handler: authed(async (req, res, viewer) => {
         const query = queryOf(req, res, viewer);
         if (!query) return;
+        const presentation = presentationOf(req, res);
+        if (!presentation) return;
         const now = deps.clock();
         const [{ counts, kept }, names] = await Promise.all([selection(viewer, query, now), placeNames()]);
         const start = (query.page - 1) * query.pageSize;
+        const onPage = kept.slice(start, start + query.pageSize);
         res.send(200, {
           counts,
           total: kept.length,
           page: query.page,
           pageSize: query.pageSize,
-          items: kept
-            .slice(start, start + query.pageSize)
-            .map((entry) => rowOf(entry, now, names.channelName)),
+          items: onPage.map((entry) => ({
+            ...rowOf(entry, now, names.channelName),
+            shown: shownOf(entry, presentation),
+          })),
+          shown: shownRangeOf(start, onPage.length, kept.length, presentation),
         });
       }),
     },

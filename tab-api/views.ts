@@ -2,10 +2,17 @@ import { showsCustomerContacts } from '../core/customer-contacts';
 import type { ReferralEvent } from '../core/events';
 import { allowedCommands } from '../core/guards';
 import { flameOf, pipelineStateOf, valueOf } from '../core/pipeline';
-import type { Actor, Money, Person, Referral } from '../core/referral';
+import {
+  CUSTOMER_SIZES,
+  type Actor,
+  type CustomerSize,
+  type Money,
+  type Person,
+  type Referral,
+} from '../core/referral';
 import { summaryOf } from '../core/referral-summary';
 import { t, type Locale } from '../i18n/catalogue';
-import { formatDateTime } from '../i18n/format';
+import { formatCount, formatCustomerSize, formatDate, formatDateTime, formatMoney } from '../i18n/format';
 import type { DirectoryEntry } from '../services/referral-directory';
 
 // The JSON shapes of docs/tab-api.md ("Row", "Detail"): what the tab reads, built from what the service holds.
@@ -66,6 +73,43 @@ export function rowOf(
   });
 }
 export type Row = ReturnType<typeof rowOf>;
+
+/** The language and time zone a request's texts are written in. */
+export interface Presentation {
+  locale: Locale;
+  timeZone: string;
+}
+
+const isCustomerSize = (size: string): size is CustomerSize =>
+  (CUSTOMER_SIZES as readonly string[]).includes(size);
+
+/**
+ * A list row's values as the tab writes them, in the asker's language and time zone, with the formatters the cards
+ * use: the tab's first page is drawn from them before the browser has built an Intl formatter of its own (a page's
+ * first costs it 15-30 ms, as it loads ICU's data), and the tab's table writes the same.
+ */
+export function shownOf(entry: DirectoryEntry, { locale, timeZone }: Presentation) {
+  const { size } = entry.customer;
+  const value = valueOf(entry);
+  const dateTime = (at: Date | undefined) => (at ? formatDateTime(locale, timeZone, at) : undefined);
+  const purchase = entry.engagement?.purchaseDate;
+  return defined({
+    size: size && isCustomerSize(size) ? formatCustomerSize(locale, size) : size,
+    receivedAt: dateTime(entry.receivedAt),
+    respondBy: dateTime(entry.respondByAt),
+    purchaseBy: purchase ? formatDate(locale, timeZone, purchase) : undefined,
+    value: value ? formatMoney(locale, value) : undefined,
+  });
+}
+
+/** A page's range ("11–20 of 134"), its numbers written as the language writes them. */
+export function shownRangeOf(start: number, shown: number, total: number, { locale }: Presentation) {
+  return {
+    from: formatCount(locale, start + 1),
+    to: formatCount(locale, start + shown),
+    total: formatCount(locale, total),
+  };
+}
 
 export interface DetailContext {
   now: Date;

@@ -198,7 +198,37 @@ describe('the tab API’s reads', () => {
           channelName: 'General',
         },
         version: 1,
+        // Written in the service's default language and zone when the call names none.
+        shown: {
+          size: t('en', 'size.251to1000employees'),
+          receivedAt: expect.stringMatching(/^\d{1,2} [A-Z][a-z]{2}, \d\d:\d\d UTC$/),
+          respondBy: expect.stringMatching(/^\d{1,2} [A-Z][a-z]{2}, \d\d:\d\d UTC$/),
+        },
       });
+    });
+
+    it('writes each row’s times, money and size in the language and zone asked, and the page’s range', async () => {
+      const reply = await list('q=busan&lang=ko&tz=Asia/Seoul');
+      expect(reply.status).toBe(200);
+      const [row] = reply.body.items;
+      const seoulHour = (iso: string) => (new Date(iso).getUTCHours() + 9) % 24;
+      expect(row.shown).toEqual({
+        size: t('ko', 'size.251to1000employees'),
+        receivedAt: expect.stringMatching(/^\d{1,2}월 \d{1,2}일 \d\d:\d\d KST$/),
+        respondBy: expect.stringMatching(/^\d{1,2}월 \d{1,2}일 \d\d:\d\d KST$/),
+      });
+      expect(Number(row.shown.receivedAt.match(/ (\d\d):/)![1])).toBe(seoulHour(row.receivedAt));
+      expect(reply.body.shown).toEqual({ from: '1', to: '1', total: '1' });
+      const second = await list('sort=customer&pageSize=2&page=2');
+      expect(second.body.shown).toEqual({ from: '3', to: '4', total: '5' });
+    });
+
+    it('refuses a list asked in a zone that is none', async () => {
+      const reply = await list('tz=Mars/Olympus');
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.fields).toEqual([
+        expect.objectContaining({ field: 'tz', code: 'not-a-time-zone' }),
+      ]);
     });
 
     it('answers 400 naming each bad parameter', async () => {
