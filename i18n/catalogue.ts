@@ -10,8 +10,9 @@ import { schedulerMessages } from './messages/scheduler';
 import { siteMessages } from './messages/site';
 import { syncMessages } from './messages/sync';
 
-export const LOCALES = ['en', 'ko'] as const;
-export type Locale = (typeof LOCALES)[number];
+import type { Locale } from './locale';
+
+export { LOCALES, localeFrom, type Locale } from './locale';
 
 /** Each area (referral card, commands, scheduler notices, digests, sync) keeps its own module under `messages/`. */
 const MODULES = [
@@ -47,13 +48,6 @@ export function catalogueKeys(locale: Locale): string[] {
 /** Whether a string built at run time names a message (English names the keys; Korean has the same ones). */
 export function isMessageKey(key: string): key is MessageKey {
   return CATALOGUE.en.has(key);
-}
-
-/** Teams sends BCP 47 tags such as `ko-KR` or `en-US`; anything that is not Korean is shown in English. */
-export function localeFrom(tag: string | undefined, fallback: Locale = 'en'): Locale {
-  if (!tag) return fallback;
-  const language = tag.toLowerCase().split(/[-_]/)[0];
-  return (LOCALES as readonly string[]).includes(language ?? '') ? (language as Locale) : fallback;
 }
 
 /** The text for `key` in `locale`, with `{placeholders}` filled. */

@@ -1,5 +1,6 @@
-// Bundles the pipeline tab (tab/) into dist/tab/: index.html and config.html, each with one script and one
-// stylesheet under assets/, nothing inline (so `default-src 'self'` holds) and nothing from a CDN.
+// Bundles the pipeline tab (tab/) into dist/tab/, nothing from a CDN: index.html, with its style and its first script
+// inline (that script loads the app, assets/tab-<hash>.js, once the first page is drawn; the service's policy names
+// the script by its hash), and config.html, with one script and one stylesheet under assets/.
 // Run by scripts/setup.mjs when tab/ changed; on its own: node scripts/build-tab.mjs
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -26,22 +27,11 @@ export async function buildTab() {
     logLevel: 'warning',
     metafile: true,
   };
-  // The page's first script (tab/head-start.ts), classic and whole, inline in <head>: it runs as the page is parsed,
-  // with nothing to fetch first. The service's policy allows it by its hash (tab-api/pages.ts).
-  const head = await build({
-    ...shared,
-    entryPoints: { head: 'tab/head-start.ts' },
-    format: 'iife',
-    write: false,
-    metafile: false,
-  });
-  const headScript = head.outputFiles[0].text.trim();
-  if (/<\/script/i.test(headScript))
-    throw new Error('build-tab: the inline head script would end its own tag');
   const { metafile } = await build({
     ...shared,
-    // The tab's one script is tab/early-main.ts; it loads the app (tab/main.tsx) itself, once the first page is drawn.
-    entryPoints: { tab: 'tab/early-main.ts', config: 'tab/config-main.tsx' },
+    // The pipeline's app (tab/main.tsx), which the page's first script loads once the first page is drawn, and
+    // the configuration page's.
+    entryPoints: { tab: 'tab/main.tsx', config: 'tab/config-main.tsx' },
     format: 'esm',
     splitting: true,
     // Every asset is named by its content, so the service can let browsers keep it for good (tab-api/pages.ts):
@@ -50,27 +40,51 @@ export async function buildTab() {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
+  // The pipeline page's first script (tab/head-start.ts), classic and whole, inline in <head>: it runs as the page
+  // is parsed, with nothing to fetch first, and loads the app's script by the name given here. The service's policy
+  // allows it by its hash (tab-api/pages.ts).
+  const head = await build({
+    ...shared,
+    entryPoints: { head: 'tab/head-start.ts' },
+    format: 'iife',
+    define: { TAB_APP_SCRIPT: JSON.stringify(`/tab/assets/${entryOutput(metafile, 'tab')[0]}`) },
+    write: false,
+    metafile: false,
+  });
+  const headScript = head.outputFiles[0].text.trim();
+  if (/<\/script/i.test(headScript))
+    throw new Error('build-tab: the inline head script would end its own tag');
   const css = readFileSync(join(root, 'tab', 'pages', 'tab.css'));
   const cssFile = `tab-${createHash('sha256').update(css).digest('hex').slice(0, 8).toUpperCase()}.css`;
   writeFileSync(join(outDir, 'assets', cssFile), css);
-  for (const [page, entry] of [
-    ['index.html', 'tab'],
-    ['config.html', 'config'],
-  ]) {
-    const [script, output] = entryOutput(metafile, entry);
-    const html = readFileSync(join(root, 'tab', 'pages', page), 'utf8')
-      .replace('<!-- modulepreload -->', modulePreloads(output))
-      .replace('/tab/assets/tab.css', `/tab/assets/${cssFile}`)
-      .replace(`/tab/assets/${entry}.js`, `/tab/assets/${script}`)
-      .replace('<!-- head script -->', `<script>${headScript}</script>`);
+  // The pipeline page carries its style inline too: it draws its first page before any file could have loaded.
+  // (The replacements are functions: a string's `$&` or `$'` would be read as a pattern.)
+  const pages = [
+    [
+      'index.html',
+      { inline: { style: `<style>${css}</style>`, 'head script': `<script>${headScript}</script>` } },
+    ],
+    ['config.html', { entry: 'config', inline: {} }],
+  ];
+  for (const [page, { entry, inline }] of pages) {
+    let html = readFileSync(join(root, 'tab', 'pages', page), 'utf8')
+      .replace('<!-- style -->', () => inline.style ?? '')
+      .replace('<!-- head script -->', () => inline['head script'] ?? '')
+      .replace('/tab/assets/tab.css', `/tab/assets/${cssFile}`);
+    if (entry) {
+      const [script, output] = entryOutput(metafile, entry);
+      html = html
+        .replace('<!-- modulepreload -->', () => modulePreloads(output))
+        .replace(`/tab/assets/${entry}.js`, `/tab/assets/${script}`);
+    }
     writeFileSync(join(outDir, page), html);
   }
 }
 
 /**
  * Links that fetch the chunks an entry imports together with the entry itself, instead of after it has been
- * parsed: one round trip less before the first page can draw. Not the app the tab's script loads later: compiling
- * it then would hold up the first page (`npm run bench tab-page`: 191 ms with those links, 163 ms without).
+ * parsed: one round trip less. Only the configuration page has them: the pipeline page loads its app after the first
+ * page is drawn, since fetching and compiling it sooner would hold that page up.
  */
 function modulePreloads(output) {
   const chunks = output.imports

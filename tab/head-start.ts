@@ -1,19 +1,53 @@
-// The page's first script: classic, tiny and inline in <head> (scripts/build-tab.mjs), so it runs as the page is
-// parsed, long before the modules have loaded. It sends the first reads, then, once the parser has moved on, builds
-// the formatters the first page of rows uses while those reads are on the network: the first Intl formatter a page
-// builds loads ICU's data (15-30 ms) and the page keeps that data, so the app's own formatters are built in a
-// fraction of a millisecond when the answer comes.
-import { countFormatter, dateFormatter, dateTimeFormatter, moneyFormatter } from '../i18n/formatters';
-import { browserTimeZone } from './browser-zone';
-import { startFirstReads } from './first-reads';
+// The page's first script: classic, small and inline in <head> (scripts/build-tab.mjs), so it runs as the page is
+// parsed. Standalone with a session kept, it sends the first reads and draws the list's answer as the first page
+// (pipeline/first-page.ts), in plain DOM, with the tab's own words and the texts the service wrote: no module to
+// fetch, no catalogue, no Intl formatter (a page's first costs 15-30 ms) stands between the answer and the rows.
+// Then (or at once, in Teams or without a session) it loads the app, React and Fluent UI, which takes the answers
+// and the drawn page over (api/early-reads.ts, pipeline.tsx).
+import { peekEarlyRead } from './api/early-reads';
+import type { ReferralPage } from './api/types';
+import { startFirstReads, type FirstReads } from './first-reads';
+import { drawFirstPage } from './pipeline/first-page';
+import { standaloneTheme } from './standalone-theme';
+import { wordsFor } from './words';
 
-startFirstReads();
-setTimeout(() => {
-  const zone = browserTimeZone();
-  for (const locale of ['en', 'ko'] as const) {
-    dateTimeFormatter(locale, zone);
-    dateFormatter(locale, zone);
-    moneyFormatter(locale, 'USD', 0);
-    countFormatter(locale);
-  }
-});
+// The app's script, named by its content (set by scripts/build-tab.mjs).
+declare const TAB_APP_SCRIPT: string;
+// However long the list takes, the app does not wait for it longer than this.
+const FIRST_PAGE_WAIT_MS = 300;
+
+function loadApp() {
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = TAB_APP_SCRIPT;
+  document.head.append(script);
+}
+
+const parsed = () =>
+  document.readyState === 'loading'
+    ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))
+    : Promise.resolve();
+
+async function drawFirst({ filters, locale, listPath }: FirstReads): Promise<void> {
+  const response = await peekEarlyRead(listPath);
+  if (!response?.ok) return;
+  const [page] = await Promise.all([response.json() as Promise<ReferralPage>, parsed()]);
+  document.documentElement.lang = locale;
+  drawFirstPage(document.getElementById('root')!, wordsFor(locale), filters, page);
+}
+
+// The app starts once the drawn page has had its frame: compiling it first would hold that frame up.
+const afterNextFrame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+
+const reads = startFirstReads();
+if (!reads) loadApp();
+else {
+  document.documentElement.dataset.theme = standaloneTheme(location.search);
+  const waited = new Promise((done) => setTimeout(done, FIRST_PAGE_WAIT_MS));
+  void Promise.race([
+    drawFirst(reads)
+      .then(afterNextFrame)
+      .catch(() => undefined),
+    waited,
+  ]).then(loadApp);
+}

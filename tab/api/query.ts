@@ -11,6 +11,14 @@ export function queryOf(filters: Partial<Filters>, keep: readonly (keyof Filters
   return params.toString();
 }
 
+/** The list call's query: the filters, and the language and time zone the service writes the rows' texts in. */
+export function listQueryOf(filters: Filters, locale: string, timeZone: string): string {
+  const params = new URLSearchParams(queryOf(filters));
+  params.set('lang', locale);
+  params.set('tz', timeZone);
+  return params.toString();
+}
+
 const ALL: (keyof Filters)[] = [
   'state',
   'q',

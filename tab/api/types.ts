@@ -102,12 +102,27 @@ export interface Detail extends Row {
 
 export type Counts = Record<State, number>;
 
+/** A list row's values as the service wrote them, in the language and zone the list was asked in. */
+export interface RowShown {
+  size?: string;
+  receivedAt?: string;
+  respondBy?: string;
+  purchaseBy?: string;
+  value?: string;
+}
+
+export interface ListRow extends Row {
+  shown: RowShown;
+}
+
 export interface ReferralPage {
   counts: Counts;
   total: number;
   page: number;
   pageSize: number;
-  items: Row[];
+  items: ListRow[];
+  /** The page's range, its numbers as the language writes them. */
+  shown: { from: string; to: string; total: string };
 }
 
 // The insights travel as they are computed: the core's type is the wire's (it holds no dates).

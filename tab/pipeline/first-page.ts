@@ -1,10 +1,10 @@
-// The first page of rows, drawn by the page's first script (early-main.ts) from the list's early answer, before
+// The first page of rows, drawn by the page's first script (head-start.ts) from the list's early answer, before
 // React and Fluent UI have loaded: they take a few hundred milliseconds to run and draw, the answer a few tens. It
 // is plain DOM, every outside text set as text, and it can be used at once: a row's button clicked before the app
 // is up is remembered, and the app opens that referral when it starts. The app takes the drawn page over until its
 // own table is drawn (pipeline.tsx), so nothing blinks in between.
 import type { Filters, ReferralPage } from '../api/types';
-import type { Strings } from '../strings';
+import type { Words } from '../words';
 import { pageRange, rowTexts, tableCaption } from './row-texts';
 
 const COLUMNS = ['customer', 'received', 'due', 'value', 'owner', 'channel'] as const;
@@ -16,7 +16,8 @@ export interface FirstPage {
   handOver(onSelect: (id: string) => void): void;
 }
 
-let drawn: FirstPage | undefined;
+// The page's first script is a bundle of its own: the page it drew reaches the app through one global.
+const shared = globalThis as { referralDeskFirstPage?: FirstPage };
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string) {
   const made = document.createElement(tag);
@@ -26,17 +27,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 }
 
 /** Draws `page` into `container` as the table the app will draw; nothing when the page is empty. */
-export function drawFirstPage(
-  container: HTMLElement,
-  strings: Strings,
-  filters: Filters,
-  page: ReferralPage,
-) {
+export function drawFirstPage(container: HTMLElement, words: Words, filters: Filters, page: ReferralPage) {
   if (page.items.length === 0) return;
-  const { s } = strings;
+  const { s } = words;
   const section = element('section', undefined, 'first-page');
   const table = element('table');
-  table.setAttribute('aria-label', tableCaption(strings, filters));
+  table.setAttribute('aria-label', tableCaption(words, filters));
   const headers = element('tr');
   for (const column of COLUMNS) {
     const header = element('th', s(`column.${column}`));
@@ -52,7 +48,7 @@ export function drawFirstPage(
       row.setAttribute('aria-selected', String(row.dataset.id === id));
   };
   for (const row of page.items) {
-    const texts = rowTexts(strings, filters, row);
+    const texts = rowTexts(words, filters, row);
     const tr = element('tr');
     tr.dataset.id = row.id;
     tr.setAttribute('aria-selected', 'false');
@@ -72,9 +68,9 @@ export function drawFirstPage(
       tr.append(element('td', text));
     table.tBodies[0]!.append(tr);
   }
-  section.append(table, element('p', pageRange(strings, page), 'range'));
+  section.append(table, element('p', pageRange(words, page), 'range'));
   container.append(section);
-  drawn = {
+  shared.referralDeskFirstPage = {
     element: section,
     handOver(onSelect) {
       choose = onSelect;
@@ -85,7 +81,7 @@ export function drawFirstPage(
 
 /** The drawn first page, once, for the app to show until its own table is drawn. */
 export function takeFirstPage(): FirstPage | undefined {
-  const taken = drawn;
-  drawn = undefined;
+  const taken = shared.referralDeskFirstPage;
+  shared.referralDeskFirstPage = undefined;
   return taken;
 }

@@ -3,8 +3,9 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError, type Api } from '../api/client';
-import { EXPORT_KEYS, queryOf, SCOPE_KEYS } from '../api/query';
+import { EXPORT_KEYS, listQueryOf, queryOf, SCOPE_KEYS } from '../api/query';
 import { STATES, type Filters, type Me, type ReferralPage } from '../api/types';
+import { browserTimeZone } from '../browser-zone';
 import type { Host } from '../host/teams-host';
 import { Insights } from '../insights/insights';
 import type { Strings } from '../strings';
@@ -52,7 +53,7 @@ export function Pipeline({ api, strings, host, search, onUnauthorized }: Pipelin
 
   useEffect(() => {
     let isCurrent = true;
-    api.referrals(queryOf(filters)).then((loaded) => {
+    api.referrals(listQueryOf(filters, strings.locale, browserTimeZone())).then((loaded) => {
       if (!isCurrent) return;
       setPage(loaded);
       setError('');
@@ -64,7 +65,7 @@ export function Pipeline({ api, strings, host, search, onUnauthorized }: Pipelin
     return () => {
       isCurrent = false;
     };
-  }, [api, filters, reloads, host, fail]);
+  }, [api, filters, strings.locale, reloads, host, fail]);
 
   const change = useCallback(
     (changes: Partial<Filters>) => setFilters((current) => ({ ...current, page: 1, ...changes })),

@@ -8,7 +8,7 @@ import {
   TableRow,
   Text,
 } from '@fluentui/react-components';
-import type { Filters, ReferralPage, Row } from '../api/types';
+import type { Filters, ListRow, ReferralPage } from '../api/types';
 import type { Strings } from '../strings';
 import { pageRange, rowTexts, tableCaption } from './row-texts';
 
@@ -87,7 +87,7 @@ export function ReferralTable(props: ReferralTableProps) {
   );
 }
 
-function ReferralRow({ strings, row, filters, selectedId, onSelect }: ReferralTableProps & { row: Row }) {
+function ReferralRow({ strings, row, filters, selectedId, onSelect }: ReferralTableProps & { row: ListRow }) {
   const { s } = strings;
   const texts = rowTexts(strings, filters, row);
   return (

@@ -1,8 +1,8 @@
 // What the referral table writes, as plain text: the React table (referral-table.tsx) and the first page the
-// page's first script draws (first-page.ts) show the same words from here.
-import type { Filters, ReferralPage, Row } from '../api/types';
-import type { Strings } from '../strings';
-import { showCount, showDate, showDateTime, showMoney, showSize } from './show';
+// page's first script draws (first-page.ts) show the same words from here. Times, money and sizes are as the
+// service wrote them (the list's `shown`), so neither needs an Intl formatter of the browser's.
+import type { Filters, ListRow, ReferralPage } from '../api/types';
+import type { Words } from '../words';
 
 export interface RowTexts {
   customer: string;
@@ -17,35 +17,28 @@ export interface RowTexts {
   channel: string;
 }
 
-export function rowTexts(strings: Strings, filters: Filters, row: Row): RowTexts {
+export function rowTexts(words: Words, filters: Filters, row: ListRow): RowTexts {
   return {
     customer: row.customer,
     isHot: row.flame === 'hot',
-    about: [row.shortId, showSize(strings, row.size), row.solutions.join(', ')].filter(Boolean).join(' · '),
-    received: showDateTime(strings, row.receivedAt),
-    due: dueOf(strings, filters, row),
-    value: showMoney(strings, row.value),
+    about: [row.shortId, row.shown.size, row.solutions.join(', ')].filter(Boolean).join(' · '),
+    received: row.shown.receivedAt ?? '',
+    due: dueOf(filters, row),
+    value: row.shown.value ?? '',
     owner: row.owner?.name ?? row.owner?.id ?? '',
     channel: row.place?.channelName ?? '',
   };
 }
 
 /** What `due` orders by, where a row shows it: the 24 h recommendation in the inbox, the purchase date when active. */
-function dueOf(strings: Strings, filters: Filters, row: Row): string {
-  if (filters.state === 'inbox') return showDateTime(strings, row.respondBy);
-  if (filters.state === 'active') return showDate(strings, row.purchaseBy);
+function dueOf(filters: Filters, row: ListRow): string {
+  if (filters.state === 'inbox') return row.shown.respondBy ?? '';
+  if (filters.state === 'active') return row.shown.purchaseBy ?? '';
   return '';
 }
 
 /** "11–20 of 134", for the page shown. */
-export function pageRange(strings: Strings, page: ReferralPage): string {
-  const from = (page.page - 1) * page.pageSize + 1;
-  return strings.s('list.range', {
-    from: showCount(strings, from),
-    to: showCount(strings, from + page.items.length - 1),
-    total: showCount(strings, page.total),
-  });
-}
+export const pageRange = (words: Words, page: ReferralPage): string => words.s('list.range', page.shown);
 
-export const tableCaption = (strings: Strings, filters: Filters) =>
-  strings.s('list.caption', { state: strings.s(`state.${filters.state}`) });
+export const tableCaption = (words: Words, filters: Filters) =>
+  words.s('list.caption', { state: words.s(`state.${filters.state}`) });

@@ -254,6 +254,51 @@ describe('the pipeline tab in Chromium', () => {
     await page.close();
   });
 
+  it('draws the first page before the app has loaded, in the browser’s language and zone, and opens a row clicked meanwhile', async () => {
+    await threeReferrals('first-page');
+    // A browser in Seoul: the rows' times come back written in its zone, by the service.
+    const seoul = await launchChromium({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Asia/Seoul' });
+    try {
+      const page = await seoul.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      const cspErrors = refusals(page);
+      await page.goto(`${desk.service.url}/tab?lang=en`);
+      await page.getByLabel(s('signIn.person')).selectOption({ label: DANA.name });
+      await page.getByRole('button', { name: s('signIn.submit') }).click();
+      await waitForCustomers(page, EVERYONE);
+
+      // The next visit, with the app's script held back: what shows is the page's first script's work alone.
+      let releaseApp = () => {};
+      const appHeld = new Promise<void>((done) => (releaseApp = done));
+      const appRequests: string[] = [];
+      await page.route(/\/tab\/assets\/tab-[^/]+\.js$/, async (route) => {
+        appRequests.push(route.request().url());
+        await appHeld;
+        await route.continue();
+      });
+      await page.goto(`${desk.service.url}/tab?lang=ko`);
+      const ko = stringsFor('ko');
+      const firstPage = page.locator('section.first-page');
+      await waitForCustomers(page, EVERYONE);
+      expect(await firstPage.getByRole('columnheader').allInnerTexts()).toContain(ko.s('column.customer'));
+      const hanbit = await firstPage.getByRole('row', { name: /한빛제약/ }).innerText();
+      expect(hanbit).toMatch(/\d{1,2}월 \d{1,2}일 \d\d:\d\d KST/);
+      expect(await page.getByRole('tablist').count()).toBe(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'tab-09-first-page.png') });
+
+      // A row clicked before the app is up is the one it opens.
+      await firstPage.getByRole('button', { name: 'Northwind Traders' }).click();
+      releaseApp();
+      await page
+        .getByRole('complementary', { name: ko.s('detail.label', { customer: 'Northwind Traders' }) })
+        .waitFor();
+      expect(appRequests).toHaveLength(1);
+      expect(cspErrors).toEqual([]);
+    } finally {
+      await seoul.close();
+    }
+  });
+
   it('works inside Teams: initialize, context, SSO, a deep link to a referral, openLink, the theme change', async () => {
     const ids = await threeReferrals('hosted');
     const page = await browser.newPage();

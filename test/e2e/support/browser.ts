@@ -53,7 +53,7 @@ function isExecutable(file: string): boolean {
 }
 
 export async function launchChromium(
-  options: { viewport?: { width: number; height: number } } = {},
+  options: { viewport?: { width: number; height: number }; timezoneId?: string } = {},
 ): Promise<LaunchedChromium> {
   const executablePath = findChromium();
   const profileDir = await mkdtemp(join(tmpdir(), 'referral-desk-chromium-'));
@@ -63,6 +63,7 @@ export async function launchChromium(
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport: options.viewport ?? { width: 1400, height: 900 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   return {
     context,
