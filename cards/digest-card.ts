@@ -1,7 +1,7 @@
 import type { Digest, DigestItem } from '../core/digest';
 import type { ClosedSubstatus } from '../core/referral';
 import { t, type Locale, type MessageKey } from '../i18n/catalogue';
-import { formatDate, formatDateTime, formatMoney, formatResponseTime } from '../i18n/format';
+import { formatDate, formatDateTime, formatDay, formatMoney, formatResponseTime } from '../i18n/format';
 import { executeAction } from './card-actions';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
@@ -155,7 +155,7 @@ export function digestCard(view: ViewContext, digest: Digest, threadUrls: Thread
     rows: items.map((item) => ({
       headline: `${item.customer} — ${item.name}`,
       detail: [
-        when === 'date' ? formatDate(locale, 'UTC', item.at) : formatDateTime(locale, timeZone, item.at),
+        when === 'date' ? formatDay(locale, item.at) : formatDateTime(locale, timeZone, item.at),
         item.owner?.name ?? t(locale, 'digest.noOwner'),
       ].join(' · '),
       open: openAction(locale, item.id, threadUrls[item.id]),

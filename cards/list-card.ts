@@ -5,6 +5,7 @@ import {
   formatCount,
   formatCustomerSize,
   formatDate,
+  formatDay,
   formatLocation,
   formatMoney,
   formatTimeLeft,
@@ -183,11 +184,7 @@ function statusColumns(
   }
   if (engagement) {
     const { purchaseDate: date, purchaseTimeframe: timeframe } = engagement;
-    const purchase = date
-      ? formatDate(locale, timeZone, date)
-      : timeframe
-        ? t(locale, `timeframe.${timeframe}`)
-        : '';
+    const purchase = date ? formatDay(locale, date) : timeframe ? t(locale, `timeframe.${timeframe}`) : '';
     return {
       extra: truncate([engagement.name, purchase].filter(Boolean).join(' · '), MAX_LINE_CHARS),
       badge: formatMoney(locale, engagement.value),

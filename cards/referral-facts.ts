@@ -1,7 +1,14 @@
 import { isDealRegistrationNext } from '../core/eligibility';
 import type { Contact, Referral } from '../core/referral';
 import { t, type MessageKey } from '../i18n/catalogue';
-import { formatCustomerSize, formatDate, formatDateTime, formatLocation, formatMoney } from '../i18n/format';
+import {
+  formatCustomerSize,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatLocation,
+  formatMoney,
+} from '../i18n/format';
 import { showsCustomerContacts } from './customer-contacts';
 import type { ViewContext } from './view-context';
 
@@ -52,7 +59,7 @@ export function engagementFacts(view: ViewContext, referral: Referral): Fact[] {
   const { purchase } = engagement;
   const { response } = referral;
   const purchaseText = purchase.date
-    ? formatDate(locale, timeZone, purchase.date)
+    ? formatDay(locale, purchase.date)
     : purchase.timeframe && t(locale, `timeframe.${purchase.timeframe}`);
   return factsOf(view, [
     ['field.engagementName', engagement.name],
@@ -79,7 +86,7 @@ export function outcomeLines(view: ViewContext, referral: Referral): string[] {
     deal
       ? t(locale, 'outcome.deal', {
           value: formatMoney(locale, deal.value),
-          date: formatDate(locale, timeZone, deal.closedAt),
+          date: formatDay(locale, deal.closedAt),
         })
       : '',
     isDealRegistrationNext(referral)

@@ -1,6 +1,6 @@
 import type { Referral } from '../core/referral';
 import { t } from '../i18n/catalogue';
-import { formatDate } from '../i18n/format';
+import { formatDay } from '../i18n/format';
 import { CARD_VERSION, renderCard, type CardJson } from './render';
 import type { ViewContext } from './view-context';
 
@@ -32,8 +32,7 @@ export function reportBackCard(
   return renderCard(TEMPLATE, {
     title: t(locale, 'reportBack.title', { name: engagement?.name ?? referral.name }),
     customer: referral.customer.name,
-    // A purchase date is a calendar day: shown as the day it is, in UTC, whatever the viewer's zone.
-    text: t(locale, 'reportBack.body', { date: date ? formatDate(locale, 'UTC', date) : '' }),
+    text: t(locale, 'reportBack.body', { date: date ? formatDay(locale, date) : '' }),
     openTitle: t(locale, 'reportBack.open'),
     threadUrl: threadUrl ?? '',
   });

@@ -12,6 +12,14 @@ export function formatDate(locale: Locale, timeZone: string, at: Date): string {
 }
 
 /**
+ * "1 Feb 2027": a calendar day, such as a purchase date. It is kept as midnight UTC, so it is written in UTC: in a
+ * zone west of UTC the reader's own zone would show the day before.
+ */
+export function formatDay(locale: Locale, day: Date): string {
+  return formatDate(locale, 'UTC', day);
+}
+
+/**
  * "25 Nov, 09:14 KST" / "11월 25일 09:14 KST": a time is read with its zone, since a channel's readers need not
  * share one. The zone is named for that instant (CET in winter, CEST in summer; see zone-abbreviations).
  */

@@ -12,7 +12,7 @@ import {
 } from '../core/referral';
 import { summaryOf } from '../core/referral-summary';
 import { t, type Locale } from '../i18n/catalogue';
-import { formatCount, formatCustomerSize, formatDate, formatDateTime, formatMoney } from '../i18n/format';
+import { formatCount, formatCustomerSize, formatDateTime, formatDay, formatMoney } from '../i18n/format';
 import type { DirectoryEntry } from '../services/referral-directory';
 
 // The JSON shapes of docs/tab-api.md ("Row", "Detail"): what the tab reads, built from what the service holds.
@@ -97,7 +97,7 @@ export function shownOf(entry: DirectoryEntry, { locale, timeZone }: Presentatio
     size: size && isCustomerSize(size) ? formatCustomerSize(locale, size) : size,
     receivedAt: dateTime(entry.receivedAt),
     respondBy: dateTime(entry.respondByAt),
-    purchaseBy: purchase ? formatDate(locale, timeZone, purchase) : undefined,
+    purchaseBy: purchase ? formatDay(locale, purchase) : undefined,
     value: value ? formatMoney(locale, value) : undefined,
   });
 }

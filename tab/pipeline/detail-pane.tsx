@@ -9,7 +9,7 @@ import type { Strings } from '../strings';
 import { ActionForm } from './action-form';
 import { ThreadLink } from './thread-link';
 import { browserTimeZone } from '../browser-zone';
-import { showDate, showDateTime, showMoney, showSize } from './show';
+import { showDateTime, showDay, showMoney, showSize } from './show';
 
 interface DetailPaneProps {
   api: Api;
@@ -127,7 +127,7 @@ function Facts({ strings, referral }: { strings: Strings; referral: Detail }) {
     [s('detail.expires'), referral.state === 'inbox' ? showDateTime(strings, referral.expiresAt) : ''],
     [s('detail.owner'), referral.owner?.name ?? referral.owner?.id ?? ''],
     [s('detail.value'), showMoney(strings, referral.value)],
-    [s('detail.purchaseBy'), showDate(strings, referral.purchaseBy)],
+    [s('detail.purchaseBy'), showDay(strings, referral.purchaseBy)],
     [s('detail.coSell'), referral.coSell ? s('detail.yes') : ''],
     [s('detail.channel'), referral.place?.channelName ?? ''],
     [s('detail.notes'), referral.notes ?? ''],

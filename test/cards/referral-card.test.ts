@@ -211,6 +211,11 @@ describe('the referral card', () => {
       });
       expect(facts['Our team']).toContain('Lee Park');
     });
+
+    it('shows the purchase date as the day it is to a reader west of UTC', () => {
+      const inSeattle = { ...view('en', daysAfter(RECEIVED_AT, 1)), timeZone: 'America/Los_Angeles' };
+      expect(factsOf(referralCard(inSeattle, activeReferral()))).toMatchObject({ Purchase: '1 Feb 2027' });
+    });
   });
 
   describe('contact buttons', () => {

@@ -223,6 +223,29 @@ describe('the tab API’s reads', () => {
       expect(second.body.shown).toEqual({ from: '3', to: '4', total: '5' });
     });
 
+    it('writes the value, and the purchase date as the day it is, west of UTC too', async () => {
+      const sent = await postReferral(
+        desk.service,
+        sampleReferralJson('kobe', {
+          ...customer('Kobe Kitchens', 'JP', '10to50employees', 'Kobe'),
+          ...needs('Fabric', 'Menus in the cloud.'),
+        }),
+      );
+      expect(sent.status).toBe(201);
+      await desk.service.idle();
+      const accepted = await desk.service.referrals.apply(
+        sent.id,
+        {
+          type: 'accept',
+          input: { engagementName: 'Kobe', value: '120000', currency: 'USD', purchaseDate: '2027-03-15' },
+        },
+        { kind: 'user', id: DANA.aadObjectId, name: DANA.name },
+      );
+      expect(accepted.status).toBe('applied');
+      const [row] = (await list('state=active&q=kobe&lang=en&tz=America/Los_Angeles')).body.items;
+      expect(row.shown).toMatchObject({ value: '$120,000', purchaseBy: '15 Mar 2027' });
+    });
+
     it('refuses a list asked in a zone that is none', async () => {
       const reply = await list('tz=Mars/Olympus');
       expect(reply.status).toBe(400);
