@@ -29,6 +29,10 @@ export const CUSTOMER_SIZES = [
 ] as const;
 export type CustomerSize = (typeof CUSTOMER_SIZES)[number];
 
+/** Whether a size as stored (or sent on) is one of the buckets the core knows. */
+export const isCustomerSize = (size: string): size is CustomerSize =>
+  (CUSTOMER_SIZES as readonly string[]).includes(size);
+
 /** Partner Center's reasons for declining a referral or closing it as lost. */
 export const CLOSE_REASONS = [
   'budget-inadequate',

@@ -2,14 +2,7 @@ import { showsCustomerContacts } from '../core/customer-contacts';
 import type { ReferralEvent } from '../core/events';
 import { allowedCommands } from '../core/guards';
 import { flameOf, pipelineStateOf, valueOf } from '../core/pipeline';
-import {
-  CUSTOMER_SIZES,
-  type Actor,
-  type CustomerSize,
-  type Money,
-  type Person,
-  type Referral,
-} from '../core/referral';
+import { isCustomerSize, type Actor, type Money, type Person, type Referral } from '../core/referral';
 import { summaryOf } from '../core/referral-summary';
 import { t, type Locale } from '../i18n/catalogue';
 import { formatCount, formatCustomerSize, formatDateTime, formatDay, formatMoney } from '../i18n/format';
@@ -79,9 +72,6 @@ export interface Presentation {
   locale: Locale;
   timeZone: string;
 }
-
-const isCustomerSize = (size: string): size is CustomerSize =>
-  (CUSTOMER_SIZES as readonly string[]).includes(size);
 
 /**
  * A list row's values as the tab writes them, in the asker's language and time zone, with the formatters the cards

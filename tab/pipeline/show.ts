@@ -1,5 +1,5 @@
 // How the tab writes times, money and sizes: the bot's own formatters, times in the browser's time zone.
-import { CUSTOMER_SIZES, type CustomerSize } from '../../core/referral';
+import { isCustomerSize } from '../../core/referral';
 import { formatCount, formatDateTime, formatDay, formatMoney } from '../../i18n/format';
 import type { Money } from '../api/types';
 import { browserTimeZone } from '../browser-zone';
@@ -16,7 +16,5 @@ export const showMoney = (strings: Strings, money: Money | undefined) =>
   money ? formatMoney(strings.locale, money) : '';
 export const showCount = (strings: Strings, n: number) => formatCount(strings.locale, n);
 
-const isCustomerSize = (size: string): size is CustomerSize =>
-  (CUSTOMER_SIZES as readonly string[]).includes(size);
 export const showSize = (strings: Strings, size: string | undefined) =>
   size ? (isCustomerSize(size) ? strings.t(`size.${size}`) : size) : '';
