@@ -8,6 +8,9 @@ import type { ReferralDirectory } from '../services/referral-directory';
 import type { ReferralService } from '../services/referral-service';
 import { createTabAuth } from '../tab-api/auth';
 import { createDevTokens } from '../tab-api/dev-tokens';
+import { createFirstPages } from '../tab-api/first-page';
+import { createListReads } from '../tab-api/list-reads';
+import { pageSessionRoutes } from '../tab-api/page-session';
 import { tabPageRoutes } from '../tab-api/pages';
 import { tabApiRoutes } from '../tab-api/routes';
 import type { Config } from './config';
@@ -45,6 +48,13 @@ export async function tabRoutes(
     clock: deps.clock,
     log: deps.log,
   });
+  const lists = createListReads({
+    directory: deps.directory,
+    people: deps.people,
+    conversations: deps.conversations,
+    display: config.display,
+    clock: deps.clock,
+  });
   return [
     ...tabApiRoutes({
       auth,
@@ -55,13 +65,15 @@ export async function tabRoutes(
       referrals: deps.referrals,
       events: deps.events,
       posts: deps.postedMessages,
-      display: config.display,
+      lists,
       clock: deps.clock,
       log: deps.log,
     }),
+    ...pageSessionRoutes({ auth, clock: deps.clock }),
     ...tabPageRoutes({
       distDir: config.tab.distDir ?? join(projectRoot(), 'dist', 'tab'),
       isLocalMode: config.isLocalMode,
+      firstPages: createFirstPages({ auth, lists, log: deps.log }),
     }),
   ];
 }

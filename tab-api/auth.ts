@@ -35,7 +35,10 @@ export interface TabAuthSettings {
 }
 
 export interface TabAuth {
+  /** The request's `Authorization: Bearer` token, checked. */
   authenticate(req: IncomingMessage): Promise<AuthOutcome>;
+  /** A token given otherwise (the page's session cookie, page-session.ts), checked the same way. */
+  authenticateToken(token: string): Promise<AuthOutcome>;
 }
 
 /** Clock skew allowed on `exp` and `nbf`, seconds. */
@@ -46,6 +49,8 @@ const KEYS_TIMEOUT_MS = 5_000;
 // A tenant id is a GUID; the specs' tenants are words. Anything else never reaches a URL.
 const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9.-]{0,63}$/;
 const ENTRA_HOST = 'https://login.microsoftonline.com';
+// What a bearer token may be made of (RFC 6750's b64token).
+const TOKEN = /^[A-Za-z0-9_.~+/=-]+$/;
 /** The scope the app registration exposes for the tab (README, "Entra set-up for the tab's single sign-on"). */
 export const TAB_SCOPE = 'access_as_user';
 
@@ -153,20 +158,25 @@ export function createTabAuth(settings: TabAuthSettings): TabAuth {
     }
   }
 
+  async function authenticateToken(token: string): Promise<AuthOutcome> {
+    if (!TOKEN.test(token)) return refuse('The token is not a JWT.');
+    if (isDevToken(token)) {
+      return settings.devTokens
+        ? dev(token, settings.devTokens)
+        : refuse('Dev tokens are not accepted by this service.');
+    }
+    if (!settings.appId) return refuse('This service takes only its dev tokens (local mode).');
+    return entra(token, settings.appId);
+  }
+
   return {
     async authenticate(req) {
       const header = req.headers.authorization ?? '';
-      const match = /^Bearer\s+([A-Za-z0-9_.~+/=-]+)\s*$/i.exec(header);
-      if (!match) return refuse('Sign in: send Authorization: Bearer <token>.');
-      const token = match[1]!;
-      if (isDevToken(token)) {
-        return settings.devTokens
-          ? dev(token, settings.devTokens)
-          : refuse('Dev tokens are not accepted by this service.');
-      }
-      if (!settings.appId) return refuse('This service takes only its dev tokens (local mode).');
-      return entra(token, settings.appId);
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!match || !TOKEN.test(match[1]!)) return refuse('Sign in: send Authorization: Bearer <token>.');
+      return authenticateToken(match[1]!);
     },
+    authenticateToken,
   };
 }
 

@@ -3,13 +3,20 @@ import { stat, readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Request, Response } from 'restify';
 import type { HttpRoute } from '../platform/http-route';
+import { jsonInHtml, type FirstPage, type FirstPages } from './first-page';
 
 /** What the tab's pages need: where the front end was built, and whether local browsers may frame it. */
 export interface TabPagesDeps {
   /** `dist/tab`: index.html, config.html and assets/ (docs/tab-api.md, "Pages"). */
   distDir: string;
   isLocalMode: boolean;
+  /** The pipeline page's first page of rows, for a browser that sends the page's session. */
+  firstPages?: FirstPages;
 }
+
+/** Where the page's first script looks for what the page carries (tab/first-reads.ts). */
+export const FIRST_LIST_META = 'referral-desk-first-list';
+export const FIRST_PAGE_ELEMENT = 'referral-desk-first-page';
 
 // Teams' hosts that frame a tab (Teams, Microsoft 365 and Outlook on the web): docs/teams-platform.md, "Tab pages".
 const TEAMS_FRAME_HOSTS = [
@@ -140,15 +147,43 @@ export function tabPageRoutes(deps: TabPagesDeps): HttpRoute[] {
     res.end(body);
   }
 
-  const page = (file: string) => async (req: Request, res: Response) => {
+  /**
+   * The page with its first page of rows: the head at once, with a note of the list call answered and for whom
+   * (so the page's script does not make it), while the rows are read; they follow at the end of the body. Never
+   * kept by any cache.
+   */
+  async function sendWithFirstPage(res: Response, file: string, first: FirstPage) {
+    const { body, policy: filePolicy } = await served(file);
+    const html = body.toString('utf8');
+    const end = html.lastIndexOf('</body>');
+    const note = `<meta name="${FIRST_LIST_META}" content="${attribute(first.listPath)}" data-viewer="${attribute(first.viewerId)}" />`;
+    res.writeHead(200, {
+      'content-security-policy': filePolicy,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+      'content-type': CONTENT_TYPES['.html']!,
+    });
+    res.write(html.slice(0, end).replace('<head>', `<head>\n    ${note}`));
+    const answer = await first.answer;
+    res.end(
+      `<script type="application/json" id="${FIRST_PAGE_ELEMENT}">${jsonInHtml(answer ?? null)}</script>\n  ` +
+        html.slice(end),
+    );
+  }
+
+  const page = (file: string, firstPages?: FirstPages) => async (req: Request, res: Response) => {
     if (!(await isBuilt())) return notBuilt(res);
     const path = join(distDir, file);
     if (!(await isFile(path))) return notFound(res);
+    // Whatever goes wrong with the rows, the page itself is still sent: its script then asks for them.
+    const first = await firstPages?.begin(req).catch(() => undefined);
+    if (first) return sendWithFirstPage(res, path, first);
     await send(req, res, path);
   };
 
   return [
-    { method: 'get', path: '/tab', handler: page('index.html') },
+    { method: 'get', path: '/tab', handler: page('index.html', deps.firstPages) },
     { method: 'get', path: '/tab/config', handler: page('config.html') },
     {
       method: 'get',
@@ -194,6 +229,9 @@ interface ServedFile {
   etag: string;
   policy: string;
 }
+
+const attribute = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function isFile(path: string): Promise<boolean> {
   try {

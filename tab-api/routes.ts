@@ -1,11 +1,10 @@
 import type { Request, Response } from 'restify';
 import { formatUtc } from '../core/dates';
 import { commandFromForm } from '../core/form-command';
-import { isTimeZone } from '../core/digest-schedule';
 import { pipelineInsights } from '../core/pipeline-insights';
 import type { Actor, Referral } from '../core/referral';
 import type { FieldError } from '../core/result';
-import { localeFrom, type Locale } from '../i18n/catalogue';
+import type { Locale } from '../i18n/catalogue';
 import type { Clock } from '../platform/clock';
 import { sendError } from '../platform/http-errors';
 import type { HttpRoute } from '../platform/http-route';
@@ -16,30 +15,29 @@ import type { DirectoryEntry, ReferralDirectory } from '../services/referral-dir
 import type { ReferralService } from '../services/referral-service';
 import { cardKey, threadUrlOf } from '../services/thread-link';
 import { mayActOn, personalScope } from '../services/visibility';
-import type { Conversation, Conversations } from '../storage/conversations';
+import type { Conversations } from '../storage/conversations';
 import type { PostedMessages } from '../storage/posted-messages';
 import type { ReferralEventLog } from '../storage/referral-events';
 import type { TabAuth, TabViewer } from './auth';
 import { csvResponse } from './csv';
 import { devPeople, type DevTokens } from './dev-tokens';
-import { createListCache } from './list-cache';
-import { parseListQuery, type ListQuery } from './list-query';
+import type { Checked, ListReads } from './list-reads';
 import { parseActionBody } from './action-body';
-import { detailOf, rowOf, shownOf, shownRangeOf } from './views';
+import { detailOf } from './views';
 
 export interface TabApiDeps {
   auth: TabAuth;
   /** Local mode only: the dev token signer behind `/api/tab/dev/*`. */
   devTokens?: DevTokens;
   /** `put`: the tab reads its own change at once, before the change effects have run. */
-  directory: Pick<ReferralDirectory, 'get' | 'inScope' | 'put' | 'generation'>;
+  directory: Pick<ReferralDirectory, 'get' | 'put'>;
   people: People;
   conversations: Pick<Conversations, 'listChannels'>;
   referrals: Pick<ReferralService, 'load' | 'apply'>;
   events: Pick<ReferralEventLog, 'listUpTo' | 'get'>;
   posts: Pick<PostedMessages, 'get'>;
-  /** Times and language of texts when the tab does not say (`lang`, `tz`). */
-  display: { timeZone: string; locale: Locale };
+  /** The lists, shared with the page's first page (first-page.ts). */
+  lists: ListReads;
   clock: Clock;
   log: Logger;
 }
@@ -52,7 +50,6 @@ type Authed = (req: Request, res: Response, viewer: TabViewer) => Promise<void>;
 /** The tab's API (docs/tab-api.md): the reads, the CSV, the actions and, in local mode, the dev sign-in. */
 export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
   const { directory, people } = deps;
-  const lists = createListCache(directory);
 
   /** Runs `handler` for a caller whose token holds; 401 (or 503 when the keys cannot be read) otherwise. */
   const authed =
@@ -76,31 +73,17 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
     };
 
   const paramsOf = (req: Request) => new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const { lists } = deps;
 
-  /** The query, or a 400 sent and undefined. */
-  function queryOf(req: Request, res: Response, viewer: TabViewer): ListQuery | undefined {
-    const parsed = parseListQuery(paramsOf(req), viewer.aadObjectId, deps.clock());
-    if (parsed.ok) return parsed.query;
-    sendError(res, 400, 'bad-request', 'Some parameters are not right.', parsed.errors);
+  /** The checked value, or a 400 sent and undefined. */
+  function checked<T>(res: Response, outcome: Checked<T>): T | undefined {
+    if (outcome.ok) return outcome.value;
+    sendError(res, 400, 'bad-request', 'Some parameters are not right.', outcome.errors);
     return undefined;
   }
-
-  /** What `query` keeps of what `viewer` sees, sorted, with the counts per state. */
-  async function selection(viewer: TabViewer, query: ListQuery, now: Date) {
-    return lists.select(await personalScope(viewer, people), query.filter, query.sort, now);
-  }
-
-  /** Channel and team names by id, from the conversations the bot is in (a small collection). */
-  async function placeNames() {
-    const channels: Conversation[] = await deps.conversations.listChannels();
-    const channelNames = new Map(channels.map((c) => [c.channelId ?? c.id, c.channelName]));
-    const teamNames = new Map(channels.filter((c) => c.teamId).map((c) => [c.teamId!, c.teamName]));
-    return {
-      channels,
-      channelName: (id: string) => channelNames.get(id),
-      teamName: (id: string) => teamNames.get(id),
-    };
-  }
+  const queryOf = (req: Request, res: Response, viewer: TabViewer) =>
+    checked(res, lists.query(paramsOf(req), viewer));
+  const presentationOf = (req: Request, res: Response) => checked(res, lists.presentation(paramsOf(req)));
 
   /** The entry if `viewer` may see it; undefined (and a 404 sent) otherwise, with nothing of it said. */
   async function entryFor(res: Response, viewer: TabViewer, id: string): Promise<DirectoryEntry | undefined> {
@@ -119,7 +102,7 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
       deps.events.listUpTo(referral.id, referral.version),
       referral.status === 'Closed' ? [] : people.assigneesFor(referral.id),
       deps.posts.get(cardKey(referral.id)),
-      placeNames(),
+      lists.placeNames(),
     ]);
     const threadUrl = threadUrlOf(post, place?.tenantId);
     return detailOf(referral, place, {
@@ -130,23 +113,6 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
       channelName: names.channelName,
       ...(threadUrl ? { threadUrl } : {}),
     });
-  }
-
-  /** `lang` and `tz` of the request, or the service's defaults; a 400 sent and undefined for a zone that is none. */
-  function presentationOf(req: Request, res: Response) {
-    const params = paramsOf(req);
-    const tz = params.get('tz');
-    if (tz && !isTimeZone(tz)) {
-      sendError(res, 400, 'bad-request', 'Some parameters are not right.', [
-        { field: 'tz', code: 'not-a-time-zone', message: 'tz must be an IANA time zone such as Asia/Seoul.' },
-      ]);
-      return undefined;
-    }
-    const lang = params.get('lang');
-    return {
-      locale: lang ? localeFrom(lang, deps.display.locale) : deps.display.locale,
-      timeZone: tz || deps.display.timeZone,
-    };
   }
 
   /** The name to record for `viewer` in the referral's history: the token's, else their team's roster's. */
@@ -164,7 +130,7 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
       method: 'get',
       path: '/api/tab/me',
       handler: authed(async (_req, res, viewer) => {
-        const [scope, names] = await Promise.all([personalScope(viewer, people), placeNames()]);
+        const [scope, names] = await Promise.all([personalScope(viewer, people), lists.placeNames()]);
         const teamIds = scope.kind === 'teams' ? [...scope.teamIds] : [];
         const teams = await Promise.all(
           teamIds.map(async (teamId) => ({
@@ -200,25 +166,8 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
       method: 'get',
       path: '/api/tab/referrals',
       handler: authed(async (req, res, viewer) => {
-        const query = queryOf(req, res, viewer);
-        if (!query) return;
-        const presentation = presentationOf(req, res);
-        if (!presentation) return;
-        const now = deps.clock();
-        const [{ counts, kept }, names] = await Promise.all([selection(viewer, query, now), placeNames()]);
-        const start = (query.page - 1) * query.pageSize;
-        const onPage = kept.slice(start, start + query.pageSize);
-        res.send(200, {
-          counts,
-          total: kept.length,
-          page: query.page,
-          pageSize: query.pageSize,
-          items: onPage.map((entry) => ({
-            ...rowOf(entry, now, names.channelName),
-            shown: shownOf(entry, presentation),
-          })),
-          shown: shownRangeOf(start, onPage.length, kept.length, presentation),
-        });
+        const page = checked(res, await lists.page(viewer, paramsOf(req)));
+        if (page) res.send(200, page);
       }),
     },
     {
@@ -228,7 +177,10 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
         const query = queryOf(req, res, viewer);
         if (!query) return;
         const now = deps.clock();
-        const [{ kept }, names] = await Promise.all([selection(viewer, query, now), placeNames()]);
+        const [{ kept }, names] = await Promise.all([
+          lists.selection(viewer, query, now),
+          lists.placeNames(),
+        ]);
         csvResponse(res, kept, names, now);
       }),
     },
@@ -239,7 +191,7 @@ export function tabApiRoutes(deps: TabApiDeps): HttpRoute[] {
         const query = queryOf(req, res, viewer);
         if (!query) return;
         const now = deps.clock();
-        const { kept } = await selection(viewer, query, now);
+        const { kept } = await lists.selection(viewer, query, now);
         res.send(200, pipelineInsights(kept, now));
       }),
     },

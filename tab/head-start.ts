@@ -28,12 +28,20 @@ const parsed = () =>
     ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))
     : Promise.resolve();
 
-async function drawFirst({ filters, locale, listPath }: FirstReads): Promise<void> {
+/** The list's answer: as the page carries it, else the early call's (parsed once the page is). */
+async function firstAnswer({ listPath, carried }: FirstReads): Promise<ReferralPage | undefined> {
+  const page = await carried;
+  if (page) return page;
   const response = await peekEarlyRead(listPath);
-  if (!response?.ok) return;
-  const [page] = await Promise.all([response.json() as Promise<ReferralPage>, parsed()]);
-  document.documentElement.lang = locale;
-  drawFirstPage(document.getElementById('root')!, wordsFor(locale), filters, page);
+  if (!response?.ok) return undefined;
+  return (await Promise.all([response.json() as Promise<ReferralPage>, parsed()]))[0];
+}
+
+async function drawFirst(reads: FirstReads): Promise<void> {
+  const page = await firstAnswer(reads);
+  if (!page) return;
+  document.documentElement.lang = reads.locale;
+  drawFirstPage(document.getElementById('root')!, wordsFor(reads.locale), reads.filters, page);
 }
 
 // The app starts once the drawn page has had its frame: compiling it first would hold that frame up.
@@ -46,8 +54,9 @@ else {
   const waited = new Promise((done) => setTimeout(done, FIRST_PAGE_WAIT_MS));
   void Promise.race([
     drawFirst(reads)
+      .catch(() => undefined)
       .then(afterNextFrame)
-      .catch(() => undefined),
+      .then(() => reads.later()),
     waited,
   ]).then(loadApp);
 }

@@ -2,9 +2,11 @@
 // language and theme, and hands the pipeline an API that carries the person's token.
 import { Button, FluentProvider, Spinner, Text } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
+import { keepFirstList, keepPageSession } from './api/carried-page';
 import { createApi } from './api/client';
 import { connectToHost, isFramed, type Host, type ThemeName } from './host/teams-host';
 import { DevSignIn } from './dev-sign-in';
+import { firstView } from './first-reads';
 import { forgetSession, savedSession, type DevSession } from './local-sign-in';
 import { Pipeline } from './pipeline/pipeline';
 import { pickLocale, stringsFor } from './strings';
@@ -48,8 +50,16 @@ export function TabApp() {
     return undefined;
   }, [host, session]);
 
+  // The next visit's page then comes with its first rows (api/carried-page.ts).
+  useEffect(() => {
+    if (!session) return;
+    keepFirstList(firstView().listPath);
+    void keepPageSession(session.token);
+  }, [session]);
+
   const signOut = () => {
     forgetSession();
+    void keepPageSession(undefined);
     setConnection({ kind: 'standalone' });
   };
 

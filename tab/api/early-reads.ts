@@ -4,7 +4,7 @@
 // The page's first script (head-start.ts) is a bundle of its own: the answers it started reach the app through
 // one global.
 const shared = globalThis as { referralDeskEarlyReads?: Map<string, Promise<Response>> };
-const early = (shared.referralDeskEarlyReads ??= new Map<string, Promise<Response>>());
+export const early = (shared.referralDeskEarlyReads ??= new Map<string, Promise<Response>>());
 
 /**
  * Starts GET /api/tab<path> for each path with `token` (standalone, where the token is known at once), unless it

@@ -299,6 +299,48 @@ describe('the pipeline tab in Chromium', () => {
     }
   });
 
+  it('comes with its first rows on a later visit (no list call), and with none once signed out', async () => {
+    await threeReferrals('carried');
+    const fresh = await launchChromium({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const page = await fresh.newPage();
+      page.setDefaultTimeout(WAIT_MS);
+      const cspErrors = refusals(page);
+      await page.goto(`${desk.service.url}/tab?lang=en`);
+      const kept = page.waitForResponse((response) => response.url().endsWith('/api/tab/page-session'));
+      await page.getByLabel(s('signIn.person')).selectOption({ label: DANA.name });
+      await page.getByRole('button', { name: s('signIn.submit') }).click();
+      await waitForCustomers(page, EVERYONE);
+      expect((await kept).status()).toBe(200);
+
+      const listCalls: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/tab/referrals')) listCalls.push(request.url());
+      });
+      await page.goto(`${desk.service.url}/tab?lang=en`);
+      await waitForCustomers(page, EVERYONE);
+      expect(await page.locator('meta[name="referral-desk-first-list"]').count()).toBe(1);
+      // The app takes the page's answer over too: the table it draws asked the service for nothing.
+      await page.getByRole('tablist').first().waitFor();
+      await waitForCustomers(page, EVERYONE);
+      expect(listCalls).toEqual([]);
+
+      const forgotten = page.waitForResponse(
+        (response) =>
+          response.url().endsWith('/api/tab/page-session') && response.request().method() === 'DELETE',
+      );
+      await page.getByRole('button', { name: s('signIn.switch') }).click();
+      expect((await forgotten).status()).toBe(204);
+      await page.goto(`${desk.service.url}/tab?lang=en`);
+      await page.getByLabel(s('signIn.person')).waitFor();
+      expect(await page.locator('meta[name="referral-desk-first-list"]').count()).toBe(0);
+      expect(await page.locator('#referral-desk-first-page').count()).toBe(0);
+      expect(cspErrors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('works inside Teams: initialize, context, SSO, a deep link to a referral, openLink, the theme change', async () => {
     const ids = await threeReferrals('hosted');
     const page = await browser.newPage();
