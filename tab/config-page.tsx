@@ -8,12 +8,20 @@ import { fluentTheme } from './theme';
 
 type Scope = 'team' | 'channel';
 
-/** The channel tab's address for the chosen scope (a whole team, or one channel of it). */
-export function contentUrlOf(origin: string, context: HostContext, scope: Scope): string {
+/** The channel tab's address in a browser, for the chosen scope (a whole team, or one channel of it). */
+export function websiteUrlOf(origin: string, context: HostContext, scope: Scope): string {
   const params = new URLSearchParams({ team: context.teamId ?? '' });
   if (scope === 'channel') params.set('channel', context.channelId ?? '');
   return `${origin}/tab?${params}`;
 }
+
+/**
+ * Its address in Teams, with the placeholders Teams fills in (as written: encoded, they would not be): the person,
+ * so that the page may come with their first rows (docs/tab-api.md, "The page's session"), the language and the
+ * theme, so that those rows are drawn as the app will draw them.
+ */
+export const contentUrlOf = (origin: string, context: HostContext, scope: Scope): string =>
+  `${websiteUrlOf(origin, context, scope)}&viewer={userObjectId}&lang={locale}&theme={theme}`;
 
 export function ConfigPage() {
   const [context, setContext] = useState<HostContext>();
@@ -35,7 +43,7 @@ export function ConfigPage() {
       pages.config
         .setConfig({
           contentUrl: contentUrlOf(location.origin, context, scope),
-          websiteUrl: contentUrlOf(location.origin, context, scope),
+          websiteUrl: websiteUrlOf(location.origin, context, scope),
           // The cards' deep links name this entity (cards/pipeline-link.ts).
           entityId: 'pipeline',
           suggestedDisplayName: 'Pipeline',

@@ -1,5 +1,6 @@
 // The reads the tab's first view needs, started as early as the page can: standalone with a session kept, the
 // token is known before anything is drawn (in Teams it comes from the host, later, and the app starts them then).
+// Either way, a page that carries its first rows (api/carried-page.ts) needs no call for them.
 import { carriedPage, keepFirstList } from './api/carried-page';
 import { startEarlyReads } from './api/early-reads';
 import { listQueryOf } from './api/query';
@@ -22,27 +23,37 @@ export interface FirstReads {
   later(): void;
 }
 
-/** The view a standalone page opens on, and the list call that fetches it. */
+/**
+ * The view the page opens on and the list call that fetches it, as the page's first script makes it: in the
+ * language of `?lang=` (in Teams the tab's address carries the host's, `lang={locale}`) or the browser's.
+ */
 export function firstView(): Pick<FirstReads, 'filters' | 'locale' | 'listPath'> {
   const filters = initialFilters(location.search);
-  // As the app will pick it, standalone (tab-app.tsx): no host, so `?lang=` or the browser's.
   const locale = pickLocale(undefined, location.search, navigator.language);
   return { filters, locale, listPath: `/referrals?${listQueryOf(filters, locale, keptTimeZone())}` };
 }
 
-/** Starts the first reads when the token is known now; what was sent, or undefined when nothing could be. */
+/**
+ * Starts the first reads: standalone with a session kept, the token is known now; in Teams it is not, but the page
+ * may carry the rows for the person its address names (`viewer={userObjectId}`). What was started, or undefined.
+ */
 export function startFirstReads(): FirstReads | undefined {
-  const session = isFramed() ? undefined : savedSession();
+  const view = firstView();
+  if (isFramed()) {
+    const viewer = new URLSearchParams(location.search).get('viewer');
+    const carried = viewer ? carriedPage(view.listPath, viewer) : undefined;
+    return carried ? { ...view, carried, later: () => undefined } : undefined;
+  }
+  const session = savedSession();
   if (!session) return undefined;
-  const { filters, locale, listPath } = firstView();
   const later = () => {
     startEarlyReads(session.token, ['/me']);
-    keepFirstList(listPath);
+    keepFirstList(view.listPath);
   };
-  const carried = carriedPage(listPath, session.person.aadObjectId, session.token);
-  if (carried) return { filters, locale, listPath, carried, later };
+  const carried = carriedPage(view.listPath, session.person.aadObjectId);
+  if (carried) return { ...view, carried, later };
   // The list first: the first page waits for it alone, and the service answers the two in turn.
-  startEarlyReads(session.token, [listPath]);
+  startEarlyReads(session.token, [view.listPath]);
   later();
-  return { filters, locale, listPath, later: () => undefined };
+  return { ...view, later: () => undefined };
 }

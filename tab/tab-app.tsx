@@ -51,11 +51,19 @@ export function TabApp() {
   }, [host, session]);
 
   // The next visit's page then comes with its first rows (api/carried-page.ts).
+  // In Teams, only for a tab whose address names the person (the manifest's `viewer={userObjectId}`): the
+  // service sends rows into a frame for that person alone.
   useEffect(() => {
-    if (!session) return;
+    const named = new URLSearchParams(location.search).get('viewer');
+    const token = session
+      ? Promise.resolve(session.token)
+      : host && named && named === host.context.userId
+        ? host.getToken()
+        : undefined;
+    if (!token) return;
     keepFirstList(firstView().listPath);
-    void keepPageSession(session.token);
-  }, [session]);
+    void token.then(keepPageSession, () => undefined);
+  }, [session, host]);
 
   const signOut = () => {
     forgetSession();

@@ -20,12 +20,11 @@ const parsed = () =>
 /**
  * The page's answer for `listPath`, once the page is parsed, when the page carries one for that call and that
  * person (undefined otherwise). It is also that call's early answer; when the page's answer turns out to be
- * missing (the service could not read it), the call is made after all, with `token`.
+ * missing (the service could not read it), the app makes the call.
  */
 export function carriedPage(
   listPath: string,
   viewerId: string,
-  token: string,
 ): Promise<ReferralPage | undefined> | undefined {
   const note = document.querySelector<HTMLMetaElement>(NOTE);
   if (!note || note.content !== listPath || note.dataset.viewer !== viewerId) return undefined;
@@ -42,7 +41,7 @@ export function carriedPage(
     Promise.all([text, page]).then(([json, answer]) =>
       answer
         ? new Response(json, { status: 200, headers: { 'content-type': 'application/json' } })
-        : fetch(`/api/tab${listPath}`, { headers: { authorization: `Bearer ${token}` } }),
+        : undefined,
     ),
   );
   return page;

@@ -31,14 +31,13 @@ export interface Api {
 /** The tab's API over fetch, every call with a fresh bearer token from `getToken`. */
 export function createApi(getToken: () => Promise<string>, base = ''): Api {
   const call = async (path: string, init: RequestInit = {}): Promise<Response> => {
-    const early = init.method === undefined ? takeEarlyRead(path) : undefined;
-    const response = await (early ??
-      getToken().then((token) =>
-        fetch(`${base}/api/tab${path}`, {
-          ...init,
-          headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-        }),
-      ));
+    const early: Response | undefined = init.method === undefined ? await takeEarlyRead(path) : undefined;
+    const response: Response =
+      early ??
+      (await fetch(`${base}/api/tab${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${await getToken()}`, ...(init.headers ?? {}) },
+      }));
     if (!response.ok) throw await errorOf(response);
     return response;
   };

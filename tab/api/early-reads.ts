@@ -3,8 +3,10 @@
 // the first page (pipeline/first-page.ts) may read a copy of it before.
 // The page's first script (head-start.ts) is a bundle of its own: the answers it started reach the app through
 // one global.
-const shared = globalThis as { referralDeskEarlyReads?: Map<string, Promise<Response>> };
-export const early = (shared.referralDeskEarlyReads ??= new Map<string, Promise<Response>>());
+// An early read may turn out to have no answer (a page that said it carried one and could not): the call is then
+// made as any other.
+const shared = globalThis as { referralDeskEarlyReads?: Map<string, Promise<Response | undefined>> };
+export const early = (shared.referralDeskEarlyReads ??= new Map<string, Promise<Response | undefined>>());
 
 /**
  * Starts GET /api/tab<path> for each path with `token` (standalone, where the token is known at once), unless it
@@ -18,12 +20,12 @@ export function startEarlyReads(token: string, paths: string[]): void {
 }
 
 /** A copy of the early answer for `path`, leaving the answer itself for the call that takes it. */
-export function peekEarlyRead(path: string): Promise<Response> | undefined {
-  return early.get(path)?.then((response) => response.clone());
+export function peekEarlyRead(path: string): Promise<Response | undefined> | undefined {
+  return early.get(path)?.then((response) => response?.clone());
 }
 
 /** The early answer for `path`, once; undefined when none was started (or it was taken). */
-export function takeEarlyRead(path: string): Promise<Response> | undefined {
+export function takeEarlyRead(path: string): Promise<Response | undefined> | undefined {
   const response = early.get(path);
   early.delete(path);
   return response;

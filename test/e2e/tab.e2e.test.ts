@@ -341,6 +341,55 @@ describe('the pipeline tab in Chromium', () => {
     }
   });
 
+  it('comes with its first rows inside Teams too, for the person the tab’s address names', async () => {
+    await threeReferrals('carried-hosted');
+    const fresh = await launchChromium({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const token = await entra.sign(
+        { tid: TENANT_ID, oid: DANA.aadObjectId, name: DANA.name },
+        { appId: TAB_APP_ID, host: 'localhost' },
+      );
+      const visit = async () => {
+        const page = await fresh.newPage();
+        page.setDefaultTimeout(WAIT_MS);
+        const listCalls: string[] = [];
+        page.on('request', (request) => {
+          if (request.url().includes('/api/tab/referrals')) listCalls.push(request.url());
+        });
+        const kept = page.waitForResponse((response) => response.url().endsWith('/api/tab/page-session'));
+        const host = await openInTeamsHost(page, desk.service.url, {
+          // As Teams fills the manifest's placeholders in.
+          tabPath: `/tab?team=${encodeURIComponent(TEAM.id)}&viewer=${DANA.aadObjectId}&lang=en-us&theme=default`,
+          token,
+          context: {
+            locale: 'en-US',
+            theme: 'default',
+            userObjectId: DANA.aadObjectId,
+            userDisplayName: DANA.name,
+            tid: TENANT_ID,
+            teamId: TEAM.id,
+            teamName: TEAM.name,
+            channelId: GENERAL.id,
+            channelName: GENERAL.name,
+            entityId: 'pipeline',
+          },
+        });
+        await waitForCustomers(host.tab, EVERYONE);
+        expect((await kept).status()).toBe(200);
+        const carried = await host.tab.locator('meta[name="referral-desk-first-list"]').count();
+        await page.close();
+        return { carried, listCalls };
+      };
+      // The first visit asks for its rows once the host has given the token; the next one has them in its page.
+      const first = await visit();
+      expect(first.carried).toBe(0);
+      expect(first.listCalls).toHaveLength(1);
+      expect(await visit()).toEqual({ carried: 1, listCalls: [] });
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('works inside Teams: initialize, context, SSO, a deep link to a referral, openLink, the theme change', async () => {
     const ids = await threeReferrals('hosted');
     const page = await browser.newPage();
@@ -456,7 +505,15 @@ describe('the pipeline tab in Chromium', () => {
     expect(saved).toMatchObject({ entityId: 'pipeline', suggestedDisplayName: 'Pipeline' });
     const contentUrl = new URL(String(saved?.['contentUrl']));
     expect(contentUrl.origin + contentUrl.pathname).toBe(`${desk.service.url}/tab`);
-    expect(Object.fromEntries(contentUrl.searchParams)).toEqual({ team: TEAM.id, channel: GENERAL.id });
+    // Teams fills the placeholders in; a browser opening the website address gets none.
+    expect(Object.fromEntries(contentUrl.searchParams)).toEqual({
+      team: TEAM.id,
+      channel: GENERAL.id,
+      viewer: '{userObjectId}',
+      lang: '{locale}',
+      theme: '{theme}',
+    });
+    expect(String(saved?.['websiteUrl'])).toBe(contentUrl.href.slice(0, contentUrl.href.indexOf('&viewer=')));
     await page.screenshot({ path: join(ARTIFACTS, 'tab-07-config.png') });
     expect(await seriousViolations(host.frame())).toEqual([]);
     await page.close();

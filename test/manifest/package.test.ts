@@ -165,7 +165,7 @@ describe('npm run package', () => {
       {
         entityId: 'my-referrals',
         name: 'My referrals',
-        contentUrl: `https://${HOST}/tab?view=mine`,
+        contentUrl: `https://${HOST}/tab?view=mine&viewer={userObjectId}&lang={locale}&theme={theme}`,
         websiteUrl: `https://${HOST}/tab?view=mine`,
         scopes: ['personal'],
       },
