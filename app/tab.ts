@@ -73,7 +73,7 @@ export async function tabRoutes(
     ...tabPageRoutes({
       distDir: config.tab.distDir ?? join(projectRoot(), 'dist', 'tab'),
       isLocalMode: config.isLocalMode,
-      firstPages: createFirstPages({ auth, lists, log: deps.log }),
+      firstPages: createFirstPages({ auth, lists, isLocalMode: config.isLocalMode, log: deps.log }),
     }),
   ];
 }

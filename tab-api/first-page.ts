@@ -21,7 +21,18 @@ export interface FirstPages {
 
 const LIST_PATH = /^\/referrals\?[\x21-\x7e]{0,2000}$/;
 
-export function createFirstPages(deps: { auth: TabAuth; lists: ListReads; log: Logger }): FirstPages {
+export interface FirstPagesDeps {
+  auth: TabAuth;
+  lists: ListReads;
+  /**
+   * Local mode: a page opened on its own (not in a frame) may carry rows without its address naming the person:
+   * the tab standalone, signed in as a Playground person. In production the tab lives in Teams' frames only.
+   */
+  isLocalMode: boolean;
+  log: Logger;
+}
+
+export function createFirstPages(deps: FirstPagesDeps): FirstPages {
   return {
     async begin(req) {
       const cookies = cookiesOf(req.headers.cookie);
@@ -31,14 +42,11 @@ export function createFirstPages(deps: { auth: TabAuth; lists: ListReads; log: L
       const outcome = await deps.auth.authenticateToken(token);
       if (!outcome.ok) return undefined;
       const viewer = outcome.viewer;
-      // In a frame, the page's own address must name the person (Teams fills `viewer={user.id}` in), so a frame
-      // opened for someone else in a browser that keeps this person's cookie carries nothing of theirs.
-      const pageUrl = new URL(req.url ?? '/', 'http://localhost');
-      if (
-        req.headers['sec-fetch-dest'] !== 'document' &&
-        pageUrl.searchParams.get('viewer') !== viewer.aadObjectId
-      )
-        return undefined;
+      // The page's own address must name the person (Teams fills `viewer={userObjectId}` in), so a tab opened
+      // for someone else in a browser that keeps this person's cookie carries nothing of theirs.
+      const standalone = deps.isLocalMode && req.headers['sec-fetch-dest'] === 'document';
+      const named = new URL(req.url ?? '/', 'http://localhost').searchParams.get('viewer');
+      if (!standalone && named !== viewer.aadObjectId) return undefined;
       const answer = deps.lists
         .page(viewer, new URLSearchParams(listPath.slice(listPath.indexOf('?') + 1)))
         .then((page) => (page.ok ? page.value : undefined))

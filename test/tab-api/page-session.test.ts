@@ -180,6 +180,27 @@ describe('the page’s session', () => {
     expect(carried(framed.html)!.items).toHaveLength(2);
   });
 
+  it('in production, sends rows only into a page whose address names the person, as Teams’ tab address does', async () => {
+    const entraProduction = await startTestService(store.uri, {
+      env: { TAB_DIST_DIR: join(root, 'tab'), ENTRA_AUTHORITY_HOST: desk.entra.url },
+    });
+    try {
+      const session = /^rd-tab-session=([^;]+)/.exec(
+        (await keep(await desk.tokenFor(DANA), entraProduction.url)).headers.get('set-cookie')!,
+      )![1]!;
+      // Opened on its own, as a plain browser would: the production tab is Teams' only.
+      expect((await visit({ session }, entraProduction.url)).html).toBe(PAGE);
+      const framed = await visit(
+        { session, dest: 'iframe', path: `/tab?viewer=${DANA.aadObjectId}` },
+        entraProduction.url,
+      );
+      // Nobody installed the bot in that service's fresh database: Dana is in no team there, and sees nothing.
+      expect(carried(framed.html)).toMatchObject({ items: [], total: 0 });
+    } finally {
+      await entraProduction.stop();
+    }
+  });
+
   it('says the rows could not be read when the list call is not right, so the page asks for them itself', async () => {
     const { html } = await visit({ session: await sessionOf(DANA), listPath: '/referrals?colour=blue' });
     expect(html).toContain('<meta name="referral-desk-first-list"');
