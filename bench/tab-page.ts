@@ -1,7 +1,8 @@
 // `tab-page`: how long the pipeline tab takes, in Debian's Chromium, from navigation until its first page of rows
 // can be clicked, against a static page served by the same process (the service's own `/`, plain HTML). Local
 // mode, standalone at /tab, signed in as a Playground person beforehand (the session the picker keeps), over the
-// 1k history plus 30 referrals waiting in the inbox.
+// 1k history plus 30 referrals waiting in the inbox: visits with the page's session (a person's usual visit, the
+// rows in the page) and without it (a first visit, the page asks for its rows).
 import type { Cookie, Page } from 'playwright-core';
 import { startConnectorPeer } from '../test/support/connector-peer';
 import { DANA } from '../test/support/teams-client';
