@@ -20,6 +20,9 @@ export interface FirstPages {
 }
 
 const LIST_PATH = /^\/referrals\?[\x21-\x7e]{0,2000}$/;
+const AUTH_WAIT_MS = 250;
+const timeUp = (ms: number) =>
+  new Promise<undefined>((done) => setTimeout(() => done(undefined), ms).unref());
 
 export interface FirstPagesDeps {
   auth: TabAuth;
@@ -39,8 +42,9 @@ export function createFirstPages(deps: FirstPagesDeps): FirstPages {
       const token = cookies.get(PAGE_SESSION_COOKIE);
       const listPath = decoded(cookies.get(FIRST_LIST_COOKIE));
       if (!token || !listPath || !LIST_PATH.test(listPath)) return undefined;
-      const outcome = await deps.auth.authenticateToken(token);
-      if (!outcome.ok) return undefined;
+      // The page does not wait on Entra: when the tenant's keys must be read first, it goes without its rows.
+      const outcome = await Promise.race([deps.auth.authenticateToken(token), timeUp(AUTH_WAIT_MS)]);
+      if (!outcome?.ok) return undefined;
       const viewer = outcome.viewer;
       // The page's own address must name the person (Teams fills `viewer={userObjectId}` in), so a tab opened
       // for someone else in a browser that keeps this person's cookie carries nothing of theirs.

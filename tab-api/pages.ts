@@ -155,7 +155,7 @@ export function tabPageRoutes(deps: TabPagesDeps): HttpRoute[] {
   async function sendWithFirstPage(res: Response, file: string, first: FirstPage) {
     const { body, policy: filePolicy } = await served(file);
     const html = body.toString('utf8');
-    const end = html.lastIndexOf('</body>');
+    const end = html.includes('</body>') ? html.lastIndexOf('</body>') : html.length;
     const note = `<meta name="${FIRST_LIST_META}" content="${attribute(first.listPath)}" data-viewer="${attribute(first.viewerId)}" />`;
     res.writeHead(200, {
       'content-security-policy': filePolicy,
