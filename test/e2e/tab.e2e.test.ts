@@ -12,7 +12,7 @@ import { startEntraPeer, type EntraPeer } from '../support/entra-peer';
 import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestStore, type TestStore } from '../support/store';
-import { openInTeamsHost } from '../support/teams-host';
+import { openInTeamsHost, type HostContext } from '../support/teams-host';
 import { cardVerbs, DANA, GENERAL, LEE, TEAM, TENANT_ID } from '../support/teams-client';
 import { until } from '../support/until';
 import { launchChromium, type LaunchedChromium } from './support/browser';
@@ -98,6 +98,33 @@ describe('the pipeline tab in Chromium', () => {
     JSON.stringify(
       (await root.getByRole('table').getByRole('cell').getByRole('button').allInnerTexts()).sort(),
     );
+  /** Dana in the team's General channel, as the Teams stand-in's context says. */
+  const DANA_IN_GENERAL: HostContext = {
+    locale: 'en-US',
+    theme: 'default',
+    userObjectId: DANA.aadObjectId,
+    userDisplayName: DANA.name,
+    tid: TENANT_ID,
+    teamId: TEAM.id,
+    teamName: TEAM.name,
+    channelId: GENERAL.id,
+    channelName: GENERAL.name,
+    entityId: 'pipeline',
+  };
+  /** Her Entra token for the tab, as Teams' SSO hands it over. */
+  const danaToken = () =>
+    entra.sign(
+      { tid: TENANT_ID, oid: DANA.aadObjectId, name: DANA.name },
+      { appId: TAB_APP_ID, host: 'localhost' },
+    );
+  /** Every list call `page` (or a frame of it) makes from now on. */
+  const listCallsOf = (page: Page) => {
+    const calls: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/tab/referrals')) calls.push(request.url());
+    });
+    return calls;
+  };
   const waitForCustomers = (root: Root, customers: string[]) =>
     until(() => customersShown(root), JSON.stringify([...customers].sort()), WAIT_MS);
 
@@ -313,10 +340,7 @@ describe('the pipeline tab in Chromium', () => {
       await waitForCustomers(page, EVERYONE);
       expect((await kept).status()).toBe(200);
 
-      const listCalls: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().includes('/api/tab/referrals')) listCalls.push(request.url());
-      });
+      const listCalls = listCallsOf(page);
       await page.goto(`${desk.service.url}/tab?lang=en`);
       await waitForCustomers(page, EVERYONE);
       expect(await page.locator('meta[name="referral-desk-first-list"]').count()).toBe(1);
@@ -345,34 +369,17 @@ describe('the pipeline tab in Chromium', () => {
     await threeReferrals('carried-hosted');
     const fresh = await launchChromium({ viewport: { width: 1400, height: 1000 } });
     try {
-      const token = await entra.sign(
-        { tid: TENANT_ID, oid: DANA.aadObjectId, name: DANA.name },
-        { appId: TAB_APP_ID, host: 'localhost' },
-      );
+      const token = await danaToken();
       const visit = async () => {
         const page = await fresh.newPage();
         page.setDefaultTimeout(WAIT_MS);
-        const listCalls: string[] = [];
-        page.on('request', (request) => {
-          if (request.url().includes('/api/tab/referrals')) listCalls.push(request.url());
-        });
+        const listCalls = listCallsOf(page);
         const kept = page.waitForResponse((response) => response.url().endsWith('/api/tab/page-session'));
         const host = await openInTeamsHost(page, desk.service.url, {
           // As Teams fills the manifest's placeholders in.
           tabPath: `/tab?team=${encodeURIComponent(TEAM.id)}&viewer=${DANA.aadObjectId}&lang=en-us&theme=default`,
           token,
-          context: {
-            locale: 'en-US',
-            theme: 'default',
-            userObjectId: DANA.aadObjectId,
-            userDisplayName: DANA.name,
-            tid: TENANT_ID,
-            teamId: TEAM.id,
-            teamName: TEAM.name,
-            channelId: GENERAL.id,
-            channelName: GENERAL.name,
-            entityId: 'pipeline',
-          },
+          context: DANA_IN_GENERAL,
         });
         await waitForCustomers(host.tab, EVERYONE);
         expect((await kept).status()).toBe(200);
@@ -395,24 +402,12 @@ describe('the pipeline tab in Chromium', () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(WAIT_MS);
     const cspErrors = refusals(page);
-    const token = await entra.sign(
-      { tid: TENANT_ID, oid: DANA.aadObjectId, name: DANA.name },
-      { appId: TAB_APP_ID, host: 'localhost' },
-    );
+    const token = await danaToken();
     const host = await openInTeamsHost(page, desk.service.url, {
       tabPath: `/tab?team=${encodeURIComponent(TEAM.id)}`,
       token,
       context: {
-        locale: 'en-US',
-        theme: 'default',
-        userObjectId: DANA.aadObjectId,
-        userDisplayName: DANA.name,
-        tid: TENANT_ID,
-        teamId: TEAM.id,
-        teamName: TEAM.name,
-        channelId: GENERAL.id,
-        channelName: GENERAL.name,
-        entityId: 'pipeline',
+        ...DANA_IN_GENERAL,
         // A card's "Open in pipeline": Teams hands the tab the referral as the sub-entity.
         subEntityId: ids.northwind,
       },
