@@ -4,6 +4,7 @@ import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { memoryLogger } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
+import { installTwoTeams, MINA, TEAM_B } from '../support/two-teams';
 import {
   acceptForm,
   cardText,
@@ -12,12 +13,9 @@ import {
   teamsClient,
   TENANT_ID,
   type Person,
-  saveSettings,
 } from '../support/teams-client';
 
 // A second team of the same partner, whose only member is Mina; and someone from another company's tenant.
-const TEAM_B = { id: '19:team-b@thread.tacv2', name: 'Partner Services' };
-const MINA: Person = { id: '29:mina', aadObjectId: 'aad-mina', name: 'Mina Cho' };
 const STRANGER: Person = { id: '29:eve', aadObjectId: 'aad-eve', name: 'Eve Stranger' };
 const TEXT_REPLY = 'application/vnd.microsoft.activity.message';
 
@@ -39,16 +37,7 @@ describe('who may see and do what', () => {
   /** The bot in both teams; team A's General claims US referrals, team B's takes the rest (it is the default). */
   async function twoTeams(options: Parameters<typeof startDesk>[1] = {}) {
     desk = await startDesk(store, options);
-    desk.peer.rosters.set(TEAM_B.id, [{ id: MINA.id, aadObjectId: MINA.aadObjectId, name: MINA.name }]);
-    teamB = teamsClient(desk.service.url, desk.peer.url, { team: TEAM_B });
-    await desk.teams.installInTeam(DANA);
-    await teamB.installInTeam(MINA);
-    expect(cardText((await saveSettings(desk.teams, DANA, { countries: 'US' })).body.value)).toContain(
-      t('en', 'settings.saved'),
-    );
-    expect(cardText((await saveSettings(teamB, MINA, { isDefault: 'true' })).body.value)).toContain(
-      t('en', 'settings.saved'),
-    );
+    teamB = await installTwoTeams(desk, 'US');
     const a = (
       await postReferral(
         desk.service,

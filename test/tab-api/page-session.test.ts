@@ -8,12 +8,10 @@ import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestService } from '../support/service';
 import { startTestStore, type TestStore } from '../support/store';
+import { installTwoTeams, MINA } from '../support/two-teams';
 import { startTabDesk, type TabDesk } from '../support/tab-client';
-import { cardText, DANA, saveSettings, teamsClient, type Person } from '../support/teams-client';
-import { t } from '../../i18n/catalogue';
+import { DANA, type Person } from '../support/teams-client';
 
-const TEAM_B = { id: '19:team-b@thread.tacv2', name: 'Partner Services' };
-const MINA: Person = { id: '29:mina', aadObjectId: 'aad-mina', name: 'Mina Cho' };
 const HOSTILE = '</script><script>alert(1)</script><b>Evil & Co</b>';
 const LIST_PATH = '/referrals?state=inbox&page=1&pageSize=10&lang=en&tz=Asia%2FSeoul';
 const PAGE =
@@ -41,16 +39,7 @@ describe('the page’s session', () => {
     await writeFile(join(dist, 'index.html'), PAGE);
     desk = await startTabDesk(store, { env: { TAB_DIST_DIR: dist } });
     production = await startTestService(store.uri, { env: { TAB_DIST_DIR: dist } });
-    desk.peer.rosters.set(TEAM_B.id, [{ id: MINA.id, aadObjectId: MINA.aadObjectId, name: MINA.name }]);
-    const teamB = teamsClient(desk.service.url, desk.peer.url, { team: TEAM_B });
-    await desk.teams.installInTeam(DANA);
-    await teamB.installInTeam(MINA);
-    expect(cardText((await saveSettings(desk.teams, DANA, { countries: 'US' })).body.value)).toContain(
-      t('en', 'settings.saved'),
-    );
-    expect(cardText((await saveSettings(teamB, MINA, { isDefault: 'true' })).body.value)).toContain(
-      t('en', 'settings.saved'),
-    );
+    await installTwoTeams(desk, 'US');
     for (const [key, name, country] of [
       ['hostile', HOSTILE, 'US'],
       ['redmond', 'Redmond Robotics', 'US'],

@@ -1,14 +1,12 @@
 import { postReferral } from '../support/intake';
 import { sampleReferralJson } from '../support/sample-referral';
 import { startTestStore, type TestStore } from '../support/store';
+import { installTwoTeams, MINA } from '../support/two-teams';
 import { idsOf, startTabDesk, type TabDesk } from '../support/tab-client';
-import { cardText, DANA, LEE, saveSettings, teamsClient, type Person } from '../support/teams-client';
+import { DANA, LEE, type Person } from '../support/teams-client';
 import { t } from '../../i18n/catalogue';
 
 // Team A (Dana, Lee) claims the US, Korea and Japan; team B (Mina alone) takes the rest.
-const TEAM_B = { id: '19:team-b@thread.tacv2', name: 'Partner Services' };
-const MINA: Person = { id: '29:mina', aadObjectId: 'aad-mina', name: 'Mina Cho' };
-
 const customer = (name: string, country: string, size: string, city = 'Somewhere') => ({
   customerProfile: {
     name,
@@ -38,16 +36,7 @@ describe('the tab API’s reads', () => {
   beforeAll(async () => {
     store = await startTestStore();
     desk = await startTabDesk(store);
-    desk.peer.rosters.set(TEAM_B.id, [{ id: MINA.id, aadObjectId: MINA.aadObjectId, name: MINA.name }]);
-    const teamB = teamsClient(desk.service.url, desk.peer.url, { team: TEAM_B });
-    await desk.teams.installInTeam(DANA);
-    await teamB.installInTeam(MINA);
-    expect(
-      cardText((await saveSettings(desk.teams, DANA, { countries: 'US, KR, JP' })).body.value),
-    ).toContain(t('en', 'settings.saved'));
-    expect(cardText((await saveSettings(teamB, MINA, { isDefault: 'true' })).body.value)).toContain(
-      t('en', 'settings.saved'),
-    );
+    await installTwoTeams(desk, 'US, KR, JP');
     const send = async (key: string, json: Record<string, unknown>) => {
       const reply = await postReferral(desk.service, sampleReferralJson(key, json));
       expect(reply.status).toBe(201);
