@@ -16,7 +16,7 @@ const MAX_TOKEN_CHARS = 3900;
 // is kept (and sent only within that site's frames).
 const ATTRIBUTES = 'Path=/tab; HttpOnly; Secure; SameSite=None; Partitioned';
 
-export const sessionCookie = (token: string, maxAgeSeconds: number) =>
+const sessionCookie = (token: string, maxAgeSeconds: number) =>
   `${PAGE_SESSION_COOKIE}=${token}; Max-Age=${maxAgeSeconds}; ${ATTRIBUTES}`;
 
 /** The request's cookies by name (the first of a name wins); values as sent. */

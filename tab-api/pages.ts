@@ -15,8 +15,8 @@ export interface TabPagesDeps {
 }
 
 /** Where the page's first script looks for what the page carries (tab/first-reads.ts). */
-export const FIRST_LIST_META = 'referral-desk-first-list';
-export const FIRST_PAGE_ELEMENT = 'referral-desk-first-page';
+const FIRST_LIST_META = 'referral-desk-first-list';
+const FIRST_PAGE_ELEMENT = 'referral-desk-first-page';
 
 // Teams' hosts that frame a tab (Teams, Microsoft 365 and Outlook on the web): docs/teams-platform.md, "Tab pages".
 const TEAMS_FRAME_HOSTS = [

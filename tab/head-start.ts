@@ -4,6 +4,7 @@
 // fetch, no catalogue, no Intl formatter (a page's first costs 15-30 ms) stands between the answer and the rows.
 // Then (or at once, in Teams or without a session) it loads the app, React and Fluent UI, which takes the answers
 // and the drawn page over (api/early-reads.ts, pipeline.tsx).
+import { parsed } from './api/carried-page';
 import { peekEarlyRead } from './api/early-reads';
 import type { ReferralPage } from './api/types';
 import { startFirstReads, type FirstReads } from './first-reads';
@@ -22,11 +23,6 @@ function loadApp() {
   script.src = TAB_APP_SCRIPT;
   document.head.append(script);
 }
-
-const parsed = () =>
-  document.readyState === 'loading'
-    ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))
-    : Promise.resolve();
 
 /** The list's answer: as the page carries it, else the early call's (parsed once the page is). */
 async function firstAnswer({ listPath, carried }: FirstReads): Promise<ReferralPage | undefined> {

@@ -12,7 +12,8 @@ const ANSWER = 'referral-desk-first-page';
 const FIRST_LIST_COOKIE = 'rd-tab-first-list';
 const KEEP_SECONDS = 30 * 86_400;
 
-const parsed = () =>
+/** Resolves once the whole page has been parsed (at once if it has). */
+export const parsed = () =>
   document.readyState === 'loading'
     ? new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }))
     : Promise.resolve();
