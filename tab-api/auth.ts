@@ -171,13 +171,18 @@ export function createTabAuth(settings: TabAuthSettings): TabAuth {
 
   return {
     async authenticate(req) {
-      const header = req.headers.authorization ?? '';
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!match || !TOKEN.test(match[1]!)) return refuse('Sign in: send Authorization: Bearer <token>.');
-      return authenticateToken(match[1]!);
+      const token = bearerTokenOf(req);
+      if (!token) return refuse('Sign in: send Authorization: Bearer <token>.');
+      return authenticateToken(token);
     },
     authenticateToken,
   };
+}
+
+/** The request's `Authorization: Bearer` token, when it has one of the right form. */
+export function bearerTokenOf(req: IncomingMessage): string | undefined {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+  return token && TOKEN.test(token) ? token : undefined;
 }
 
 /** jose's remote key set rethrows what fetch threw when the host could not be reached. */

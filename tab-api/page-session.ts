@@ -5,7 +5,7 @@ import { decodeJwt } from 'jose';
 import type { Clock } from '../platform/clock';
 import { sendError } from '../platform/http-errors';
 import type { HttpRoute } from '../platform/http-route';
-import type { TabAuth } from './auth';
+import { bearerTokenOf, type TabAuth } from './auth';
 
 export const PAGE_SESSION_COOKIE = 'rd-tab-session';
 /** The list call the page's first script made last time (tab/first-reads.ts writes it): the one to answer. */
@@ -48,7 +48,8 @@ export function pageSessionRoutes(deps: { auth: TabAuth; clock: Clock }): HttpRo
             : sendError(res, 401, 'unauthorized', outcome.reason, undefined, {
                 'WWW-Authenticate': 'Bearer',
               });
-        const token = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')![1]!;
+        // Accepted just above, so it is there.
+        const token = bearerTokenOf(req)!;
         const expiresAt = decodeJwt(token).exp ?? 0;
         const maxAge = Math.floor(expiresAt - deps.clock().getTime() / 1000);
         res.header('cache-control', 'no-store');
